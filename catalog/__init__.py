@@ -1,0 +1,1 @@
+"""The content catalogue: syllabus, loading infrastructure and the whole course in one object."""

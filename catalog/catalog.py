@@ -1,0 +1,215 @@
+"""Load the whole course once: every file validated, bad files reported and skipped."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+from catalog.problems import ContentError, Problem
+from catalog.syllabus import Syllabus, load_syllabus
+from catalog.yamlsource import parse_yaml, read_text, validate
+from courseware.loader import load_chapter
+from courseware.models import Chapter, Section
+from grading.library import Library, load_library
+from quizzes.models import AnyQuestion, Bank, Blueprint
+from scenarios.checks import check_scenario
+from scenarios.models import Scenario
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ContentRoots:
+    """Where each kind of content lives."""
+
+    chapters: Path
+    banks: Path
+    blueprints: Path
+    scenarios: Path
+
+    @classmethod
+    def shipped(cls) -> ContentRoots:
+        """The course shipped with the package."""
+        return cls(
+            PACKAGE_ROOT / "courseware" / "content",
+            PACKAGE_ROOT / "quizzes" / "banks",
+            PACKAGE_ROOT / "quizzes" / "blueprints",
+            PACKAGE_ROOT / "scenarios" / "library",
+        )
+
+    @classmethod
+    def under(cls, root: Path) -> ContentRoots:
+        """A course laid out as root/{chapters,banks,blueprints,scenarios}."""
+        return cls(root / "chapters", root / "banks", root / "blueprints", root / "scenarios")
+
+    @classmethod
+    def from_env(cls) -> ContentRoots:
+        """CMA_CONTENT_DIR if set, else the shipped course."""
+        custom = os.environ.get("CMA_CONTENT_DIR")
+        return cls.under(Path(custom)) if custom else cls.shipped()
+
+
+@dataclass
+class Catalog:
+    """The loaded course. Treat as read-only: it is shared by every session."""
+
+    syllabus: Syllabus
+    library: Library
+    chapters: tuple[Chapter, ...] = ()
+    questions: dict[str, AnyQuestion] = field(default_factory=dict)
+    question_bank: dict[str, str] = field(default_factory=dict)
+    blueprints: dict[str, Blueprint] = field(default_factory=dict)
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    @cached_property
+    def sections(self) -> dict[str, Section]:
+        """Every section by id."""
+        return {s.id: s for c in self.chapters for s in c.sections}
+
+    @cached_property
+    def questions_by_point(self) -> dict[str, list[str]]:
+        """Question ids testing each knowledge point, in bank order."""
+        out: dict[str, list[str]] = {}
+        for q in self.questions.values():
+            for p in q.points:
+                out.setdefault(p, []).append(q.id)
+        return out
+
+    @cached_property
+    def sections_by_point(self) -> dict[str, list[str]]:
+        """Section ids teaching each knowledge point."""
+        out: dict[str, list[str]] = {}
+        for s in self.sections.values():
+            for p in s.points:
+                out.setdefault(p, []).append(s.id)
+        return out
+
+    @cached_property
+    def scenarios_by_point(self) -> dict[str, list[str]]:
+        """Scenario ids practising each knowledge point (scenario points and rule points)."""
+        out: dict[str, list[str]] = {}
+        for sc in self.scenarios.values():
+            points = set(sc.points) | {p for r in sc.rules for p in r.points}
+            for p in sorted(points):
+                out.setdefault(p, []).append(sc.id)
+        return out
+
+    def chapter(self, chapter_id: str) -> Chapter | None:
+        """The chapter with this id."""
+        return next((c for c in self.chapters if c.id == chapter_id), None)
+
+    def stats(self) -> dict[str, Any]:
+        """Coverage of every knowledge point by sections, questions and scenarios."""
+        points = {
+            pid: {
+                "sections": len(self.sections_by_point.get(pid, [])),
+                "questions": len(self.questions_by_point.get(pid, [])),
+                "scenarios": len(self.scenarios_by_point.get(pid, [])),
+            }
+            for pid in self.syllabus.points
+        }
+        return {
+            "points": points,
+            "questions": len(self.questions),
+            "scenarios": len(self.scenarios),
+            "chapters": len(self.chapters),
+            "sections": len(self.sections),
+            "blueprints": len(self.blueprints),
+            "problems": len(self.problems),
+        }
+
+
+def _files(folder: Path, pattern: str) -> list[Path]:
+    return sorted(folder.glob(pattern)) if folder.is_dir() else []
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(PACKAGE_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def load_catalog(roots: ContentRoots | None = None) -> Catalog:
+    """Load every content file; problems are collected, bad files skipped, the rest served."""
+    roots = roots or ContentRoots.from_env()
+    catalog = Catalog(load_syllabus(), load_library())
+    points, modules = set(catalog.syllabus.points), {m.id for m in catalog.syllabus.modules}
+    context = {"points": points}
+
+    def each(folder: Path, pattern: str, load: Callable[[Path, str], T]) -> list[tuple[str, T]]:
+        out = []
+        for path in _files(folder, pattern):
+            catalog.files += 1
+            display = _display(path)
+            try:
+                out.append((display, load(path, display)))
+            except ContentError as exc:
+                catalog.problems.extend(exc.problems)
+        return out
+
+    chapters = each(roots.chapters, "*.md", lambda p, d: load_chapter(p, d, points, modules))
+    seen_sections: dict[str, str] = {}
+    kept = []
+    for display, chapter in chapters:
+        clash = [s for s in chapter.sections if s.id in seen_sections]
+        for s in clash:
+            catalog.problems.append(
+                Problem(display, s.line, f"sections.{s.id}", f"节编号与 {seen_sections[s.id]} 重复")
+            )
+        if not clash:
+            seen_sections.update({s.id: display for s in chapter.sections})
+            kept.append(chapter)
+    catalog.chapters = tuple(sorted(kept, key=lambda c: (_module_index(catalog, c.module), c.order, c.id)))
+
+    def load_yaml_model(model: type[Any]) -> Callable[[Path, str], tuple[Any, Any]]:
+        def load(path: Path, display: str) -> tuple[Any, Any]:
+            doc = parse_yaml(read_text(path, display), display)
+            return validate(model, doc, display, context), doc
+
+        return load
+
+    for display, (bank, doc) in each(roots.banks, "*.yaml", load_yaml_model(Bank)):
+        clash = [(i, q) for i, q in enumerate(bank.questions) if q.id in catalog.questions]
+        for i, q in clash:
+            other = catalog.question_bank[q.id]
+            catalog.problems.append(
+                Problem(display, doc.line_of(["questions", i, "id"]), f"questions.{i}.id", f"题目编号与 {other} 重复")
+            )
+        if not clash:
+            for q in bank.questions:
+                catalog.questions[q.id] = q
+                catalog.question_bank[q.id] = display
+
+    for display, (bp, doc) in each(roots.blueprints, "*.yaml", load_yaml_model(Blueprint)):
+        bad = [m for m in bp.module_weights if m not in modules]
+        for m in bad:
+            catalog.problems.append(
+                Problem(display, doc.line_of(["module_weights", m]), f"module_weights.{m}", f"大纲中没有模块 {m}")
+            )
+        if not bad:
+            catalog.blueprints[bp.id] = bp
+
+    for display, (sc, doc) in each(roots.scenarios, "*.yaml", load_yaml_model(Scenario)):
+        found = check_scenario(sc, catalog.library, doc, display)
+        for i, section in enumerate(sc.sections):
+            if section not in catalog.sections:
+                found.append(Problem(display, doc.line_of(["sections", i]), f"sections.{i}", f"没有这一节 {section}"))
+        if sc.id in catalog.scenarios:
+            found.append(Problem(display, doc.line_of(["id"]), "id", f"情景编号 {sc.id} 重复"))
+        catalog.problems.extend(found)
+        if not found:
+            catalog.scenarios[sc.id] = sc
+    return catalog
+
+
+def _module_index(catalog: Catalog, module: str) -> int:
+    ids = [m.id for m in catalog.syllabus.modules]
+    return ids.index(module) if module in ids else len(ids)

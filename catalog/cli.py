@@ -1,0 +1,80 @@
+"""Command line for instructors and CI: cma validate | stats --json | init | tidy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from catalog.catalog import ContentRoots, load_catalog
+from catalog.punctuation import tidy_python, to_full_width
+
+app = typer.Typer(help="客户管理师实训平台 命令行工具", no_args_is_help=True, add_completion=False)
+
+ContentOption = Annotated[
+    Path | None, typer.Option("--content", help="课程目录（含 chapters/ banks/ blueprints/ scenarios/）")
+]
+
+
+def _roots(content: Path | None) -> ContentRoots:
+    return ContentRoots.under(content) if content else ContentRoots.from_env()
+
+
+@app.command()
+def validate(content: ContentOption = None) -> None:
+    """检查全部内容文件；有问题时逐条打印 文件：行: 字段: 说明，并以非零状态退出。"""
+    catalog = load_catalog(_roots(content))
+    for problem in catalog.problems:
+        typer.echo(str(problem))
+    if catalog.problems:
+        typer.echo(f"{len(catalog.problems)} 个问题，{catalog.files} 个文件", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"全部 {catalog.files} 个文件检查通过")
+
+
+@app.command()
+def stats(
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+    content: ContentOption = None,
+) -> None:
+    """打印知识点覆盖情况。"""
+    data = load_catalog(_roots(content)).stats()
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    untaught = [p for p, v in data["points"].items() if not v["sections"]]
+    untested = [p for p, v in data["points"].items() if not v["questions"]]
+    typer.echo(f"章节 {data['chapters']}，小节 {data['sections']}，题目 {data['questions']}，情景 {data['scenarios']}")
+    typer.echo(f"未讲授的知识点 {len(untaught)} 个，未出题的知识点 {len(untested)} 个\uff08共 {len(data['points'])} 个\uff09")
+
+
+@app.command()
+def init(demo: Annotated[bool, typer.Option("--demo", help="创建演示账号")] = False) -> None:
+    """建立或升级数据库；可选创建演示账号。"""
+    from classroom.accounts import DEMO_PASSWORD, ensure_demo_accounts
+    from store.db import Database, database_url
+
+    db = Database()
+    typer.echo(f"数据库已就绪：{database_url()}")
+    if demo:
+        created = ensure_demo_accounts(db)
+        for account in created:
+            typer.echo(f"已创建演示账号 {account.username}")
+        typer.echo(f"演示账号（仅供体验）：demo_trainee / demo_instructor / demo_admin\uff0c密码 {DEMO_PASSWORD}")
+
+
+@app.command()
+def tidy(files: Annotated[list[Path], typer.Argument(help="要整理的 .md / .yaml / .py 文件")]) -> None:
+    """把中文里的半角标点（, ; : ? ! 括号）改为全角；Python 文件只改字符串。"""
+    for path in files:
+        source = path.read_text(encoding="utf-8")
+        fixed = tidy_python(source) if path.suffix == ".py" else to_full_width(source)
+        if fixed != source:
+            path.write_text(fixed, encoding="utf-8")
+            typer.echo(f"已整理 {path}")
+
+
+if __name__ == "__main__":
+    app()

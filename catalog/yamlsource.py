@@ -1,0 +1,133 @@
+"""YAML parsing that remembers line numbers, and pydantic validation that reports them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from catalog.problems import ContentError, Problem
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class LocatedYaml:
+    """A parsed YAML document with its node tree, so a field path can be turned into a line."""
+
+    def __init__(self, data: Any, root: yaml.Node | None, line_offset: int = 0) -> None:
+        self.data = data
+        self.root = root
+        self.line_offset = line_offset
+
+    def line_of(self, path: Sequence[str | int]) -> int:
+        """Return the 1-based line of the deepest node reachable along `path`."""
+        node = self.root
+        if node is None:
+            return 1 + self.line_offset
+        line = node.start_mark.line
+        for key in path:
+            child = _child(node, key)
+            if child is None:
+                break
+            node = child
+            line = node.start_mark.line
+        return line + 1 + self.line_offset
+
+
+def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == str(key):
+                return v  # type: ignore[no-any-return]
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+        return node.value[key]  # type: ignore[no-any-return]
+    return None
+
+
+def parse_yaml(text: str, file: str, line_offset: int = 0) -> LocatedYaml:
+    """Parse YAML text; a syntax error becomes a ContentError naming the line."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 1 if mark is not None else 1) + line_offset
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise ContentError([Problem(file, line, "(yaml)", f"YAML 语法错误: {reason}")]) from exc
+    return LocatedYaml(data, root, line_offset)
+
+
+def read_text(path: Path, display: str) -> str:
+    """Read a UTF-8 content file, reporting undecodable bytes as a problem."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError([Problem(display, 1, "(file)", f"文件不是 UTF-8 编码: {exc.reason}")]) from exc
+    except OSError as exc:
+        raise ContentError([Problem(display, 1, "(file)", f"无法读取文件: {exc.strerror}")]) from exc
+
+
+def validate(model: type[M], doc: LocatedYaml, file: str, context: dict[str, Any] | None = None) -> M:
+    """Validate a parsed document against a model, turning each error into a located Problem."""
+    if not isinstance(doc.data, dict):
+        raise ContentError([Problem(file, doc.line_of([]), "(root)", "文件顶层必须是键值映射")])
+    try:
+        return model.model_validate(doc.data, context=context)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = [p for p in err["loc"] if isinstance(p, str | int)]
+            # Tagged unions add the tag name to the path; drop segments that are not in the data.
+            path = _data_path(doc.data, loc)
+            field = ".".join(str(p) for p in path) or "(root)"
+            problems.append(Problem(file, doc.line_of(path), field, _message(err)))
+        raise ContentError(problems) from exc
+
+
+def _data_path(data: Any, loc: list[str | int]) -> list[str | int]:
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, dict | list):
+            # Missing key (the error names it) or a union tag: keep a missing key, skip a tag.
+            if isinstance(node, dict) and isinstance(part, str) and not part.startswith(("function-", "tagged")):
+                path.append(part)
+                return path
+            continue
+    return path
+
+
+def _message(err: Any) -> str:
+    kind = err.get("type", "")
+    translations = {
+        "missing": "缺少必填字段",
+        "extra_forbidden": "不认识的字段（拼写错误？）",
+        "string_type": "应为文本",
+        "int_type": "应为整数",
+        "int_parsing": "应为整数",
+        "float_parsing": "应为数字",
+        "bool_type": "应为 true 或 false",
+        "bool_parsing": "应为 true 或 false",
+        "list_type": "应为列表",
+        "dict_type": "应为键值映射",
+        "literal_error": "取值不在允许范围内",
+        "union_tag_invalid": "类型不正确",
+        "greater_than_equal": "数值太小",
+        "less_than_equal": "数值太大",
+        "too_short": "内容太少",
+        "string_too_short": "不能为空",
+    }
+    base = translations.get(kind)
+    msg = str(err.get("msg", ""))
+    if msg.startswith("Value error, "):
+        return msg.removeprefix("Value error, ")
+    return f"{base} ({msg})" if base else msg

@@ -1,0 +1,1 @@
+"""Accounts, classes, assignments and group exercises."""

@@ -1,0 +1,136 @@
+"""Local accounts: argon2 password hashes, roles, login throttling and demo accounts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Literal
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from store.db import Database
+from store.tables import User, utcnow
+
+Role = Literal["trainee", "instructor", "admin"]
+ROLES: tuple[Role, ...] = ("trainee", "instructor", "admin")
+MAX_FAILURES = 5
+LOCK_MINUTES = 5
+USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,32}$")
+_hasher = PasswordHasher()
+
+# Demo accounts, seeded only on request (cma init --demo) and marked as such everywhere.
+DEMO_PASSWORD = "demo-2026"
+DEMO_ACCOUNTS: tuple[tuple[str, str, Role], ...] = (
+    ("demo_trainee", "演示学员", "trainee"),
+    ("demo_instructor", "演示教师", "instructor"),
+    ("demo_admin", "演示管理员", "admin"),
+)
+
+
+@dataclass(frozen=True)
+class Account:
+    """A signed-in user as the pages see it."""
+
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    is_demo: bool
+
+
+class AccountError(ValueError):
+    """A sign-in or sign-up problem, with a message in Chinese."""
+
+
+def _account(user: User) -> Account:
+    role: Role = user.role  # type: ignore[assignment]
+    return Account(user.id, user.username, user.display_name, role, user.is_demo)
+
+
+def create_user(
+    db: Database, username: str, display_name: str, role: Role, password: str, *, is_demo: bool = False
+) -> Account:
+    """Create an account; raise AccountError on bad input or a taken name."""
+    username = username.strip()
+    display_name = display_name.strip()
+    if not USERNAME.match(username):
+        raise AccountError("用户名须为 3~32 位字母、数字或 _ . -")
+    if not 1 <= len(display_name) <= 32:
+        raise AccountError("姓名须为 1~32 个字符")
+    if role not in ROLES:
+        raise AccountError("未知的角色")
+    if len(password) < 8:
+        raise AccountError("密码至少 8 位")
+    with db.session() as s:
+        if s.scalar(select(User).where(User.username == username)) is not None:
+            raise AccountError("该用户名已被使用")
+        user = User(
+            username=username,
+            display_name=display_name,
+            role=role,
+            password_hash=_hasher.hash(password),
+            is_demo=is_demo,
+        )
+        s.add(user)
+        s.flush()
+        return _account(user)
+
+
+def authenticate(db: Database, username: str, password: str) -> Account:
+    """Check a password; lock the account for a while after repeated failures."""
+    with db.session() as s:
+        user = s.scalar(select(User).where(User.username == username.strip()))
+        if user is None:
+            raise AccountError("用户名或密码不正确")
+        now = utcnow()
+        if user.locked_until is not None and user.locked_until > now:
+            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            raise AccountError(f"登录失败次数过多，请 {minutes} 分钟后再试")
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            user.failed_logins += 1
+            if user.failed_logins >= MAX_FAILURES:
+                user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                user.failed_logins = 0
+            wrong = AccountError("用户名或密码不正确")
+        else:
+            user.failed_logins = 0
+            user.locked_until = None
+            return _account(user)
+    raise wrong
+
+
+def get_account(db: Database, user_id: int) -> Account | None:
+    """The account with this id."""
+    with db.session() as s:
+        user = s.get(User, user_id)
+        return _account(user) if user else None
+
+
+def list_accounts(db: Database, role: Role | None = None) -> list[Account]:
+    """All accounts, optionally of one role, by name."""
+    with db.session() as s:
+        query = select(User).order_by(User.username)
+        if role:
+            query = query.where(User.role == role)
+        return [_account(u) for u in s.scalars(query)]
+
+
+def has_admin(db: Database) -> bool:
+    """Whether any admin exists (else the app offers first-run set-up)."""
+    with db.session() as s:
+        return bool(s.scalar(select(func.count()).select_from(User).where(User.role == "admin")))
+
+
+def ensure_demo_accounts(db: Database) -> list[Account]:
+    """Create the demo accounts that are missing."""
+    existing = {a.username for a in list_accounts(db)}
+    return [
+        create_user(db, name, label, role, DEMO_PASSWORD, is_demo=True)
+        for name, label, role in DEMO_ACCOUNTS
+        if name not in existing
+    ]

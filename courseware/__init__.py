@@ -1,0 +1,1 @@
+"""Tutorial chapters: models, loading, rendering and search."""

@@ -1,0 +1,1 @@
+"""Scoring: objective questions, keyword rubrics and the scenario rule engine."""

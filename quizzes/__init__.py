@@ -1,0 +1,1 @@
+"""Question banks, practice sessions and exam assembly."""

@@ -1,0 +1,1 @@
+"""Role-play scenarios: models, graph validation and the runner."""

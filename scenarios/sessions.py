@@ -1,0 +1,82 @@
+"""Stored scenario runs: every turn written when given, a run rebuilt by replaying its turns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from grading.engine import Engine
+from scenarios.models import Scenario
+from scenarios.runner import Run, TurnOutcome, replay
+from store.db import Database
+from store.tables import ScenarioRun, ScenarioTurn, utcnow
+
+
+class RunNotFound(LookupError):
+    """The run does not exist or belongs to someone else."""
+
+
+def start_run(db: Database, user_id: int, scenario_id: str) -> int:
+    """Open a new run and return its id."""
+    with db.session() as s:
+        run = ScenarioRun(user_id=user_id, scenario_id=scenario_id)
+        s.add(run)
+        s.flush()
+        return run.id
+
+
+def _responses(s: Any, run_id: int) -> list[str | int]:
+    rows = s.scalars(select(ScenarioTurn).where(ScenarioTurn.run_id == run_id).order_by(ScenarioTurn.idx))
+    return [r.response for r in rows]
+
+
+def load_run(db: Database, user_id: int, run_id: int, scenario: Scenario, engine: Engine) -> Run:
+    """Rebuild a run from its stored turns."""
+    with db.session() as s:
+        row = s.get(ScenarioRun, run_id)
+        if row is None or row.user_id != user_id or row.scenario_id != scenario.id:
+            raise RunNotFound(run_id)
+        responses = _responses(s, run_id)
+    return replay(scenario, engine, responses)
+
+
+def play_turn(db: Database, user_id: int, run_id: int, run: Run, response: str | int) -> TurnOutcome:
+    """Validate and store an answer, then apply it; the run's result is stored when it ends."""
+    text = run.text_of(response)  # raises InvalidAnswer before anything is written
+    with db.session() as s:
+        row = s.get(ScenarioRun, run_id)
+        if row is None or row.user_id != user_id:
+            raise RunNotFound(run_id)
+        index = s.scalar(select(func.count()).select_from(ScenarioTurn).where(ScenarioTurn.run_id == run_id))
+        s.add(ScenarioTurn(run_id=run_id, idx=index or 0, response=response, text=text))
+    outcome = run.answer(response)
+    if run.result is not None:
+        with db.session() as s:
+            row = s.get(ScenarioRun, run_id)
+            assert row is not None
+            row.finished_at = utcnow()
+            row.total = run.result.total
+            row.ending = run.result.ending
+            row.result = run.result.to_dict()
+    return outcome
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """A run in a list."""
+
+    id: int
+    scenario_id: str
+    total: float | None
+    ending: str | None
+    finished: bool
+    started_at: Any
+
+
+def runs_of(db: Database, user_id: int) -> list[RunSummary]:
+    """A user's runs, newest first."""
+    with db.session() as s:
+        rows = s.scalars(select(ScenarioRun).where(ScenarioRun.user_id == user_id).order_by(ScenarioRun.id.desc()))
+        return [RunSummary(r.id, r.scenario_id, r.total, r.ending, r.finished_at is not None, r.started_at) for r in rows]

@@ -1,0 +1,57 @@
+"""教师: every trainee's figures, and one trainee's mastery per knowledge point."""
+
+import streamlit as st
+
+from classroom.reports import point_mastery, trainee_summaries
+from ui import text as T
+from ui.auth import require
+from ui.resources import catalog, database
+
+require("instructor", "admin")
+cat, db = catalog(), database()
+st.title(T.NAV_INSTRUCTOR)
+st.subheader(T.INSTRUCTOR_TRAINEES)
+rows = trainee_summaries(db)
+if not rows:
+    st.info(T.INSTRUCTOR_NONE)
+    st.stop()
+C = T.INSTRUCTOR_COLUMNS
+st.dataframe(
+    [
+        {
+            C["name"]: r.display_name,
+            C["username"]: r.username,
+            C["read"]: r.sections_done,
+            C["answered"]: r.answered,
+            C["accuracy"]: None if r.accuracy is None else round(100 * r.accuracy),
+            C["best_exam"]: r.best_exam,
+            C["runs"]: r.runs_finished,
+        }
+        for r in rows
+    ],
+    hide_index=True,
+    use_container_width=True,
+)
+by_id = {r.user_id: r for r in rows}
+picked = st.selectbox(
+    T.INSTRUCTOR_DETAIL, list(by_id), key="instructor_pick",
+    format_func=lambda uid: f"{by_id[uid].display_name}({by_id[uid].username})",
+)
+mastery = point_mastery(db, cat, picked)
+st.subheader(T.INSTRUCTOR_POINTS)
+if not mastery:
+    st.info(T.PROGRESS_NO_ANSWERS)
+else:
+    st.dataframe(
+        [
+            {
+                T.ADMIN_COVERAGE_COLUMNS["point"]: cat.syllabus.points[p].title,
+                C["answered"]: t.answered,
+                C["accuracy"]: round(100 * (t.accuracy or 0)),
+            }
+            for p, t in sorted(mastery.items())
+            if p in cat.syllabus.points
+        ],
+        hide_index=True,
+        use_container_width=True,
+    )

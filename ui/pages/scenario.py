@@ -1,0 +1,122 @@
+"""情景演练: play a scenario with an emotion meter, then read the rule engine's report."""
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from scenarios.runner import TRAINEE, InvalidAnswer, Run
+from scenarios.sessions import RunNotFound, load_run, play_turn, runs_of, start_run
+from ui import text as T
+from ui.auth import require
+from ui.resources import catalog, database, scenario_engine
+
+account = require()
+cat, db = catalog(), database()
+st.title(T.NAV_SCENARIO)
+if not cat.scenarios:
+    st.info(T.SCENARIO_NONE)
+    st.stop()
+
+scenario_id = st.selectbox(
+    T.SCENARIO_CHOOSE, list(cat.scenarios), key="scenario_pick",
+    format_func=lambda s: f"[{T.SCENARIO_KIND[cat.scenarios[s].kind]}] {cat.scenarios[s].title}",
+)
+scenario = cat.scenarios[scenario_id]
+engine = scenario_engine(scenario_id)
+runs = st.session_state.setdefault("scenario_runs", {})
+
+with st.expander(T.SCENARIO_BRIEF, expanded=scenario_id not in runs):
+    st.write(scenario.brief)
+    st.caption(T.SCENARIO_ROLES_LINE.format(roles="、".join(scenario.roles.values())))
+
+if scenario_id not in runs:
+    unfinished = next((r for r in runs_of(db, account.id) if r.scenario_id == scenario_id and not r.finished), None)
+    cols = st.columns(2)
+    if unfinished and cols[0].button(T.SCENARIO_RESUME, key="scenario_resume"):
+        runs[scenario_id] = unfinished.id
+        st.rerun()
+    if cols[1 if unfinished else 0].button(T.SCENARIO_START, type="primary", key="scenario_start"):
+        runs[scenario_id] = start_run(db, account.id, scenario_id)
+        st.rerun()
+    st.stop()
+
+run_id = runs[scenario_id]
+try:
+    run: Run = load_run(db, account.id, run_id, scenario, engine)
+except RunNotFound:
+    del runs[scenario_id]
+    st.rerun()
+
+emotion = run.state.get("emotion")
+if emotion is not None:
+    st.progress(int(emotion) / 100, text=T.SCENARIO_EMOTION_LINE.format(value=emotion))
+
+for line in run.transcript:
+    is_trainee = line.speaker == TRAINEE
+    with st.chat_message("user" if is_trainee else "assistant", avatar="🧑‍💼" if is_trainee else "🙎"):
+        st.markdown(f"**{line.speaker}**")
+        st.text(line.text)
+
+if not run.finished:
+    turn = scenario.nodes[run.node].turn
+    assert turn is not None
+    st.markdown(f"**{turn.prompt}**")
+    if turn.hint and st.toggle(T.SCENARIO_HINTS, key="scenario_hints", value=False):
+        st.caption(T.SCENARIO_HINT.format(hint=turn.hint))
+    with st.form(f"scenario_turn_{run_id}_{len(run.turns)}", clear_on_submit=True):
+        if turn.mode == "choice":
+            labels = [c.text for c in turn.choices]
+            picked = st.radio(T.SCENARIO_CHOICE, range(1, len(labels) + 1), index=None,
+                              format_func=lambda i: labels[i - 1])
+            response = picked
+        else:
+            response = st.text_area(T.SCENARIO_YOUR_REPLY, max_chars=2000)
+        sent = st.form_submit_button(T.SCENARIO_SEND, type="primary")
+    if sent:
+        try:
+            play_turn(db, account.id, run_id, run, response if response is not None else "")
+            st.rerun()
+        except InvalidAnswer as exc:
+            st.warning(str(exc))
+    st.stop()
+
+result = run.result
+assert result is not None
+ending = scenario.endings.get(result.ending or "")
+st.header(T.SCENARIO_REPORT)
+c1, c2 = st.columns([1, 2])
+c1.metric(T.SCENARIO_TOTAL, f"{result.total:g}")
+if ending:
+    c1.markdown(T.SCENARIO_ENDING.format(title=ending.title))
+    c1.write(ending.debrief)
+labels = [d.label for d in result.dimensions]
+values = [round(d.fraction * 100) for d in result.dimensions]
+radar = go.Figure(go.Scatterpolar(r=[*values, values[0]], theta=[*labels, labels[0]], fill="toself"))
+radar.update_layout(polar={"radialaxis": {"range": [0, 100]}}, showlegend=False, height=320,
+                    margin={"l": 40, "r": 40, "t": 20, "b": 20})
+c2.plotly_chart(radar, use_container_width=True)
+
+st.subheader(T.SCENARIO_FIRED)
+for f in result.fired:
+    where = T.SCENARIO_TURN.format(n=f.turn + 1) if f.turn is not None else T.SCENARIO_END_CHECK
+    points = sum(f.score.values())
+    sign = "➕" if points > 0 else "➖" if points < 0 else "·"
+    detail = f" · {T.SCENARIO_WORDS.format(words='、'.join(f.words))}" if f.words else ""
+    st.markdown(f"{sign} **{where}** {f.feedback}{detail}")
+if result.missed:
+    st.subheader(T.SCENARIO_MISSED)
+    for m in result.missed:
+        st.markdown(f"- {m.feedback or m.rule}")
+
+with st.expander(T.SCENARIO_MODEL):
+    for node in scenario.nodes.values():
+        if node.turn is not None:
+            st.markdown(f"- **{node.turn.prompt}** {node.turn.model_answer}")
+if scenario.sections:
+    st.subheader(T.SCENARIO_REREAD)
+    for sid in scenario.sections:
+        if sid in cat.sections and st.button(cat.sections[sid].title, key=f"scenario_reread_{sid}"):
+            st.session_state["learn_section"] = sid
+            st.switch_page("ui/pages/learn.py")
+if st.button(T.SCENARIO_RESTART, key="scenario_restart"):
+    del runs[scenario_id]
+    st.rerun()

@@ -1,0 +1,195 @@
+"""Every UI string, in Simplified Chinese."""
+
+APP_TITLE = "客户管理师实训平台"
+APP_ICON = "🎓"
+TAGLINE = "课程学习 · 题库练习 · 模拟考试 · 情景演练"
+
+ROLE_LABELS = {"trainee": "学员", "instructor": "教师", "admin": "管理员"}
+
+# Navigation
+NAV_HOME = "首页"
+NAV_LEARN = "课程学习"
+NAV_PRACTICE = "练习"
+NAV_EXAM = "模拟考试"
+NAV_SCENARIO = "情景演练"
+NAV_PROGRESS = "我的进度"
+NAV_INSTRUCTOR = "教师"
+NAV_ADMIN = "管理"
+NAV_GROUP_STUDY = "学习"
+NAV_GROUP_TEACH = "教学"
+
+# Sign-in
+SIGN_IN = "登录"
+SIGN_OUT = "退出登录"
+USERNAME = "用户名"
+PASSWORD = "密码"
+DISPLAY_NAME = "姓名"
+SIGNED_IN_AS = "当前用户：{name}({role})"
+DEMO_BADGE = "演示账号"
+DEMO_HINT = "演示账号（仅供体验，请勿用于正式教学）：{accounts}，密码均为 {password}"
+SETUP_TITLE = "首次使用：创建管理员账号"
+SETUP_INTRO = "系统中还没有管理员。请先创建一个管理员账号，之后可在“管理”页添加教师和学员。"
+SETUP_SUBMIT = "创建管理员并登录"
+SESSION_EXPIRED = "登录已超时，请重新登录。"
+FILL_BOTH = "请填写用户名和密码"
+
+# Home
+HOME_WELCOME = "你好，{name}\uff01"
+HOME_RESUME = "继续阅读：{title}"
+HOME_START = "从第一章开始学习"
+HOME_CARDS = {
+    "learn": ("课程学习", "按模块阅读教程章节，读完一节做几道小题巩固。"),
+    "practice": ("练习", "按知识点或模块刷题，答完立即看解析。"),
+    "exam": ("模拟考试", "按考试蓝图抽题、限时作答、交卷评分。"),
+    "scenario": ("情景演练", "扮演客服回应投诉与危机，规则引擎逐条解释得分。"),
+}
+HOME_STATS = "课程包含 {chapters} 章 {sections} 节、{questions} 道题、{scenarios} 个演练情景。"
+HOME_PROBLEMS = "有 {n} 个内容问题，已跳过出错的文件，其余内容照常提供。管理员可在“管理”页查看详情。"
+METRIC_READ = "已读小节"
+METRIC_ANSWERED = "已答题数"
+METRIC_ACCURACY = "正确率"
+METRIC_EXAMS = "模拟考试"
+METRIC_RUNS = "完成演练"
+
+# Learn
+LEARN_MODULE = "模块"
+LEARN_CHAPTER = "章节"
+LEARN_SECTION = "小节"
+LEARN_NO_CONTENT = "这个模块的章节正在编写中，请先学习其他模块。"
+LEARN_READING_TIME = "约 {minutes} 分钟 · 知识点：{points}"
+LEARN_MARK_DONE = "标记为已读"
+LEARN_DONE = "✅ 已读"
+LEARN_CHECK = "本节练习"
+LEARN_CHECK_EMPTY = "本节暂时没有练习题。"
+LEARN_RELATED_SCENARIOS = "相关情景演练：{titles}"
+LEARN_PREV = "← 上一节"
+LEARN_NEXT = "下一节 →"
+
+# Questions
+TYPE_LABELS = {
+    "single": "单选题",
+    "multiple": "多选题",
+    "judge": "判断题",
+    "fill": "填空题",
+    "short": "简答题",
+    "case": "案例分析题",
+}
+JUDGE_TRUE = "正确"
+JUDGE_FALSE = "错误"
+FILL_BLANK = "第 {n} 空"
+SHORT_PLACEHOLDER = "在这里写下你的回答"
+SUBMIT_ANSWER = "提交答案"
+RESULT_CORRECT = "回答正确"
+RESULT_PARTIAL = "部分正确"
+RESULT_WRONG = "回答错误"
+RESULT_REVIEW = "已提交，待教师评分"
+CORRECT_ANSWER = "参考答案：{answer}"
+EXPLANATION = "解析"
+REREAD = "复习：{title}"
+NEXT_QUESTION = "下一题"
+
+# Practice
+PRACTICE_SCOPE = "练习范围"
+PRACTICE_ALL = "全部题目"
+PRACTICE_BY_MODULE = "按模块"
+PRACTICE_BY_POINT = "按知识点"
+PRACTICE_POINT = "知识点"
+PRACTICE_PROGRESS = "第 {n} / {total} 题"
+PRACTICE_EMPTY = "这个范围内还没有题目。"
+PRACTICE_RESTART = "重新开始"
+PRACTICE_FINISHED = "本组题目已经做完：答对 {correct} / {total}。"
+
+# Exam
+EXAM_CHOOSE = "选择考试"
+EXAM_RULES = "共 {count} 题，满分 {total:g} 分，{pass_mark:g} 分及格，限时 {minutes} 分钟。计时在服务器上进行，关闭页面不会暂停计时；答案每改一次就自动保存。"
+EXAM_START = "开始考试"
+EXAM_RESUME = "你有一场未交卷的考试，已为你恢复。"
+EXAM_TIME_LEFT = "剩余时间：{minutes} 分 {seconds:02d} 秒"
+EXAM_TIME_UP = "考试时间已到，请交卷。"
+EXAM_SUBMIT = "交卷"
+EXAM_CONFIRM = "确认交卷（还有 {n} 题未作答）"
+EXAM_SAVED = "已自动保存"
+EXAM_SCORE = "得分：{score:g} / {total:g}"
+EXAM_PASSED = "通过"
+EXAM_FAILED = "未通过"
+EXAM_BY_MODULE = "各模块得分"
+EXAM_REVIEW = "答题回顾"
+EXAM_HISTORY = "考试记录"
+EXAM_NEW = "再考一次"
+EXAM_CANNOT_DRAW = "无法组卷：{reason}"
+EXAM_NONE = "还没有可用的考试蓝图。"
+EXAM_YOUR_ANSWER = "你的答案：{answer}"
+EXAM_UNANSWERED = "未作答"
+
+# Scenario
+SCENARIO_CHOOSE = "选择情景"
+SCENARIO_KIND = {"complaint": "投诉处理", "crisis": "危机处理"}
+SCENARIO_BRIEF = "情景说明"
+SCENARIO_ROLES = "角色"
+SCENARIO_START = "开始演练"
+SCENARIO_RESUME = "继续上次的演练"
+SCENARIO_RESTART = "重新开始"
+SCENARIO_EMOTION = "客户情绪"
+SCENARIO_HINTS = "显示提示"
+SCENARIO_HINT = "提示：{hint}"
+SCENARIO_YOUR_REPLY = "你的回应"
+SCENARIO_SEND = "发送"
+SCENARIO_CHOICE = "选择你的回应"
+SCENARIO_REPORT = "演练报告"
+SCENARIO_TOTAL = "总分"
+SCENARIO_ENDING = "结局：{title}"
+SCENARIO_FIRED = "得分与扣分依据"
+SCENARIO_MISSED = "错过的机会"
+SCENARIO_TURN = "第 {n} 轮"
+SCENARIO_END_CHECK = "全程检查"
+SCENARIO_WORDS = "依据：{words}"
+SCENARIO_MODEL = "参考回应"
+SCENARIO_REREAD = "建议复习"
+SCENARIO_NONE = "还没有可用的情景。"
+SCENARIO_HISTORY = "我的演练记录"
+
+# Progress
+PROGRESS_BY_MODULE = "各模块正确率"
+PROGRESS_READING = "阅读进度"
+PROGRESS_NO_ANSWERS = "还没有答题记录。去“练习”做几道题吧。"
+PROGRESS_EXAMS = "模拟考试成绩"
+PROGRESS_RUNS = "情景演练成绩"
+
+# Instructor
+INSTRUCTOR_TRAINEES = "学员概况"
+INSTRUCTOR_NONE = "还没有学员账号。"
+INSTRUCTOR_COLUMNS = {
+    "name": "姓名",
+    "username": "用户名",
+    "read": "已读小节",
+    "answered": "答题数",
+    "accuracy": "正确率",
+    "best_exam": "最高考试分",
+    "runs": "完成演练",
+}
+INSTRUCTOR_DETAIL = "查看学员"
+INSTRUCTOR_POINTS = "知识点掌握情况"
+
+# Admin
+ADMIN_CONTENT = "内容检查"
+ADMIN_CONTENT_OK = "全部 {files} 个内容文件检查通过。"
+ADMIN_CONTENT_BAD = "发现 {n} 个问题（出错的文件已跳过，其余内容照常提供）："
+ADMIN_COVERAGE = "知识点覆盖"
+ADMIN_USERS = "账号管理"
+ADMIN_CREATE = "新建账号"
+ADMIN_ROLE = "角色"
+ADMIN_CREATED = "已创建账号 {username}"
+ADMIN_COVERAGE_COLUMNS = {"point": "知识点", "sections": "小节", "questions": "题目", "scenarios": "情景"}
+
+# Errors
+FORBIDDEN = "你没有权限访问这个页面。"
+GENERIC_ERROR = "出了点问题：{error}"
+RESULT_WITH_MESSAGE = "{label}\uff1a{message}"
+LIST_SEPARATOR = "\uff1b"
+SCENARIO_ROLES_LINE = "角色\uff1a{roles}"
+SCENARIO_EMOTION_LINE = "客户情绪\uff1a{value:.0f} / 100"
+EXAM_EXPLANATION_LINE = "解析\uff1a{text}"
+EXAM_COL_TIME = "时间"
+EXAM_COL_SCORE = "得分"
+EXAM_COL_RESULT = "结果"
+EXAM_ITEM = "{n}.\uff08{score:g} 分\uff09"
