@@ -9,9 +9,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
+
 from catalog.problems import ContentError, Problem
 from catalog.syllabus import Syllabus, load_syllabus
-from catalog.yamlsource import parse_yaml, read_text, validate
+from catalog.yamlsource import LocatedYaml, parse_yaml, read_text, validate
 from courseware.loader import load_chapter
 from courseware.models import Chapter, Section
 from grading.library import Library, load_library
@@ -21,6 +23,7 @@ from scenarios.models import Scenario
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -141,75 +144,89 @@ def load_catalog(roots: ContentRoots | None = None) -> Catalog:
     """Load every content file; problems are collected, bad files skipped, the rest served."""
     roots = roots or ContentRoots.from_env()
     catalog = Catalog(load_syllabus(), load_library())
+    _load_chapters(catalog, roots.chapters)
+    _load_banks(catalog, roots.banks)
+    _load_blueprints(catalog, roots.blueprints)
+    _load_scenarios(catalog, roots.scenarios)
+    return catalog
+
+
+def _each(catalog: Catalog, folder: Path, pattern: str, load: Callable[[Path, str], T]) -> list[tuple[str, T]]:
+    """Load every matching file, recording problems of the ones that fail."""
+    out = []
+    for path in _files(folder, pattern):
+        catalog.files += 1
+        display = _display(path)
+        try:
+            out.append((display, load(path, display)))
+        except ContentError as exc:
+            catalog.problems.extend(exc.problems)
+    return out
+
+
+def _yaml_loader(catalog: Catalog, model: type[M]) -> Callable[[Path, str], tuple[M, LocatedYaml]]:
+    context = {"points": set(catalog.syllabus.points)}
+
+    def load(path: Path, display: str) -> tuple[M, LocatedYaml]:
+        doc = parse_yaml(read_text(path, display), display)
+        return validate(model, doc, display, context), doc
+
+    return load
+
+
+def _load_chapters(catalog: Catalog, folder: Path) -> None:
     points, modules = set(catalog.syllabus.points), {m.id for m in catalog.syllabus.modules}
-    context = {"points": points}
-
-    def each(folder: Path, pattern: str, load: Callable[[Path, str], T]) -> list[tuple[str, T]]:
-        out = []
-        for path in _files(folder, pattern):
-            catalog.files += 1
-            display = _display(path)
-            try:
-                out.append((display, load(path, display)))
-            except ContentError as exc:
-                catalog.problems.extend(exc.problems)
-        return out
-
-    chapters = each(roots.chapters, "*.md", lambda p, d: load_chapter(p, d, points, modules))
-    seen_sections: dict[str, str] = {}
+    seen: dict[str, str] = {}
     kept = []
-    for display, chapter in chapters:
-        clash = [s for s in chapter.sections if s.id in seen_sections]
+    for display, chapter in _each(catalog, folder, "*.md", lambda p, d: load_chapter(p, d, points, modules)):
+        clash = [s for s in chapter.sections if s.id in seen]
         for s in clash:
-            catalog.problems.append(
-                Problem(display, s.line, f"sections.{s.id}", f"节编号与 {seen_sections[s.id]} 重复")
-            )
+            catalog.problems.append(Problem(display, s.line, f"sections.{s.id}", f"节编号与 {seen[s.id]} 重复"))
         if not clash:
-            seen_sections.update({s.id: display for s in chapter.sections})
+            seen.update(dict.fromkeys((s.id for s in chapter.sections), display))
             kept.append(chapter)
-    catalog.chapters = tuple(sorted(kept, key=lambda c: (_module_index(catalog, c.module), c.order, c.id)))
+    order = [m.id for m in catalog.syllabus.modules]
+    catalog.chapters = tuple(sorted(kept, key=lambda c: (order.index(c.module), c.order, c.id)))
 
-    def load_yaml_model(model: type[Any]) -> Callable[[Path, str], tuple[Any, Any]]:
-        def load(path: Path, display: str) -> tuple[Any, Any]:
-            doc = parse_yaml(read_text(path, display), display)
-            return validate(model, doc, display, context), doc
 
-        return load
-
-    for display, (bank, doc) in each(roots.banks, "*.yaml", load_yaml_model(Bank)):
-        clash = [(i, q) for i, q in enumerate(bank.questions) if q.id in catalog.questions]
-        for i, q in clash:
-            other = catalog.question_bank[q.id]
+def _load_banks(catalog: Catalog, folder: Path) -> None:
+    for display, (bank, doc) in _each(catalog, folder, "*.yaml", _yaml_loader(catalog, Bank)):
+        clash = [(i, q.id) for i, q in enumerate(bank.questions) if q.id in catalog.questions]
+        for i, qid in clash:
             catalog.problems.append(
-                Problem(display, doc.line_of(["questions", i, "id"]), f"questions.{i}.id", f"题目编号与 {other} 重复")
+                Problem(
+                    display,
+                    doc.line_of(["questions", i, "id"]),
+                    f"questions.{i}.id",
+                    f"题目编号与 {catalog.question_bank[qid]} 重复",
+                )
             )
         if not clash:
             for q in bank.questions:
                 catalog.questions[q.id] = q
                 catalog.question_bank[q.id] = display
 
-    for display, (bp, doc) in each(roots.blueprints, "*.yaml", load_yaml_model(Blueprint)):
+
+def _load_blueprints(catalog: Catalog, folder: Path) -> None:
+    modules = {m.id for m in catalog.syllabus.modules}
+    for display, (bp, doc) in _each(catalog, folder, "*.yaml", _yaml_loader(catalog, Blueprint)):
         bad = [m for m in bp.module_weights if m not in modules]
         for m in bad:
-            catalog.problems.append(
-                Problem(display, doc.line_of(["module_weights", m]), f"module_weights.{m}", f"大纲中没有模块 {m}")
-            )
+            line = doc.line_of(["module_weights", m])
+            catalog.problems.append(Problem(display, line, f"module_weights.{m}", f"大纲中没有模块 {m}"))
         if not bad:
             catalog.blueprints[bp.id] = bp
 
-    for display, (sc, doc) in each(roots.scenarios, "*.yaml", load_yaml_model(Scenario)):
+
+def _load_scenarios(catalog: Catalog, folder: Path) -> None:
+    for display, (sc, doc) in _each(catalog, folder, "*.yaml", _yaml_loader(catalog, Scenario)):
         found = check_scenario(sc, catalog.library, doc, display)
         for i, section in enumerate(sc.sections):
             if section not in catalog.sections:
-                found.append(Problem(display, doc.line_of(["sections", i]), f"sections.{i}", f"没有这一节 {section}"))
+                line = doc.line_of(["sections", i])
+                found.append(Problem(display, line, f"sections.{i}", f"没有这一节 {section}"))
         if sc.id in catalog.scenarios:
             found.append(Problem(display, doc.line_of(["id"]), "id", f"情景编号 {sc.id} 重复"))
         catalog.problems.extend(found)
         if not found:
             catalog.scenarios[sc.id] = sc
-    return catalog
-
-
-def _module_index(catalog: Catalog, module: str) -> int:
-    ids = [m.id for m in catalog.syllabus.modules]
-    return ids.index(module) if module in ids else len(ids)

@@ -47,7 +47,9 @@ def stats(
     untaught = [p for p, v in data["points"].items() if not v["sections"]]
     untested = [p for p, v in data["points"].items() if not v["questions"]]
     typer.echo(f"章节 {data['chapters']}，小节 {data['sections']}，题目 {data['questions']}，情景 {data['scenarios']}")
-    typer.echo(f"未讲授的知识点 {len(untaught)} 个，未出题的知识点 {len(untested)} 个\uff08共 {len(data['points'])} 个\uff09")
+    typer.echo(
+        f"未讲授的知识点 {len(untaught)} 个，未出题的知识点 {len(untested)} 个\uff08共 {len(data['points'])} 个\uff09"
+    )
 
 
 @app.command()

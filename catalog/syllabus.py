@@ -48,6 +48,11 @@ class Syllabus(ContentModel):
         """Module id of each point id."""
         return {p.id: m.id for m in self.modules for p in m.points}
 
+    @cached_property
+    def module_titles(self) -> dict[str, str]:
+        """Title of each module by id."""
+        return {m.id: m.title for m in self.modules}
+
     def module(self, module_id: str) -> Module | None:
         """The module with this id, if any."""
         return next((m for m in self.modules if m.id == module_id), None)

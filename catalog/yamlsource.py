@@ -89,21 +89,22 @@ def validate(model: type[M], doc: LocatedYaml, file: str, context: dict[str, Any
 
 def _data_path(data: Any, loc: list[str | int]) -> list[str | int]:
     path: list[str | int] = []
-    node = data
+    node: Any = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
+        if _has(node, part):
             node = node[part]
             path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and not part.startswith(("function-", "tagged")):
+            # A missing key (the error names it); a union tag is skipped instead.
             path.append(part)
-        elif isinstance(node, dict | list):
-            # Missing key (the error names it) or a union tag: keep a missing key, skip a tag.
-            if isinstance(node, dict) and isinstance(part, str) and not part.startswith(("function-", "tagged")):
-                path.append(part)
-                return path
-            continue
+            return path
     return path
+
+
+def _has(node: Any, part: str | int) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
 def _message(err: Any) -> str:

@@ -14,9 +14,7 @@ def mark(db: Database, user_id: int, section_id: str, status: str) -> None:
     """Record that a section was opened or finished; 'done' is never downgraded to 'opened'."""
     with db.session() as s:
         row = s.scalar(
-            select(SectionProgress).where(
-                SectionProgress.user_id == user_id, SectionProgress.section_id == section_id
-            )
+            select(SectionProgress).where(SectionProgress.user_id == user_id, SectionProgress.section_id == section_id)
         )
         if row is None:
             s.add(SectionProgress(user_id=user_id, section_id=section_id, status=status))

@@ -12,4 +12,5 @@ _md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": 
 @lru_cache(maxsize=512)
 def to_html(markdown: str) -> str:
     """Render Markdown; any raw HTML in it is shown as text, never executed."""
-    return _md.render(markdown)
+    html: str = _md.render(markdown)
+    return html

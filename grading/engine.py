@@ -100,8 +100,14 @@ class Engine:
                 fired.add(rule.id)
                 turn = view.current.index if view.current is not None else None
                 out.append(
-                    Firing(rule.id, turn, tuple(dict.fromkeys(words)), dict(rule.then.score), rule.then.feedback,
-                           rule.points)
+                    Firing(
+                        rule.id,
+                        turn,
+                        tuple(dict.fromkeys(words)),
+                        dict(rule.then.score),
+                        rule.then.feedback,
+                        rule.points,
+                    )
                 )
         return out
 

@@ -8,8 +8,39 @@ from dataclasses import dataclass
 from grading.text import add_words, normalise, segment
 
 NEGATORS = frozenset(
-    "不 没 没有 别 无 未 非 莫 勿 不是 不会 不能 不用 不必 不要 不肯 不想 不愿 绝不 从不 决不 并非 并不 "
-    "拒绝 无法 无须 无需 毫无 从未 并未 没法".split()
+    [
+        "不",
+        "没",
+        "没有",
+        "别",
+        "无",
+        "未",
+        "非",
+        "莫",
+        "勿",
+        "不是",
+        "不会",
+        "不能",
+        "不用",
+        "不必",
+        "不要",
+        "不肯",
+        "不想",
+        "不愿",
+        "绝不",
+        "从不",
+        "决不",
+        "并非",
+        "并不",
+        "拒绝",
+        "无法",
+        "无须",
+        "无需",
+        "毫无",
+        "从未",
+        "并未",
+        "没法",
+    ]
 )
 # Tokens that start with a negator but say nothing negative; jieba keeps them whole (see domain_dict.txt).
 NEGATION_SCOPE = 4

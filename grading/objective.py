@@ -135,9 +135,7 @@ def _short(q: ShortAnswer, response: Any, possible: float) -> Score:
         status: Status = "correct" if fraction >= SHORT_AUTO_ACCEPT else "partial" if matched else "wrong"
         return Score(status, round(possible * fraction, 2), possible, "", labels)
     # Partly matched free text: the rubric is unsure, so an instructor decides.
-    return Score(
-        "review", None, possible, f"关键词命中约 {fraction:.0%},待教师评分", labels
-    )
+    return Score("review", None, possible, f"关键词命中约 {fraction:.0%},待教师评分", labels)
 
 
 def _case(q: CaseAnalysis, response: Any, possible: float) -> Score:

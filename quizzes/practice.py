@@ -64,9 +64,7 @@ def answers_of(db: Database, user_id: int) -> list[tuple[str, str, float | None]
     return out
 
 
-def tally_by(
-    answers: list[tuple[str, str, float | None]], key: dict[str, list[str]]
-) -> dict[str, Tally]:
+def tally_by(answers: list[tuple[str, str, float | None]], key: dict[str, list[str]]) -> dict[str, Tally]:
     """Accuracy per group, where `key` maps a question id to the groups it counts for."""
     counts: dict[str, list[int]] = {}
     for qid, _status, fraction in answers:

@@ -79,4 +79,6 @@ def runs_of(db: Database, user_id: int) -> list[RunSummary]:
     """A user's runs, newest first."""
     with db.session() as s:
         rows = s.scalars(select(ScenarioRun).where(ScenarioRun.user_id == user_id).order_by(ScenarioRun.id.desc()))
-        return [RunSummary(r.id, r.scenario_id, r.total, r.ending, r.finished_at is not None, r.started_at) for r in rows]
+        return [
+            RunSummary(r.id, r.scenario_id, r.total, r.ending, r.finished_at is not None, r.started_at) for r in rows
+        ]

@@ -101,7 +101,10 @@ PRACTICE_FINISHED = "本组题目已经做完：答对 {correct} / {total}。"
 
 # Exam
 EXAM_CHOOSE = "选择考试"
-EXAM_RULES = "共 {count} 题，满分 {total:g} 分，{pass_mark:g} 分及格，限时 {minutes} 分钟。计时在服务器上进行，关闭页面不会暂停计时；答案每改一次就自动保存。"
+EXAM_RULES = (
+    "共 {count} 题，满分 {total:g} 分，{pass_mark:g} 分及格，限时 {minutes} 分钟。"
+    "计时在服务器上进行，关闭页面不会暂停计时；答案每改一次就自动保存。"
+)
 EXAM_START = "开始考试"
 EXAM_RESUME = "你有一场未交卷的考试，已为你恢复。"
 EXAM_TIME_LEFT = "剩余时间：{minutes} 分 {seconds:02d} 秒"

@@ -23,7 +23,10 @@ stats = cat.stats()
 C = T.ADMIN_COVERAGE_COLUMNS
 st.dataframe(
     [
-        {C["point"]: f"{pid} {cat.syllabus.points[pid].title}", **{C[k]: v[k] for k in ("sections", "questions", "scenarios")}}
+        {
+            C["point"]: f"{pid} {cat.syllabus.points[pid].title}",
+            **{C[k]: v[k] for k in ("sections", "questions", "scenarios")},
+        }
         for pid, v in stats["points"].items()
     ],
     hide_index=True,

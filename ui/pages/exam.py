@@ -28,7 +28,7 @@ def show_result(attempt_id: int) -> None:
         st.dataframe(
             [
                 {
-                    T.LEARN_MODULE: (cat.syllabus.module(m).title if cat.syllabus.module(m) else m),
+                    T.LEARN_MODULE: cat.syllabus.module_titles.get(m, m),
                     T.METRIC_ACCURACY: f"{v['score']:g} / {v['possible']:g}",
                 }
                 for m, v in modules.items()
@@ -91,10 +91,10 @@ if active is None:
     st.stop()
 
 view = load(db, account.id, active)
-bp = cat.blueprints.get(view.blueprint_id)
-if bp is None:
+if view.blueprint_id not in cat.blueprints:
     st.error(T.EXAM_CANNOT_DRAW.format(reason=view.blueprint_id))
     st.stop()
+bp = cat.blueprints[view.blueprint_id]
 if st.session_state.get("exam_resumed") != active:
     st.session_state["exam_resumed"] = active
     if view.answers:

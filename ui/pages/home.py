@@ -19,6 +19,7 @@ if cat.problems:
     st.warning(T.HOME_PROBLEMS.format(n=len(cat.problems)))
 
 resume = last_section(db, account.id)
+target: str | None
 if resume in cat.sections:
     label = T.HOME_RESUME.format(title=cat.sections[resume].title)
     target = resume

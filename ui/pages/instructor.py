@@ -34,7 +34,9 @@ st.dataframe(
 )
 by_id = {r.user_id: r for r in rows}
 picked = st.selectbox(
-    T.INSTRUCTOR_DETAIL, list(by_id), key="instructor_pick",
+    T.INSTRUCTOR_DETAIL,
+    list(by_id),
+    key="instructor_pick",
     format_func=lambda uid: f"{by_id[uid].display_name}({by_id[uid].username})",
 )
 mastery = point_mastery(db, cat, picked)

@@ -23,22 +23,26 @@ order = [s.id for c in cat.chapters for s in c.sections]
 wanted = st.session_state.pop("learn_section", None)
 if wanted in cat.sections:
     section = cat.sections[wanted]
-    chapter = cat.chapter(section.chapter_id)
-    st.session_state["learn_module"] = chapter.module if chapter else None
+    owner = cat.chapter(section.chapter_id)
+    st.session_state["learn_module"] = owner.module if owner else None
     st.session_state["learn_chapter"] = section.chapter_id
     st.session_state["learn_pick"] = wanted
 
 modules = [m for m in cat.syllabus.modules if any(c.module == m.id for c in cat.chapters)]
 module_id = st.selectbox(
-    T.LEARN_MODULE, [m.id for m in modules], key="learn_module",
-    format_func=lambda mid: cat.syllabus.module(mid).title,  # type: ignore[union-attr]
+    T.LEARN_MODULE,
+    [m.id for m in modules],
+    key="learn_module",
+    format_func=cat.syllabus.module_titles.__getitem__,
 )
 chapters = [c for c in cat.chapters if c.module == module_id]
 if st.session_state.get("learn_chapter") not in [c.id for c in chapters]:
     st.session_state["learn_chapter"] = chapters[0].id
 chapter_id = st.selectbox(
-    T.LEARN_CHAPTER, [c.id for c in chapters], key="learn_chapter",
-    format_func=lambda cid: cat.chapter(cid).title,  # type: ignore[union-attr]
+    T.LEARN_CHAPTER,
+    [c.id for c in chapters],
+    key="learn_chapter",
+    format_func={c.id: c.title for c in chapters}.__getitem__,
 )
 chapter = cat.chapter(chapter_id)
 assert chapter is not None
@@ -47,7 +51,9 @@ ids = [s.id for s in chapter.sections]
 if st.session_state.get("learn_pick") not in ids:
     st.session_state["learn_pick"] = ids[0]
 section_id = st.radio(
-    T.LEARN_SECTION, ids, key="learn_pick",
+    T.LEARN_SECTION,
+    ids,
+    key="learn_pick",
     format_func=lambda sid: ("✅ " if marks.get(sid) == DONE else "") + cat.sections[sid].title,
 )
 section = cat.sections[section_id]

@@ -14,19 +14,26 @@ cat, db = catalog(), database()
 st.title(T.NAV_PRACTICE)
 
 scope = st.radio(
-    T.PRACTICE_SCOPE, [T.PRACTICE_ALL, T.PRACTICE_BY_MODULE, T.PRACTICE_BY_POINT], horizontal=True,
+    T.PRACTICE_SCOPE,
+    [T.PRACTICE_ALL, T.PRACTICE_BY_MODULE, T.PRACTICE_BY_POINT],
+    horizontal=True,
     key="practice_scope",
 )
 if scope == T.PRACTICE_BY_MODULE:
     module_id = st.selectbox(
-        T.LEARN_MODULE, [m.id for m in cat.syllabus.modules], key="practice_module",
-        format_func=lambda mid: cat.syllabus.module(mid).title,  # type: ignore[union-attr]
+        T.LEARN_MODULE,
+        [m.id for m in cat.syllabus.modules],
+        key="practice_module",
+        format_func=cat.syllabus.module_titles.__getitem__,
     )
     pool = [q for q in cat.questions if cat.syllabus.module_of.get(cat.questions[q].points[0]) == module_id]
 elif scope == T.PRACTICE_BY_POINT:
     covered = [p for p in cat.syllabus.points if cat.questions_by_point.get(p)]
     point_id = st.selectbox(
-        T.PRACTICE_POINT, covered, key="practice_point", format_func=lambda p: cat.syllabus.points[p].title,
+        T.PRACTICE_POINT,
+        covered,
+        key="practice_point",
+        format_func=lambda p: cat.syllabus.points[p].title,
     )
     pool = list(cat.questions_by_point.get(point_id, []))
 else:

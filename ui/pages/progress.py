@@ -27,20 +27,20 @@ if not answers:
     st.info(T.PROGRESS_NO_ANSWERS)
 else:
     module_key = {
-        qid: [cat.syllabus.module_of[q.points[0]]] for qid, q in cat.questions.items() if q.points[0] in cat.syllabus.module_of
+        qid: [cat.syllabus.module_of[q.points[0]]]
+        for qid, q in cat.questions.items()
+        if q.points[0] in cat.syllabus.module_of
     }
     tallies = tally_by(answers, module_key)
     rows = [
         {
-            T.LEARN_MODULE: cat.syllabus.module(m).title,  # type: ignore[union-attr]
+            T.LEARN_MODULE: cat.syllabus.module_titles.get(m, m),
             T.METRIC_ACCURACY: round(100 * (t.accuracy or 0)),
             T.METRIC_ANSWERED: t.answered,
         }
         for m, t in tallies.items()
     ]
-    fig = px.bar(
-        rows, x=T.METRIC_ACCURACY, y=T.LEARN_MODULE, orientation="h", range_x=[0, 100], text=T.METRIC_ANSWERED
-    )
+    fig = px.bar(rows, x=T.METRIC_ACCURACY, y=T.LEARN_MODULE, orientation="h", range_x=[0, 100], text=T.METRIC_ANSWERED)
     fig.update_layout(height=120 + 40 * len(rows), margin={"l": 10, "r": 10, "t": 10, "b": 10})
     st.plotly_chart(fig, use_container_width=True)
 
@@ -56,8 +56,12 @@ if finished:
     st.subheader(T.PROGRESS_RUNS)
     st.dataframe(
         [
-            {T.SCENARIO_CHOOSE: cat.scenarios[r.scenario_id].title if r.scenario_id in cat.scenarios else r.scenario_id,
-             T.SCENARIO_TOTAL: r.total}
+            {
+                T.SCENARIO_CHOOSE: cat.scenarios[r.scenario_id].title
+                if r.scenario_id in cat.scenarios
+                else r.scenario_id,
+                T.SCENARIO_TOTAL: r.total,
+            }
             for r in finished
         ],
         hide_index=True,

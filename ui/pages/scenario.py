@@ -17,7 +17,9 @@ if not cat.scenarios:
     st.stop()
 
 scenario_id = st.selectbox(
-    T.SCENARIO_CHOOSE, list(cat.scenarios), key="scenario_pick",
+    T.SCENARIO_CHOOSE,
+    list(cat.scenarios),
+    key="scenario_pick",
     format_func=lambda s: f"[{T.SCENARIO_KIND[cat.scenarios[s].kind]}] {cat.scenarios[s].title}",
 )
 scenario = cat.scenarios[scenario_id]
@@ -65,9 +67,10 @@ if not run.finished:
     with st.form(f"scenario_turn_{run_id}_{len(run.turns)}", clear_on_submit=True):
         if turn.mode == "choice":
             labels = [c.text for c in turn.choices]
-            picked = st.radio(T.SCENARIO_CHOICE, range(1, len(labels) + 1), index=None,
-                              format_func=lambda i: labels[i - 1])
-            response = picked
+            picked = st.radio(
+                T.SCENARIO_CHOICE, range(1, len(labels) + 1), index=None, format_func=lambda i: labels[i - 1]
+            )
+            response: int | str | None = picked
         else:
             response = st.text_area(T.SCENARIO_YOUR_REPLY, max_chars=2000)
         sent = st.form_submit_button(T.SCENARIO_SEND, type="primary")
@@ -91,8 +94,9 @@ if ending:
 labels = [d.label for d in result.dimensions]
 values = [round(d.fraction * 100) for d in result.dimensions]
 radar = go.Figure(go.Scatterpolar(r=[*values, values[0]], theta=[*labels, labels[0]], fill="toself"))
-radar.update_layout(polar={"radialaxis": {"range": [0, 100]}}, showlegend=False, height=320,
-                    margin={"l": 40, "r": 40, "t": 20, "b": 20})
+radar.update_layout(
+    polar={"radialaxis": {"range": [0, 100]}}, showlegend=False, height=320, margin={"l": 40, "r": 40, "t": 20, "b": 20}
+)
 c2.plotly_chart(radar, use_container_width=True)
 
 st.subheader(T.SCENARIO_FIRED)

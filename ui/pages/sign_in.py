@@ -2,7 +2,14 @@
 
 import streamlit as st
 
-from classroom.accounts import DEMO_PASSWORD, AccountError, authenticate, create_user, has_admin, list_accounts
+from classroom.accounts import (
+    DEMO_PASSWORD,
+    AccountError,
+    authenticate,
+    create_user,
+    has_admin,
+    list_accounts,
+)
 from ui import text as T
 from ui.auth import sign_in
 from ui.resources import database

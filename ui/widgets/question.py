@@ -44,7 +44,11 @@ def response_input(q: AnyQuestion | Any, key: str, initial: Any = None) -> Any:
     if isinstance(q, Judge):
         index = None if initial is None else (0 if initial else 1)
         picked = st.radio(
-            T.TYPE_LABELS[q.type], [T.JUDGE_TRUE, T.JUDGE_FALSE], index=index, key=key, horizontal=True,
+            T.TYPE_LABELS[q.type],
+            [T.JUDGE_TRUE, T.JUDGE_FALSE],
+            index=index,
+            key=key,
+            horizontal=True,
             label_visibility="collapsed",
         )
         return None if picked is None else picked == T.JUDGE_TRUE
@@ -56,8 +60,12 @@ def response_input(q: AnyQuestion | Any, key: str, initial: Any = None) -> Any:
         ]
     if isinstance(q, ShortAnswer):
         return st.text_area(
-            T.SHORT_PLACEHOLDER, value=initial or "", key=key, max_chars=MAX_ANSWER_CHARS,
-            label_visibility="collapsed", placeholder=T.SHORT_PLACEHOLDER,
+            T.SHORT_PLACEHOLDER,
+            value=initial or "",
+            key=key,
+            max_chars=MAX_ANSWER_CHARS,
+            label_visibility="collapsed",
+            placeholder=T.SHORT_PLACEHOLDER,
         )
     assert isinstance(q, CaseAnalysis)
     st.info(q.case)
@@ -89,7 +97,7 @@ def key_text(q: AnyQuestion | Any) -> str:
 
 def response_text(q: AnyQuestion | Any, response: Any) -> str:
     """A stored response in words."""
-    if response is None or response == [] or response == "":
+    if response is None or response in ([], ""):
         return T.EXAM_UNANSWERED
     if isinstance(q, Judge) and isinstance(response, bool):
         return T.JUDGE_TRUE if response else T.JUDGE_FALSE
