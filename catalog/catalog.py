@@ -191,14 +191,17 @@ def _load_chapters(catalog: Catalog, folder: Path) -> None:
 
 def _load_banks(catalog: Catalog, folder: Path) -> None:
     for display, (bank, doc) in _each(catalog, folder, "*.yaml", _yaml_loader(catalog, Bank)):
-        clash = [(i, q.id) for i, q in enumerate(bank.questions) if q.id in catalog.questions]
-        for i, qid in clash:
+        first: dict[str, str] = {}
+        clash = []
+        for i, q in enumerate(bank.questions):
+            where = catalog.question_bank.get(q.id) or first.get(q.id)
+            if where:
+                clash.append((i, q.id, where))
+            first.setdefault(q.id, f"{display}:{doc.line_of(['questions', i, 'id'])}")
+        for i, qid, where in clash:
             catalog.problems.append(
                 Problem(
-                    display,
-                    doc.line_of(["questions", i, "id"]),
-                    f"questions.{i}.id",
-                    f"题目编号与 {catalog.question_bank[qid]} 重复",
+                    display, doc.line_of(["questions", i, "id"]), f"questions.{i}.id", f"题目编号 {qid} 与 {where} 重复"
                 )
             )
         if not clash:

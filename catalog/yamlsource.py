@@ -78,7 +78,13 @@ def validate(model: type[M], doc: LocatedYaml, file: str, context: dict[str, Any
         return model.model_validate(doc.data, context=context)
     except ValidationError as exc:
         problems = []
-        for err in exc.errors():
+        errors = exc.errors()
+        nested = [e["loc"] for e in errors if e["type"] != "too_short"]
+        # A failed item also empties its list; keep only the item's own error.
+        errors = [
+            e for e in errors if e["type"] != "too_short" or not any(loc[: len(e["loc"])] == e["loc"] for loc in nested)
+        ]
+        for err in errors:
             loc = [p for p in err["loc"] if isinstance(p, str | int)]
             # Tagged unions add the tag name to the path; drop segments that are not in the data.
             path = _data_path(doc.data, loc)
@@ -94,6 +100,8 @@ def _data_path(data: Any, loc: list[str | int]) -> list[str | int]:
         if _has(node, part):
             node = node[part]
             path.append(part)
+        elif isinstance(node, dict) and node.get("type") == part:
+            continue  # the tag of a tagged union, not a key
         elif isinstance(node, dict) and isinstance(part, str) and not part.startswith(("function-", "tagged")):
             # A missing key (the error names it); a union tag is skipped instead.
             path.append(part)

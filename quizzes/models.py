@@ -136,14 +136,6 @@ class Bank(ContentModel):
 
     _v = field_validator("schema_version")(check_schema_version)
 
-    @model_validator(mode="after")
-    def _unique(self) -> Bank:
-        ids = [q.id for q in self.questions]
-        dup = sorted({i for i in ids if ids.count(i) > 1})
-        if dup:
-            raise ValueError(f"题目编号重复: {', '.join(dup)}")
-        return self
-
 
 class BlueprintPart(ContentModel):
     """One part of an exam: a question type, how many, and the score of each."""
@@ -173,7 +165,7 @@ class Blueprint(ContentModel):
     def _sums(self) -> Blueprint:
         total = sum(p.count * p.score_each for p in self.parts)
         if abs(total - self.total) > 1e-6:
-            raise ValueError(f"各部分分值合计 {total:g},与总分 {self.total:g} 不符")
+            raise ValueError(f"各部分分值合计 {total:g}，与总分 {self.total:g} 不符")
         if not 0 < self.pass_mark <= self.total:
             raise ValueError("及格线必须在 0 与总分之间")
         if not self.module_weights or any(w < 0 for w in self.module_weights.values()):

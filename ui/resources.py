@@ -1,29 +1,43 @@
-"""Process-wide resources: the catalogue and the database, created once."""
+"""Process-wide resources: the catalogue and the database, created once per setting."""
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
-from catalog.catalog import Catalog, load_catalog
+from catalog.catalog import Catalog, ContentRoots, load_catalog
 from grading.engine import Engine
 from scenarios.runner import build_engine
-from store.db import Database
+from store.db import Database, database_url
 
 
 @st.cache_resource(show_spinner=False)
+def _catalog(content_dir: str | None) -> Catalog:
+    return load_catalog(ContentRoots.from_env())
+
+
 def catalog() -> Catalog:
-    """The course, loaded once per process."""
-    return load_catalog()
+    """The course, loaded once per process (and per CMA_CONTENT_DIR)."""
+    return _catalog(os.environ.get("CMA_CONTENT_DIR"))
 
 
 @st.cache_resource(show_spinner=False)
+def _database(url: str) -> Database:
+    return Database(url)
+
+
 def database() -> Database:
-    """The database, migrated once per process."""
-    return Database()
+    """The database for the configured URL, migrated once per process."""
+    return _database(database_url())
 
 
 @st.cache_resource(show_spinner=False)
-def scenario_engine(scenario_id: str) -> Engine:
-    """The rule engine of one scenario, built once."""
+def _engine(content_dir: str | None, scenario_id: str) -> Engine:
     cat = catalog()
     return build_engine(cat.scenarios[scenario_id], cat.library)
+
+
+def scenario_engine(scenario_id: str) -> Engine:
+    """The rule engine of one scenario, built once."""
+    return _engine(os.environ.get("CMA_CONTENT_DIR"), scenario_id)

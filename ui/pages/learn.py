@@ -70,7 +70,7 @@ if related:
     st.info(T.LEARN_RELATED_SCENARIOS.format(titles="、".join(cat.scenarios[s].title for s in related)))
 
 if marks.get(section.id) == DONE:
-    st.success(T.LEARN_DONE)
+    st.success(T.LEARN_DONE, icon="✅")
 elif st.button(T.LEARN_MARK_DONE, type="primary", key="learn_done"):
     mark(db, account.id, section.id, DONE)
     st.rerun()

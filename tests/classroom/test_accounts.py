@@ -1,0 +1,81 @@
+"""Accounts: argon2 hashes, bad input refused in Chinese, throttled sign-in, demo accounts."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from classroom.accounts import (
+    DEMO_PASSWORD,
+    MAX_FAILURES,
+    AccountError,
+    authenticate,
+    create_user,
+    ensure_demo_accounts,
+    has_admin,
+)
+from store.db import Database
+from store.tables import User
+
+
+def test_password_is_stored_as_argon2_hash(db: Database) -> None:
+    create_user(db, "li_lei", "李雷", "trainee", "secret-pass")
+    with db.session() as s:
+        stored = s.scalar(select(User.password_hash))
+    assert stored is not None
+    assert stored.startswith("$argon2")
+    assert "secret-pass" not in stored
+
+
+def test_sign_in_with_right_and_wrong_password(db: Database) -> None:
+    create_user(db, "li_lei", "李雷", "trainee", "secret-pass")
+    assert authenticate(db, "li_lei", "secret-pass").display_name == "李雷"
+    with pytest.raises(AccountError, match="不正确"):
+        authenticate(db, "li_lei", "wrong-pass")
+    with pytest.raises(AccountError, match="不正确"):
+        authenticate(db, "nobody", "whatever")
+
+
+def test_repeated_failures_lock_the_account(db: Database) -> None:
+    create_user(db, "han_mei", "韩梅梅", "trainee", "secret-pass")
+    for _ in range(MAX_FAILURES):
+        with pytest.raises(AccountError):
+            authenticate(db, "han_mei", "wrong-pass")
+    with pytest.raises(AccountError, match="分钟后再试"):
+        authenticate(db, "han_mei", "secret-pass")
+
+
+@pytest.mark.parametrize(
+    ("username", "name", "password", "message"),
+    [
+        ("ab", "名字", "long-enough", "用户名"),
+        ("<script>", "名字", "long-enough", "用户名"),
+        ("good_name", "", "long-enough", "姓名"),
+        ("good_name", "名" * 40, "long-enough", "姓名"),
+        ("good_name", "名字", "short", "密码"),
+    ],
+)
+def test_bad_input_gets_a_chinese_message(db: Database, username: str, name: str, password: str, message: str) -> None:
+    with pytest.raises(AccountError, match=message):
+        create_user(db, username, name, "trainee", password)
+
+
+def test_html_in_a_name_is_kept_as_text(db: Database) -> None:
+    account = create_user(db, "html_name", "<b>王</b>", "trainee", "long-enough")
+    assert account.display_name == "<b>王</b>"
+
+
+def test_taken_username_is_refused(db: Database) -> None:
+    create_user(db, "li_lei", "李雷", "trainee", "secret-pass")
+    with pytest.raises(AccountError, match="已被使用"):
+        create_user(db, "li_lei", "另一个", "trainee", "secret-pass")
+
+
+def test_demo_accounts_are_marked_and_created_once(db: Database) -> None:
+    assert not has_admin(db)
+    created = ensure_demo_accounts(db)
+    assert {a.role for a in created} == {"trainee", "instructor", "admin"}
+    assert all(a.is_demo for a in created)
+    assert ensure_demo_accounts(db) == []
+    assert has_admin(db)
+    assert authenticate(db, "demo_trainee", DEMO_PASSWORD).is_demo

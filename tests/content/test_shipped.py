@@ -1,0 +1,61 @@
+"""The shipped course: valid, written anew, typeset in Chinese punctuation, no near-duplicate questions."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+from catalog.catalog import PACKAGE_ROOT, Catalog
+from catalog.punctuation import half_width_spots
+
+SEEDCOPY = PACKAGE_ROOT.parent / "shared" / "tools" / "seedcopy.py"
+CONTENT_FILES = sorted(
+    [
+        *PACKAGE_ROOT.glob("courseware/content/*.md"),
+        *PACKAGE_ROOT.glob("quizzes/*/*.yaml"),
+        *PACKAGE_ROOT.glob("scenarios/library/*.yaml"),
+        PACKAGE_ROOT / "grading" / "library.yaml",
+    ]
+)
+
+
+def test_shipped_content_has_no_problems(shipped: Catalog) -> None:
+    assert [str(p) for p in shipped.problems] == []
+    assert shipped.chapters
+    assert shipped.questions
+    assert shipped.blueprints
+    assert shipped.scenarios
+
+
+def test_every_question_explains_its_answer(shipped: Catalog) -> None:
+    assert all(len(q.explanation) >= 10 for q in shipped.questions.values())
+
+
+def test_no_near_duplicate_questions(shipped: Catalog) -> None:
+    stems = [(q.id, q.stem) for q in shipped.questions.values()]
+    pairs = [(a, b) for i, (a, sa) in enumerate(stems) for b, sb in stems[i + 1 :] if fuzz.ratio(sa, sb) >= 90]
+    assert pairs == []
+
+
+@pytest.mark.parametrize("path", CONTENT_FILES, ids=lambda p: p.name)
+def test_chinese_text_uses_full_width_punctuation(path: Path) -> None:
+    assert half_width_spots(path.read_text(encoding="utf-8")) == [], "run: cma tidy " + str(path)
+
+
+@pytest.mark.skipif(not SEEDCOPY.exists(), reason="source documents are not beside the project")
+def test_no_passage_is_copied_from_the_sources() -> None:
+    result = subprocess.run(
+        [sys.executable, str(SEEDCOPY), "--repo", str(PACKAGE_ROOT)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_section_checks_and_scenarios_link_back(shipped: Catalog) -> None:
+    for section in shipped.sections.values():
+        assert any(shipped.questions_by_point.get(p) for p in section.points), section.id
+    for scenario in shipped.scenarios.values():
+        assert all(s in shipped.sections for s in scenario.sections)

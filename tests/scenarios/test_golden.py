@@ -1,0 +1,28 @@
+"""Every shipped scenario's golden transcripts land in their score range and ending."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.catalog import ContentRoots, load_catalog
+from scenarios.runner import build_engine, replay
+
+CATALOG = load_catalog(ContentRoots.shipped())
+CASES = [(sid, ex.name) for sid, sc in CATALOG.scenarios.items() for ex in sc.examples]
+
+
+def test_every_scenario_ships_good_middling_and_poor_transcripts() -> None:
+    for scenario in CATALOG.scenarios.values():
+        assert {"good", "middling", "poor"} <= {e.name for e in scenario.examples}, scenario.id
+
+
+@pytest.mark.parametrize(("scenario_id", "example"), CASES)
+def test_golden_transcript(scenario_id: str, example: str) -> None:
+    scenario = CATALOG.scenarios[scenario_id]
+    ex = next(e for e in scenario.examples if e.name == example)
+    run = replay(scenario, build_engine(scenario, CATALOG.library), list(ex.turns))
+    assert run.result is not None, f"{example} did not reach an ending (stuck at {run.node})"
+    low, high = ex.score
+    assert low <= run.result.total <= high, (run.result.total, [f.rule for f in run.result.fired])
+    if ex.ending:
+        assert run.result.ending == ex.ending

@@ -1,0 +1,40 @@
+"""Scenario runs are written turn by turn and rebuilt after a restart."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.catalog import Catalog
+from classroom.accounts import create_user
+from scenarios.runner import InvalidAnswer, build_engine
+from scenarios.sessions import RunNotFound, load_run, play_turn, runs_of, start_run
+from store.db import Database
+
+
+def test_turns_survive_a_restart_and_the_result_is_stored(db: Database, shipped: Catalog) -> None:
+    scenario = shipped.scenarios["late-birthday-cake"]
+    engine = build_engine(scenario, shipped.library)
+    user = create_user(db, "player", "演练者", "trainee", "secret-pass")
+    run_id = start_run(db, user.id, scenario.id)
+    run = load_run(db, user.id, run_id, scenario, engine)
+    play_turn(db, user.id, run_id, run, "非常抱歉,我马上帮您查一下。")
+    with pytest.raises(InvalidAnswer):
+        play_turn(db, user.id, run_id, run, 9)
+    restarted = Database(str(db.engine.url))
+    resumed = load_run(restarted, user.id, run_id, scenario, engine)
+    assert resumed.node == "details"
+    assert len(resumed.turns) == 1
+    play_turn(restarted, user.id, run_id, resumed, 1)
+    play_turn(restarted, user.id, run_id, resumed, "40 分钟内送到,全额退款,送到后给您回电。")
+    summary = runs_of(restarted, user.id)[0]
+    assert summary.finished
+    assert summary.total == resumed.result.total  # type: ignore[union-attr]
+
+
+def test_another_users_run_is_not_found(db: Database, shipped: Catalog) -> None:
+    scenario = shipped.scenarios["late-birthday-cake"]
+    owner = create_user(db, "owner", "甲", "trainee", "secret-pass")
+    other = create_user(db, "other", "乙", "trainee", "secret-pass")
+    run_id = start_run(db, owner.id, scenario.id)
+    with pytest.raises(RunNotFound):
+        load_run(db, other.id, run_id, scenario, build_engine(scenario, shipped.library))

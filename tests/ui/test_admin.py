@@ -1,0 +1,47 @@
+"""管理 page: content check, coverage, accounts; admins only."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.conftest import Open
+
+
+def test_admin_page_is_not_in_an_instructors_navigation(open_page: Open) -> None:
+    at = open_page(None, role="instructor")
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("ui/pages/admin.py")
+
+
+def test_admin_page_checks_the_role_on_the_server(open_page_file) -> None:  # type: ignore[no-untyped-def]
+    at = open_page_file("admin", "instructor")
+    assert at.error[0].value == "你没有权限访问这个页面。"
+    assert not at.dataframe
+
+
+def test_admin_sees_content_check_and_creates_an_account(open_page: Open) -> None:
+    at = open_page("admin", role="admin")
+    assert "检查通过" in at.success[0].value
+    assert len(at.dataframe[0].value) == 216
+    at.text_input[0].input("new_trainee")
+    at.text_input[1].input("新学员")
+    at.text_input[2].input("long-enough-pw")
+    at.button[[b.label for b in at.button].index("新建账号")].click().run()
+    assert at.success[-1].value == "已创建账号 new_trainee"
+    assert "new_trainee" in list(at.dataframe[-1].value["用户名"])
+
+
+def test_bad_account_input_is_explained(open_page: Open) -> None:
+    at = open_page("admin", role="admin")
+    at.text_input[0].input("x")
+    at.button[[b.label for b in at.button].index("新建账号")].click().run()
+    assert "用户名" in at.error[0].value
+
+
+def test_content_problems_are_listed(open_page: Open, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import FIXTURE_COURSE
+
+    monkeypatch.setenv("CMA_CONTENT_DIR", str(FIXTURE_COURSE))
+    at = open_page("admin", role="admin")
+    assert "个问题" in at.error[0].value
+    assert "unknown-point.yaml:10: questions.0.points" in at.code[0].value

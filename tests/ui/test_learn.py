@@ -1,0 +1,39 @@
+"""课程学习 page: navigation, reading marks, resume and the section check."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import Open
+
+
+def test_first_section_renders_with_reading_time(open_page: Open) -> None:
+    at = open_page("learn")
+    assert at.header[0].value == "消费者、顾客与客户"
+    assert "约" in at.caption[0].value
+
+
+def test_mark_done_and_resume_after_a_new_session(open_page: Open) -> None:
+    at = open_page("learn", username="reader")
+    at.radio(key="learn_pick").set_value("customer-value-five-levels").run()
+    at.button(key="learn_done").click().run()
+    assert at.success[0].value == "已读"
+    # A new browser session of the same trainee offers to resume at that section.
+    fresh = open_page(None, username="reader")
+    assert fresh.button(key="home_resume").label == "继续阅读\uff1a客户价值的五个层次"
+    fresh.button(key="home_resume").click().run()
+    assert fresh.header[0].value == "客户价值的五个层次"
+    assert fresh.success[0].value == "已读"
+
+
+def test_switch_module_and_next_section(open_page: Open) -> None:
+    at = open_page("learn")
+    at.selectbox(key="learn_module").set_value("service-delivery").run()
+    assert at.header[0].value == "危机处理的 5S 原则"
+    at.button(key="learn_next").click().run()
+    assert at.header[0].value == "向消费者道歉的技巧"
+
+
+def test_section_check_grades_an_answer(open_page: Open) -> None:
+    at = open_page("learn")
+    at.radio(key="learn_q_crm-basics.q001").set_value("C. 客户")
+    at.button[[b.label for b in at.button].index("提交答案")].click().run()
+    assert at.success[0].value == "回答正确"
