@@ -39,7 +39,7 @@ else:
     with st.sidebar:
         st.caption(T.SIGNED_IN_AS.format(name=account.display_name, role=T.ROLE_LABELS[account.role]))
         if account.is_demo:
-            st.caption(f"🏷️ {T.DEMO_BADGE}")
+            st.caption(f":material/label: {T.DEMO_BADGE}")
         if st.button(T.SIGN_OUT, key="app_sign_out"):
             sign_out()
             st.rerun()

@@ -1,0 +1,139 @@
+"""Speed and memory figures, printed as JSON. Timings are medians; ratios compare with a baseline of the same run.
+
+usage: python benchmarks/run.py --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PAGES = ["home", "learn", "practice", "exam", "scenario", "progress", "instructor", "admin"]
+
+
+def median_ms(action: Callable[[], object], repeat: int) -> float:
+    """Median wall time of `action` in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(times), 2)
+
+
+def signed_in_app(db_url: str):  # type: ignore[no-untyped-def]
+    from streamlit.testing.v1 import AppTest
+
+    from classroom.accounts import create_user
+    from store.db import Database
+
+    db = Database(db_url)
+    account = create_user(db, f"bench_{time.time_ns()}", "基准", "admin", "bench-password")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["auth_user_id"] = account.id
+    at.session_state["auth_last_seen"] = time.time()
+    return at.run()
+
+
+def rerun_figures(db_url: str, repeat: int) -> dict[str, float]:
+    from streamlit.testing.v1 import AppTest
+
+    empty = AppTest.from_string("import streamlit as st\nst.write('x')\n")
+    empty.run()
+    out = {"empty_app": median_ms(empty.run, repeat)}
+    at = signed_in_app(db_url)
+    for page in PAGES:
+        at.switch_page(f"ui/pages/{page}.py").run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        out[page] = median_ms(at.run, repeat)
+    return out
+
+
+def generated_course(folder: Path, questions: int, per_file: int = 1000) -> Path:
+    """A course of `questions` generated single-choice questions."""
+    import yaml
+
+    from catalog.syllabus import load_syllabus
+
+    points = list(load_syllabus().points)
+    (folder / "banks").mkdir(parents=True)
+    for f in range(0, questions, per_file):
+        items = [
+            {
+                "id": f"gen.q{n:06d}",
+                "type": "single",
+                "stem": f"第 {n} 道生成题目,用于测量加载速度。",
+                "options": ["甲", "乙", "丙", "丁"],
+                "answer": "ABCD"[n % 4],
+                "explanation": "生成题目的解析文字。",
+                "points": [points[n % len(points)]],
+            }
+            for n in range(f, min(f + per_file, questions))
+        ]
+        bank = {"schema_version": 1, "id": f"gen-{f}", "title": "生成题库", "questions": items}
+        (folder / "banks" / f"gen-{f:06d}.yaml").write_text(yaml.safe_dump(bank, allow_unicode=True), "utf-8")
+    return folder
+
+
+def catalog_figures(tmp: Path) -> dict[str, float]:
+    from catalog.catalog import ContentRoots, load_catalog
+
+    shipped = median_ms(lambda: load_catalog(ContentRoots.shipped()), 5)
+    course = generated_course(tmp / "generated", 20_000)
+    big = median_ms(lambda: load_catalog(ContentRoots.under(course)), 2)
+    return {"shipped": shipped, "generated_20000_questions": big}
+
+
+def session_memory_mb(db_url: str, sessions: int = 5) -> float:
+    """Python heap growth per signed-in session that has visited every page."""
+    keep = [signed_in_app(db_url)]  # warm caches (catalogue, jieba, engine) outside the measurement
+    for page in PAGES:
+        keep[0].switch_page(f"ui/pages/{page}.py").run()
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    for _ in range(sessions):
+        at = signed_in_app(db_url)
+        for page in PAGES:
+            at.switch_page(f"ui/pages/{page}.py").run()
+        keep.append(at)
+    gc.collect()
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    return round((after - before) / sessions / 2**20, 2)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--json", action="store_true", help="print JSON (the only output format)")
+    parser.add_argument("--repeat", type=int, default=15, help="reruns per page")
+    parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        db_url = f"sqlite:///{tmp / 'bench.db'}"
+        os.environ["CMA_DATABASE_URL"] = db_url
+        rerun = rerun_figures(db_url, 15)
+        figures = {
+            "rerun_ms": rerun,
+            "rerun_ratio_to_empty_app": {k: round(v / rerun["empty_app"], 1) for k, v in rerun.items()},
+            "catalog_load_ms": catalog_figures(tmp),
+            "session_memory_mb": session_memory_mb(db_url),
+            "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        }
+    print(json.dumps(figures, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""In a real browser: sign in and open every page from the navigation."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["首页", "课程学习", "练习", "模拟考试", "情景演练", "我的进度", "教师", "管理"]
+
+
+def sign_in(page, url: str, username: str, password: str = "demo-2026") -> None:  # type: ignore[no-untyped-def]
+    page.goto(url)
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_role("heading", name="你好").first.wait_for(timeout=20000)
+
+
+def test_admin_signs_in_and_opens_every_page(server: str, browser, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    sign_in(page, server, "demo_admin")
+    for title in PAGES:
+        page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+        heading = "你好" if title == "首页" else title
+        page.locator("h1").filter(has_text=heading).first.wait_for(timeout=20000)
+        page.wait_for_timeout(300)
+        assert page.locator('[data-testid="stException"]').count() == 0, title
+        page.screenshot(path=str(tmp_path / f"{title}.png"), full_page=True)
+    context.close()
+
+
+def test_trainee_on_a_phone_reads_a_section(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", is_mobile=True)
+    page = context.new_page()
+    sign_in(page, server, "demo_trainee")
+    page.get_by_role("button", name="从第一章开始学习").click()
+    page.get_by_role("heading", name="消费者、顾客与客户").first.wait_for(timeout=20000)
+    page.get_by_role("button", name="标记为已读").click()
+    page.get_by_text("已读", exact=True).first.wait_for(timeout=20000)
+    context.close()
