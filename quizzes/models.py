@@ -30,6 +30,7 @@ class ChoiceBase(QuestionBase):
     """A question with lettered options."""
 
     options: tuple[str, ...] = Field(min_length=2, max_length=8, description="Options, lettered A, B, ...")
+    shuffle: bool = Field(default=True, description="Shuffle options per attempt; false for '以上都…' options")
 
     @field_validator("options")
     @classmethod

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from grading.objective import Score, grade
 from quizzes.models import AnyQuestion
+from quizzes.tracking import record_result
 from store.db import Database
 from store.tables import Answer
 
@@ -21,6 +22,7 @@ def answer_question(
     if score.status == "invalid":
         return score
     with db.session() as s:
+        record_result(s, user_id, question.id, score.status)
         s.add(
             Answer(
                 user_id=user_id,

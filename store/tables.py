@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    Date,
     DateTime,
     Dialect,
     Float,
@@ -59,6 +60,7 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     is_demo: Mapped[bool] = mapped_column(default=False)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    exam_date: Mapped[date | None] = mapped_column(Date, default=None)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -146,3 +148,32 @@ class ScenarioTurn(Base):
     response: Mapped[Any] = mapped_column(JSON)
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class QuestionState(Base):
+    """A trainee's standing with one question: favourite, wrong book, streak, and the FSRS card."""
+
+    __tablename__ = "question_states"
+    __table_args__ = (UniqueConstraint("user_id", "question_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str] = mapped_column(String(128))
+    favorite: Mapped[bool] = mapped_column(default=False)
+    in_wrong_book: Mapped[bool] = mapped_column(default=False)
+    correct_streak: Mapped[int] = mapped_column(Integer, default=0)
+    wrong_count: Mapped[int] = mapped_column(Integer, default=0)
+    card: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    due_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PracticePosition(Base):
+    """Where a trainee stopped in a sequential practice scope, to resume there."""
+
+    __tablename__ = "practice_positions"
+    __table_args__ = (UniqueConstraint("user_id", "scope"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    scope: Mapped[str] = mapped_column(String(160))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

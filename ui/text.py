@@ -89,15 +89,37 @@ REREAD = "复习：{title}"
 NEXT_QUESTION = "下一题"
 
 # Practice
+PRACTICE_MODE = "练习方式"
+PRACTICE_MODES = {
+    "sequential": "顺序练习",
+    "random": "随机练习",
+    "memorize": "背题模式",
+    "wrong": "错题本",
+    "favorite": "收藏",
+    "review": "智能复习",
+}
 PRACTICE_SCOPE = "练习范围"
-PRACTICE_ALL = "全部题目"
-PRACTICE_BY_MODULE = "按模块"
-PRACTICE_BY_POINT = "按知识点"
+PRACTICE_SCOPES = {"all": "全部题目", "module": "按模块", "point": "按知识点"}
 PRACTICE_POINT = "知识点"
 PRACTICE_PROGRESS = "第 {n} / {total} 题"
-PRACTICE_EMPTY = "这个范围内还没有题目。"
-PRACTICE_RESTART = "重新开始"
-PRACTICE_FINISHED = "本组题目已经做完：答对 {correct} / {total}。"
+PRACTICE_EMPTY = {
+    "sequential": "这个范围内还没有题目。",
+    "random": "这个范围内还没有题目。",
+    "memorize": "这个范围内还没有题目。",
+    "wrong": "错题本是空的。答错的题会自动收进来，连续答对 3 次后移出。",
+    "favorite": "还没有收藏的题目。做题时点“收藏”即可加入。",
+    "review": "现在没有需要复习的题目。{next}",
+}
+PRACTICE_NEXT_REVIEW = "下一次复习时间：{when}"
+PRACTICE_RESTART = "从头再来"
+PRACTICE_FINISHED = "本组题目已经做完：答对 {correct} / {answered}。"
+PRACTICE_CARD = "答题卡"
+PRACTICE_PREV = "上一题"
+PRACTICE_FAVORITE = "收藏"
+PRACTICE_UNFAVORITE = "取消收藏"
+PRACTICE_EXAM_DATE = "我的考试日期（复习会安排在考前完成）"
+PRACTICE_DUE = "待复习 {n} 题"
+PRACTICE_SECONDS = "用时 {seconds:.0f} 秒"
 
 # Exam
 EXAM_CHOOSE = "选择考试"

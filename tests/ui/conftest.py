@@ -60,3 +60,8 @@ def open_page_file(app_db: Database) -> Callable[[str, Role], AppTest]:
         return at.run()
 
     return opener
+
+
+def choose(radio, text: str):  # type: ignore[no-untyped-def]
+    """Pick the option whose text (after the shown letter) is `text`, whatever order it is shown in."""
+    return radio.set_value(next(o for o in radio.options if o.split(". ", 1)[-1] == text))

@@ -8,7 +8,7 @@ from quizzes.practice import answer_question
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
-from ui.widgets.question import response_input, show_feedback
+from ui.widgets.question import response_input, session_seed, show_feedback
 
 CHECK_SIZE = 5
 
@@ -82,14 +82,14 @@ with st.expander(T.LEARN_CHECK):
     for qid in check:
         q = cat.questions[qid]
         with st.form(f"learn_check_{section.id}_{qid}"):
-            response = response_input(q, f"learn_q_{qid}")
+            response = response_input(q, f"learn_q_{qid}", seed=session_seed())
             submitted = st.form_submit_button(T.SUBMIT_ANSWER)
         if submitted:
             score = answer_question(db, account.id, q, response, "check")
             if score.status == "invalid":
                 st.warning(score.message)
             else:
-                show_feedback(q, score, cat, f"learn_fb_{qid}")
+                show_feedback(q, score, cat, f"learn_fb_{qid}", session_seed())
 
 position = order.index(section.id)
 prev_col, next_col = st.columns(2)

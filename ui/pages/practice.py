@@ -1,79 +1,158 @@
-"""练习: answer questions one by one in a chosen scope, with instant feedback and explanation."""
+"""练习: sequential (resumes), random, memorize, wrong book, favourites and FSRS review, with an answer card."""
+
+import time
 
 import streamlit as st
 
 from grading.objective import Score
+from quizzes import tracking
+from quizzes.modes import SCOPED, Mode, Scope, build_pool, scope_key
 from quizzes.practice import answer_question
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
-from ui.widgets.question import response_input, show_feedback
+from ui.widgets.question import response_input, session_seed, show_feedback, show_key, show_question
+
+CARD_SPAN = 40
 
 account = require()
 cat, db = catalog(), database()
 st.title(T.NAV_PRACTICE)
+seed = session_seed()
 
-scope = st.radio(
-    T.PRACTICE_SCOPE,
-    [T.PRACTICE_ALL, T.PRACTICE_BY_MODULE, T.PRACTICE_BY_POINT],
-    horizontal=True,
-    key="practice_scope",
+mode = Mode(
+    st.radio(
+        T.PRACTICE_MODE,
+        list(T.PRACTICE_MODES),
+        key="practice_mode",
+        horizontal=True,
+        format_func=T.PRACTICE_MODES.__getitem__,
+    )
 )
-if scope == T.PRACTICE_BY_MODULE:
-    module_id = st.selectbox(
-        T.LEARN_MODULE,
-        [m.id for m in cat.syllabus.modules],
-        key="practice_module",
-        format_func=cat.syllabus.module_titles.__getitem__,
+scope, value = Scope.ALL, None
+if mode in SCOPED:
+    scope = Scope(
+        st.radio(
+            T.PRACTICE_SCOPE,
+            list(T.PRACTICE_SCOPES),
+            key="practice_scope",
+            horizontal=True,
+            format_func=T.PRACTICE_SCOPES.__getitem__,
+        )
     )
-    pool = [q for q in cat.questions if cat.syllabus.module_of.get(cat.questions[q].points[0]) == module_id]
-elif scope == T.PRACTICE_BY_POINT:
-    covered = [p for p in cat.syllabus.points if cat.questions_by_point.get(p)]
-    point_id = st.selectbox(
-        T.PRACTICE_POINT,
-        covered,
-        key="practice_point",
-        format_func=lambda p: cat.syllabus.points[p].title,
-    )
-    pool = list(cat.questions_by_point.get(point_id, []))
-else:
-    pool = list(cat.questions)
+    if scope is Scope.MODULE:
+        value = st.selectbox(
+            T.LEARN_MODULE,
+            [m.id for m in cat.syllabus.modules],
+            key="practice_module",
+            format_func=cat.syllabus.module_titles.__getitem__,
+        )
+    elif scope is Scope.POINT:
+        covered = [p for p in cat.syllabus.points if cat.questions_by_point.get(p)]
+        value = st.selectbox(
+            T.PRACTICE_POINT, covered, key="practice_point", format_func=lambda p: cat.syllabus.points[p].title
+        )
+if mode is Mode.REVIEW:
+    chosen = st.date_input(T.PRACTICE_EXAM_DATE, value=tracking.exam_date(db, account.id), key="practice_exam_date")
+    if chosen != tracking.exam_date(db, account.id):
+        tracking.set_exam_date(db, account.id, chosen if chosen else None)
 
-scope_key = (scope, tuple(pool))
-if st.session_state.get("practice_scope_key") != scope_key:
-    st.session_state["practice_scope_key"] = scope_key
-    st.session_state["practice_index"] = 0
+key = scope_key(mode, scope, value)
+if st.session_state.get("practice_key") != key:
+    st.session_state["practice_key"] = key
+    st.session_state["practice_pool"] = build_pool(
+        mode,
+        cat,
+        scope,
+        value,
+        seed=seed,
+        wrong=tracking.wrong_book(db, account.id) if mode is Mode.WRONG else None,
+        favorites=tracking.favorites(db, account.id) if mode is Mode.FAVORITE else None,
+        due=tracking.due_for_review(db, account.id) if mode is Mode.REVIEW else None,
+    )
+    resumes = mode in (Mode.SEQUENTIAL, Mode.MEMORIZE)
+    st.session_state["practice_index"] = tracking.position(db, account.id, key) if resumes else 0
     st.session_state["practice_results"] = {}
 
-if not pool:
-    st.info(T.PRACTICE_EMPTY)
-    st.stop()
-
-index = st.session_state["practice_index"]
+pool: list[str] = st.session_state["practice_pool"]
 results: dict[str, Score] = st.session_state["practice_results"]
+if not pool:
+    upcoming = tracking.next_review(db, account.id) if mode is Mode.REVIEW else None
+    hint = T.PRACTICE_NEXT_REVIEW.format(when=upcoming.astimezone().strftime("%m-%d %H:%M")) if upcoming else ""
+    st.info(T.PRACTICE_EMPTY[mode].format(next=hint))
+    st.stop()
+if mode is Mode.REVIEW:
+    st.caption(T.PRACTICE_DUE.format(n=len(pool)))
+
+
+def go(index: int) -> None:
+    st.session_state["practice_index"] = index
+    if mode in (Mode.SEQUENTIAL, Mode.MEMORIZE):
+        tracking.save_position(db, account.id, key, index)
+
+
+index = min(st.session_state["practice_index"], len(pool))
 if index >= len(pool):
     correct = sum(1 for s in results.values() if s.status == "correct")
-    st.success(T.PRACTICE_FINISHED.format(correct=correct, total=len(pool)))
+    st.success(T.PRACTICE_FINISHED.format(correct=correct, answered=len(results)))
     if st.button(T.PRACTICE_RESTART, key="practice_restart"):
-        st.session_state["practice_index"] = 0
+        go(0)
         st.session_state["practice_results"] = {}
         st.rerun()
     st.stop()
 
+with st.expander(T.PRACTICE_CARD):
+    start = max(0, min(index - CARD_SPAN // 2, len(pool) - CARD_SPAN))
+    marks = {"correct": "✓", "partial": "△", "wrong": "✗", "review": "…"}
+    labels = {
+        n: f"{n + 1}{marks.get(results[pool[n]].status, '') if pool[n] in results else ''}"
+        for n in range(start, min(len(pool), start + CARD_SPAN))
+    }
+    jump = st.pills(
+        T.PRACTICE_CARD,
+        list(labels),
+        format_func=labels.__getitem__,
+        key=f"practice_card_{index}",
+        label_visibility="collapsed",
+    )
+    if jump is not None and jump != index:
+        go(jump)
+        st.rerun()
+
 st.progress(index / len(pool), text=T.PRACTICE_PROGRESS.format(n=index + 1, total=len(pool)))
 qid = pool[index]
 q = cat.questions[qid]
-with st.form(f"practice_form_{qid}"):
-    response = response_input(q, f"practice_q_{qid}")
-    submitted = st.form_submit_button(T.SUBMIT_ANSWER, type="primary", disabled=qid in results)
-if submitted and qid not in results:
-    score = answer_question(db, account.id, q, response, "practice")
-    if score.status == "invalid":
-        st.warning(score.message)
-    else:
-        results[qid] = score
-if qid in results:
-    show_feedback(q, results[qid], cat, f"practice_fb_{qid}")
-    if st.button(T.NEXT_QUESTION, type="primary", key="practice_next"):
-        st.session_state["practice_index"] = index + 1
-        st.rerun()
+starred = qid in tracking.favorites(db, account.id)
+if st.button(
+    T.PRACTICE_UNFAVORITE if starred else T.PRACTICE_FAVORITE,
+    key="practice_star",
+    icon=":material/star:" if starred else ":material/star_outline:",
+):
+    tracking.toggle_favorite(db, account.id, qid)
+    st.rerun()
+
+if mode is Mode.MEMORIZE:
+    show_question(q, seed)
+    show_key(q, cat, f"practice_fb_{qid}", seed, expanded=True, reread=False)
+else:
+    shown_at = st.session_state.setdefault(f"practice_shown_{qid}", time.monotonic())
+    with st.form(f"practice_form_{qid}"):
+        response = response_input(q, f"practice_q_{qid}", seed=seed)
+        submitted = st.form_submit_button(T.SUBMIT_ANSWER, type="primary", disabled=qid in results)
+    if submitted and qid not in results:
+        seconds = time.monotonic() - shown_at
+        score = answer_question(db, account.id, q, response, "practice", seconds)
+        if score.status == "invalid":
+            st.warning(score.message)
+        else:
+            results[qid] = score
+    if qid in results:
+        show_feedback(q, results[qid], cat, f"practice_fb_{qid}", seed)
+
+prev_col, next_col = st.columns(2)
+if index > 0 and prev_col.button(T.PRACTICE_PREV, key="practice_prev"):
+    go(index - 1)
+    st.rerun()
+if (mode is Mode.MEMORIZE or qid in results) and next_col.button(T.NEXT_QUESTION, type="primary", key="practice_next"):
+    go(index + 1)
+    st.rerun()

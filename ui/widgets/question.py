@@ -1,7 +1,8 @@
-"""Draw a question's answer input and its feedback."""
+"""Draw a question's answer input and its feedback; choice options appear in a per-attempt order."""
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import streamlit as st
@@ -20,27 +21,36 @@ from quizzes.models import (
     ShortAnswer,
     SingleChoice,
 )
+from quizzes.shuffle import option_order, to_bank_letters, to_displayed_letters
 from ui import text as T
 
 MAX_ANSWER_CHARS = 2000
 
 
-def response_input(q: AnyQuestion | Any, key: str, initial: Any = None) -> Any:
-    """Draw the input for a question and return the response as entered (None when empty)."""
+def session_seed() -> int:
+    """A random seed kept for this browser session: option order changes per session, not per rerun."""
+    return int(st.session_state.setdefault("question_seed", random.SystemRandom().randrange(1, 2**31)))
+
+
+def response_input(q: AnyQuestion | Any, key: str, initial: Any = None, seed: int = 0) -> Any:
+    """Draw the input and return the response in the bank's letters (None when empty)."""
     st.markdown(f"**{T.TYPE_LABELS[q.type]}** {q.stem}")
     if isinstance(q, SingleChoice):
-        labels = _options(q)
-        index = LETTERS.index(initial) if isinstance(initial, str) and initial in LETTERS[: len(labels)] else None
+        order = option_order(q, seed)
+        labels = _labels(q, order)
+        before = to_displayed_letters([initial], order) if isinstance(initial, str) else []
+        index = LETTERS.index(before[0]) if before else None
         picked = st.radio(T.TYPE_LABELS[q.type], labels, index=index, key=key, label_visibility="collapsed")
-        return None if picked is None else picked[0]
+        return None if picked is None else to_bank_letters([picked[0]], order)[0]
     if isinstance(q, MultipleChoice):
-        chosen = set(initial or [])
-        out = [
+        order = option_order(q, seed)
+        ticked = set(to_displayed_letters(list(initial or []), order))
+        letters = [
             LETTERS[i]
-            for i, label in enumerate(_options(q))
-            if st.checkbox(label, value=LETTERS[i] in chosen, key=f"{key}_{i}")
+            for i, label in enumerate(_labels(q, order))
+            if st.checkbox(label, value=LETTERS[i] in ticked, key=f"{key}_{i}")
         ]
-        return out or None
+        return sorted(to_bank_letters(letters, order)) or None
     if isinstance(q, Judge):
         index = None if initial is None else (0 if initial else 1)
         picked = st.radio(
@@ -71,20 +81,32 @@ def response_input(q: AnyQuestion | Any, key: str, initial: Any = None) -> Any:
     st.info(q.case)
     answers = dict(initial or {})
     for sub in q.questions:
-        answers[sub.id] = response_input(sub, f"{key}_{sub.id}", answers.get(sub.id))
+        answers[sub.id] = response_input(sub, f"{key}_{sub.id}", answers.get(sub.id), seed)
     return answers
 
 
-def _options(q: ChoiceBase) -> list[str]:
-    return [f"{LETTERS[i]}. {text}" for i, text in enumerate(q.options)]
+def show_question(q: AnyQuestion | Any, seed: int = 0) -> None:
+    """The question as text, options in the attempt's order (for 背题模式 and reviews)."""
+    st.markdown(f"**{T.TYPE_LABELS[q.type]}** {q.stem}")
+    if isinstance(q, ChoiceBase):
+        for label in _labels(q, option_order(q, seed)):
+            st.markdown(label)
+    if isinstance(q, CaseAnalysis):
+        st.info(q.case)
+        for sub in q.questions:
+            show_question(sub, seed)
 
 
-def key_text(q: AnyQuestion | Any) -> str:
-    """The correct answer in words."""
-    if isinstance(q, SingleChoice):
-        return q.answer
-    if isinstance(q, MultipleChoice):
-        return "".join(sorted(q.answer))
+def _labels(q: ChoiceBase, order: list[int]) -> list[str]:
+    return [f"{LETTERS[i]}. {q.options[bank]}" for i, bank in enumerate(order)]
+
+
+def key_text(q: AnyQuestion | Any, seed: int = 0) -> str:
+    """The correct answer in words, with the letters as shown on screen."""
+    if isinstance(q, SingleChoice | MultipleChoice):
+        key = [q.answer] if isinstance(q, SingleChoice) else list(q.answer)
+        order = option_order(q, seed)
+        return "".join(to_displayed_letters(key, order))
     if isinstance(q, Judge):
         return T.JUDGE_TRUE if q.answer else T.JUDGE_FALSE
     if isinstance(q, Fill):
@@ -92,30 +114,28 @@ def key_text(q: AnyQuestion | Any) -> str:
     if isinstance(q, ShortAnswer):
         return q.answer
     assert isinstance(q, CaseAnalysis)
-    return T.LIST_SEPARATOR.join(f"({i + 1}){key_text(s)}" for i, s in enumerate(q.questions))
+    return T.LIST_SEPARATOR.join(f"({i + 1}){key_text(s, seed)}" for i, s in enumerate(q.questions))
 
 
-def response_text(q: AnyQuestion | Any, response: Any) -> str:
-    """A stored response in words."""
+def response_text(q: AnyQuestion | Any, response: Any, seed: int = 0) -> str:
+    """A stored response in words, with the letters as shown on screen."""
     if response is None or response in ([], ""):
         return T.EXAM_UNANSWERED
+    if isinstance(q, SingleChoice | MultipleChoice):
+        letters = [response] if isinstance(response, str) else list(response)
+        return "".join(to_displayed_letters(letters, option_order(q, seed)))
     if isinstance(q, Judge) and isinstance(response, bool):
         return T.JUDGE_TRUE if response else T.JUDGE_FALSE
     if isinstance(response, list):
-        return "".join(response) if isinstance(q, MultipleChoice) else T.LIST_SEPARATOR.join(map(str, response))
-    if isinstance(response, dict):
-        return T.LIST_SEPARATOR.join(str(v) for v in response.values())
+        return T.LIST_SEPARATOR.join(map(str, response))
+    if isinstance(response, dict) and isinstance(q, CaseAnalysis):
+        return T.LIST_SEPARATOR.join(response_text(s, response.get(s.id), seed) for s in q.questions)
     return str(response)
 
 
-def show_feedback(q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str) -> None:
+def show_feedback(q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str, seed: int = 0) -> None:
     """Result, key, explanation, and a link back to the section that teaches the point."""
-    message = {
-        "correct": st.success,
-        "partial": st.warning,
-        "wrong": st.error,
-        "review": st.info,
-    }[score.status]
+    message = {"correct": st.success, "partial": st.warning, "wrong": st.error, "review": st.info}[score.status]
     label = {
         "correct": T.RESULT_CORRECT,
         "partial": T.RESULT_PARTIAL,
@@ -123,10 +143,15 @@ def show_feedback(q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str
         "review": T.RESULT_REVIEW,
     }[score.status]
     message(T.RESULT_WITH_MESSAGE.format(label=label, message=score.message) if score.message else label)
-    st.markdown(T.CORRECT_ANSWER.format(answer=key_text(q)))
-    with st.expander(T.EXPLANATION, expanded=score.status != "correct"):
+    show_key(q, catalog, key, seed, expanded=score.status != "correct", reread=score.status != "correct")
+
+
+def show_key(q: AnyQuestion | Any, catalog: Catalog, key: str, seed: int, expanded: bool, reread: bool) -> None:
+    """The key and the explanation, with a link to reread the section when asked."""
+    st.markdown(T.CORRECT_ANSWER.format(answer=key_text(q, seed)))
+    with st.expander(T.EXPLANATION, expanded=expanded):
         st.html(to_html(q.explanation))
-    if score.status != "correct":
+    if reread:
         for point in q.points[:2]:
             for section_id in catalog.sections_by_point.get(point, [])[:1]:
                 section = catalog.sections[section_id]
