@@ -51,7 +51,7 @@ def trainee_summaries(db: Database) -> list[TraineeSummary]:
     out = []
     for t in trainees:
         answers = answers_of(db, t.id)
-        correct = sum(1 for _q, _s, f in answers if f is not None and f >= 1 - 1e-9)
+        correct = sum(1 for a in answers if a.correct)
         out.append(
             TraineeSummary(
                 t.id,

@@ -82,6 +82,7 @@ class AttemptView:
     passed: bool | None
     breakdown: dict[str, Any] | None
     started_at: datetime
+    seed: int
 
     def seconds_left(self, now: datetime | None = None) -> int:
         """Seconds until the deadline, never negative."""
@@ -130,6 +131,7 @@ def _view(s: Any, attempt: ExamAttempt) -> AttemptView:
         attempt.passed,
         attempt.breakdown,
         attempt.started_at,
+        attempt.seed,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -51,27 +52,54 @@ class Tally:
         return self.correct / self.answered if self.answered else None
 
 
-def answers_of(db: Database, user_id: int) -> list[tuple[str, str, float | None]]:
-    """(question id, status, fraction) of every stored answer, oldest first."""
+@dataclass(frozen=True)
+class AnswerRow:
+    """One stored answer, with a manual score taking precedence over the automatic one."""
+
+    user_id: int
+    question_id: str
+    status: str
+    fraction: float | None
+    seconds: float | None
+    created_at: datetime
+    mode: str
+
+    @property
+    def correct(self) -> bool:
+        """Full marks."""
+        return self.fraction is not None and self.fraction >= 1 - 1e-9
+
+
+def answers_of(db: Database, user_id: int | None = None) -> list[AnswerRow]:
+    """Stored answers of one trainee (or everyone), oldest first."""
+    query = select(Answer).order_by(Answer.id)
+    if user_id is not None:
+        query = query.where(Answer.user_id == user_id)
     with db.session() as s:
-        rows = s.execute(
-            select(Answer.question_id, Answer.status, Answer.score, Answer.possible, Answer.manual_score)
-            .where(Answer.user_id == user_id)
-            .order_by(Answer.id)
-        ).all()
-    out = []
-    for qid, status, score, possible, manual in rows:
-        value = manual if manual is not None else score
-        out.append((qid, status, None if value is None or not possible else value / possible))
-    return out
+        return [
+            AnswerRow(
+                a.user_id,
+                a.question_id,
+                a.status,
+                _fraction(a.manual_score if a.manual_score is not None else a.score, a.possible),
+                a.seconds,
+                a.created_at,
+                a.mode,
+            )
+            for a in s.scalars(query)
+        ]
 
 
-def tally_by(answers: list[tuple[str, str, float | None]], key: dict[str, list[str]]) -> dict[str, Tally]:
+def _fraction(score: float | None, possible: float) -> float | None:
+    return None if score is None or not possible else score / possible
+
+
+def tally_by(answers: list[AnswerRow], key: dict[str, list[str]]) -> dict[str, Tally]:
     """Accuracy per group, where `key` maps a question id to the groups it counts for."""
     counts: dict[str, list[int]] = {}
-    for qid, _status, fraction in answers:
-        for group in key.get(qid, []):
+    for row in answers:
+        for group in key.get(row.question_id, []):
             c = counts.setdefault(group, [0, 0])
             c[0] += 1
-            c[1] += int(fraction is not None and fraction >= 1 - 1e-9)
+            c[1] += int(row.correct)
     return {g: Tally(a, b) for g, (a, b) in counts.items()}

@@ -130,7 +130,7 @@ EXAM_RULES = (
 EXAM_START = "开始考试"
 EXAM_RESUME = "你有一场未交卷的考试，已为你恢复。"
 EXAM_TIME_LEFT = "剩余时间：{minutes} 分 {seconds:02d} 秒"
-EXAM_TIME_UP = "考试时间已到，请交卷。"
+EXAM_TIME_UP = "考试时间已到，已按保存的答案自动交卷。"
 EXAM_SUBMIT = "交卷"
 EXAM_CONFIRM = "确认交卷（还有 {n} 题未作答）"
 EXAM_SAVED = "已自动保存"
@@ -175,6 +175,12 @@ SCENARIO_HISTORY = "我的演练记录"
 
 # Progress
 PROGRESS_BY_MODULE = "各模块正确率"
+PROGRESS_BY_POINT = "各知识点掌握情况"
+PROGRESS_OVER_TIME = "每日答题与正确率"
+PROGRESS_TIME_PER_TYPE = "各题型平均用时（秒，中位数）"
+PROGRESS_DAY = "日期"
+PROGRESS_SECONDS = "秒"
+PROGRESS_TYPE = "题型"
 PROGRESS_READING = "阅读进度"
 PROGRESS_NO_ANSWERS = "还没有答题记录。去“练习”做几道题吧。"
 PROGRESS_EXAMS = "模拟考试成绩"
@@ -194,6 +200,19 @@ INSTRUCTOR_COLUMNS = {
 }
 INSTRUCTOR_DETAIL = "查看学员"
 INSTRUCTOR_POINTS = "知识点掌握情况"
+INSTRUCTOR_ITEMS = "题目统计（难度与区分度）"
+INSTRUCTOR_ITEMS_HELP = "难度 = 首次作答答对的比例；区分度 = 该题得分与学员其余题目正确率的相关系数（至少 5 人作答才计算）。难度低于 0.2 或高于 0.95、区分度低于 0.2 的题目值得复查。"
+INSTRUCTOR_ITEM_COLUMNS = {
+    "question": "题目",
+    "stem": "题干",
+    "n": "作答人数",
+    "facility": "难度",
+    "discrimination": "区分度",
+    "flag": "提示",
+}
+INSTRUCTOR_FLAG_HARD = "偏难"
+INSTRUCTOR_FLAG_EASY = "偏易"
+INSTRUCTOR_FLAG_WEAK = "区分度低"
 
 # Admin
 ADMIN_CONTENT = "内容检查"
@@ -218,3 +237,4 @@ EXAM_COL_TIME = "时间"
 EXAM_COL_SCORE = "得分"
 EXAM_COL_RESULT = "结果"
 EXAM_ITEM = "{n}.\uff08{score:g} 分\uff09"
+EXAM_ANSWERED = "已作答 {done} / {total} 题"

@@ -34,3 +34,14 @@ def test_url_comes_from_one_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     monkeypatch.delenv("CMA_DATABASE_URL")
     monkeypatch.setenv("CMA_DATA_DIR", str(tmp_path / "data"))
     assert database_url() == f"sqlite:///{tmp_path / 'data' / 'cma.db'}"
+
+
+def test_migrations_match_the_table_models(db: Database) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from store.tables import Base
+
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []

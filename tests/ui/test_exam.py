@@ -23,3 +23,21 @@ def test_start_answer_resume_and_submit(open_page: Open, app_db: Database) -> No
     at.button(key="exam_submit").click().run()
     assert any("得分" in s.value for s in [*at.success, *at.error])
     assert open_attempt(app_db, 1) is None
+
+
+def test_attempt_opened_after_the_deadline_is_handed_in(open_page: Open, app_db: Database) -> None:
+    from datetime import timedelta
+
+    from store.tables import ExamAttempt, utcnow
+
+    at = open_page("exam", username="late")
+    at.button(key="exam_start").click().run()
+    judge = next(r for r in at.radio if r.options == ["正确", "错误"])
+    judge.set_value("正确").run()
+    with app_db.session() as s:
+        attempt = s.query(ExamAttempt).one()
+        attempt.deadline_at = utcnow() - timedelta(seconds=1)
+    again = open_page("exam", username="late")
+    assert again.warning[0].value == "考试时间已到\uff0c已按保存的答案自动交卷。"
+    assert any("得分" in m.value for m in [*again.success, *again.error])
+    assert open_attempt(app_db, 1) is None

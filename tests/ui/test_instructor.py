@@ -33,3 +33,15 @@ def test_instructor_sees_each_trainee(open_page: Open, app_db: Database) -> None
     assert list(table["姓名"]) == ["王芳"]
     assert list(table["正确率"]) == [100]
     assert at.dataframe[1].value.iloc[0]["答题数"] == 1
+
+
+def test_item_statistics_table(open_page: Open, app_db: Database) -> None:
+    for n in range(5):
+        t = create_user(app_db, f"trainee_{n}", f"学员{n}", "trainee", "secret-pass")
+        answer_question(app_db, t.id, CATALOG.questions["crm-basics.q001"], "C" if n < 3 else "A", "practice")
+        answer_question(app_db, t.id, CATALOG.questions["crm-basics.q002"], n < 2, "practice")
+    at = open_page("instructor", role="instructor")
+    items = at.dataframe[-1].value
+    first = items[items["题目"] == "crm-basics.q001"].iloc[0]
+    assert first["作答人数"] == 5
+    assert first["难度"] == 0.6

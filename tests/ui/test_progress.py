@@ -20,3 +20,19 @@ def test_accuracy_chart_after_answers(open_page: Open, app_db: Database) -> None
     answer_question(app_db, 1, CATALOG.questions["crm-basics.q001"], "C", "practice")
     at.run()
     assert at.get("plotly_chart")
+
+
+def test_all_charts_after_timed_answers(open_page: Open, app_db: Database) -> None:
+    at = open_page("progress", username="charted")
+    answer_question(app_db, 1, CATALOG.questions["crm-basics.q001"], "C", "practice", seconds=12)
+    answer_question(app_db, 1, CATALOG.questions["crm-basics.q002"], False, "practice", seconds=5)
+    at.run()
+    titles = [s.value for s in at.subheader]
+    assert titles[:5] == [
+        "阅读进度",
+        "各模块正确率",
+        "各知识点掌握情况",
+        "每日答题与正确率",
+        "各题型平均用时\uff08秒，中位数\uff09",
+    ]
+    assert len(at.get("plotly_chart")) == 4

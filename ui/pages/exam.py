@@ -6,7 +6,7 @@ from quizzes.exam import ExamError, history, load, open_attempt, save_answer, st
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
-from ui.widgets.question import key_text, response_input, response_text
+from ui.widgets.question import key_text, response_input, response_text, show_question
 
 account = require()
 cat, db = catalog(), database()
@@ -42,11 +42,12 @@ def show_result(attempt_id: int) -> None:
             if q is None:
                 continue
             mark = "✅" if items.get(q.id, {}).get("status") == "correct" else "❌"
-            st.markdown(f"{mark} **{n}.** {q.stem}")
+            st.markdown(f"{mark} **{n}.**")
+            show_question(q, view.seed)
             st.caption(
-                T.EXAM_YOUR_ANSWER.format(answer=response_text(q, view.answers.get(q.id)))
+                T.EXAM_YOUR_ANSWER.format(answer=response_text(q, view.answers.get(q.id), view.seed))
                 + " · "
-                + T.CORRECT_ANSWER.format(answer=key_text(q))
+                + T.CORRECT_ANSWER.format(answer=key_text(q, view.seed))
             )
             st.caption(T.EXAM_EXPLANATION_LINE.format(text=q.explanation))
 
@@ -101,11 +102,25 @@ if st.session_state.get("exam_resumed") != active:
         st.info(T.EXAM_RESUME)
 
 left = view.seconds_left()
-st.subheader(bp.title)
-if left > 0:
-    st.caption(T.EXAM_TIME_LEFT.format(minutes=left // 60, seconds=left % 60))
-else:
+if left == 0:
+    # The deadline is kept on the server: an attempt opened after it is handed in as saved.
+    submit(db, account.id, active, bp, cat.questions, cat.syllabus.module_of)
+    st.session_state["exam_result"] = active
     st.warning(T.EXAM_TIME_UP)
+    show_result(active)
+    st.stop()
+st.subheader(bp.title)
+
+
+@st.fragment(run_every=1)
+def countdown() -> None:
+    remaining = view.seconds_left()
+    st.caption(T.EXAM_TIME_LEFT.format(minutes=remaining // 60, seconds=remaining % 60))
+    if remaining == 0:
+        st.rerun()
+
+
+countdown()
 
 current_part = -1
 for n, item in enumerate(view.paper, 1):
@@ -117,7 +132,7 @@ for n, item in enumerate(view.paper, 1):
         st.markdown(f"#### {bp.parts[item.part].title}")
     with st.container(border=True):
         st.caption(T.EXAM_ITEM.format(n=n, score=item.score))
-        response = response_input(q, f"exam_{active}_{q.id}", view.answers.get(q.id))
+        response = response_input(q, f"exam_{active}_{q.id}", view.answers.get(q.id), view.seed)
         if left > 0 and response not in (None, "", []) and response != view.answers.get(q.id):
             try:
                 save_answer(db, account.id, active, q.id, response)
@@ -126,6 +141,7 @@ for n, item in enumerate(view.paper, 1):
                 st.warning(str(exc))
 
 missing = sum(1 for item in view.paper if item.question_id not in view.answers)
+st.caption(T.EXAM_ANSWERED.format(done=len(view.paper) - missing, total=len(view.paper)))
 confirm = st.checkbox(T.EXAM_CONFIRM.format(n=missing), key=f"exam_confirm_{active}") if missing else True
 if st.button(T.EXAM_SUBMIT, type="primary", key="exam_submit", disabled=not confirm):
     submit(db, account.id, active, bp, cat.questions, cat.syllabus.module_of)

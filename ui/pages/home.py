@@ -32,7 +32,7 @@ if target and st.button(label, type="primary", key="home_resume"):
     st.switch_page("ui/pages/learn.py")
 
 answers = answers_of(db, account.id)
-correct = sum(1 for _q, _s, f in answers if f is not None and f >= 1 - 1e-9)
+correct = sum(1 for a in answers if a.correct)
 done = sum(1 for s in statuses(db, account.id).values() if s == DONE)
 cols = st.columns(5)
 cols[0].metric(T.METRIC_READ, f"{done}/{len(cat.sections)}")

@@ -3,6 +3,8 @@
 import streamlit as st
 
 from classroom.reports import point_mastery, trainee_summaries
+from quizzes.analytics import ItemStat, item_statistics
+from quizzes.practice import answers_of
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
@@ -57,3 +59,36 @@ else:
         hide_index=True,
         use_container_width=True,
     )
+
+st.subheader(T.INSTRUCTOR_ITEMS)
+st.caption(T.INSTRUCTOR_ITEMS_HELP)
+IC = T.INSTRUCTOR_ITEM_COLUMNS
+
+
+def flag(stat: ItemStat) -> str:
+    notes = []
+    if stat.facility < 0.2:
+        notes.append(T.INSTRUCTOR_FLAG_HARD)
+    if stat.facility > 0.95:
+        notes.append(T.INSTRUCTOR_FLAG_EASY)
+    if stat.discrimination is not None and stat.discrimination < 0.2:
+        notes.append(T.INSTRUCTOR_FLAG_WEAK)
+    return "、".join(notes)
+
+
+stats = [s for s in item_statistics(answers_of(db)) if s.question_id in cat.questions]
+st.dataframe(
+    [
+        {
+            IC["question"]: s.question_id,
+            IC["stem"]: cat.questions[s.question_id].stem[:40],
+            IC["n"]: s.respondents,
+            IC["facility"]: s.facility,
+            IC["discrimination"]: s.discrimination,
+            IC["flag"]: flag(s),
+        }
+        for s in stats
+    ],
+    hide_index=True,
+    use_container_width=True,
+)

@@ -1,9 +1,11 @@
-"""我的进度: reading progress, accuracy per module, exam and scenario results."""
+"""我的进度: reading, mastery per module and point, accuracy over time, time per question, results."""
 
 import plotly.express as px
+import plotly.graph_objects as go
 import streamlit as st
 
 from courseware.progress import DONE, statuses
+from quizzes.analytics import accuracy_by_day, seconds_by_type
 from quizzes.exam import history
 from quizzes.practice import answers_of, tally_by
 from scenarios.sessions import runs_of
@@ -21,28 +23,74 @@ for chapter in cat.chapters:
     done = sum(1 for s in chapter.sections if marks.get(s.id) == DONE)
     st.progress(done / len(chapter.sections), text=f"{chapter.title} · {done}/{len(chapter.sections)}")
 
-st.subheader(T.PROGRESS_BY_MODULE)
+
+def bar(rows: list[dict[str, object]], x: str, y: str, text: str) -> go.Figure:
+    fig = px.bar(rows, x=x, y=y, orientation="h", range_x=[0, 100], text=text)
+    fig.update_layout(height=120 + 32 * len(rows), margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
 answers = answers_of(db, account.id)
 if not answers:
     st.info(T.PROGRESS_NO_ANSWERS)
 else:
+    st.subheader(T.PROGRESS_BY_MODULE)
     module_key = {
         qid: [cat.syllabus.module_of[q.points[0]]]
         for qid, q in cat.questions.items()
         if q.points[0] in cat.syllabus.module_of
     }
-    tallies = tally_by(answers, module_key)
     rows = [
         {
             T.LEARN_MODULE: cat.syllabus.module_titles.get(m, m),
             T.METRIC_ACCURACY: round(100 * (t.accuracy or 0)),
             T.METRIC_ANSWERED: t.answered,
         }
-        for m, t in tallies.items()
+        for m, t in tally_by(answers, module_key).items()
     ]
-    fig = px.bar(rows, x=T.METRIC_ACCURACY, y=T.LEARN_MODULE, orientation="h", range_x=[0, 100], text=T.METRIC_ANSWERED)
-    fig.update_layout(height=120 + 40 * len(rows), margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    st.plotly_chart(bar(rows, T.METRIC_ACCURACY, T.LEARN_MODULE, T.METRIC_ANSWERED), use_container_width=True)
+
+    st.subheader(T.PROGRESS_BY_POINT)
+    point_key = {qid: list(q.points) for qid, q in cat.questions.items()}
+    points = tally_by(answers, point_key)
+    rows = [
+        {
+            T.PRACTICE_POINT: cat.syllabus.points[p].title,
+            T.METRIC_ACCURACY: round(100 * (t.accuracy or 0)),
+            T.METRIC_ANSWERED: t.answered,
+        }
+        for p, t in sorted(points.items(), key=lambda kv: kv[1].accuracy or 0)
+        if p in cat.syllabus.points
+    ]
+    st.plotly_chart(bar(rows, T.METRIC_ACCURACY, T.PRACTICE_POINT, T.METRIC_ANSWERED), use_container_width=True)
+
+    st.subheader(T.PROGRESS_OVER_TIME)
+    days = accuracy_by_day(answers)
+    fig = go.Figure()
+    fig.add_bar(x=[d.day for d in days], y=[d.answered for d in days], name=T.METRIC_ANSWERED)
+    fig.add_scatter(
+        x=[d.day for d in days],
+        y=[round(100 * d.correct / d.answered) for d in days],
+        name=T.METRIC_ACCURACY,
+        yaxis="y2",
+        mode="lines+markers",
+    )
+    fig.update_layout(
+        height=300,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        yaxis2={"overlaying": "y", "side": "right", "range": [0, 100]},
+        legend={"orientation": "h"},
+    )
     st.plotly_chart(fig, use_container_width=True)
+
+    spent = seconds_by_type(answers, cat.questions)
+    if spent:
+        st.subheader(T.PROGRESS_TIME_PER_TYPE)
+        rows = [{T.PROGRESS_TYPE: T.TYPE_LABELS[k], T.PROGRESS_SECONDS: v} for k, v in spent.items()]
+        fig = px.bar(rows, x=T.PROGRESS_TYPE, y=T.PROGRESS_SECONDS, text=T.PROGRESS_SECONDS)
+        fig.update_layout(height=260, margin={"l": 10, "r": 10, "t": 10, "b": 10})
+        st.plotly_chart(fig, use_container_width=True)
 
 exams = history(db, account.id)
 if exams:
