@@ -87,13 +87,38 @@ def generated_course(folder: Path, questions: int, per_file: int = 1000) -> Path
     return folder
 
 
-def catalog_figures(tmp: Path) -> dict[str, float]:
+def catalog_figures(course: Path) -> dict[str, float]:
     from catalog.catalog import ContentRoots, load_catalog
 
     shipped = median_ms(lambda: load_catalog(ContentRoots.shipped()), 5)
-    course = generated_course(tmp / "generated", 20_000)
     big = median_ms(lambda: load_catalog(ContentRoots.under(course)), 2)
     return {"shipped": shipped, "generated_20000_questions": big}
+
+
+def grade_exam_100q_ms(course: Path) -> float:
+    """Scoring a 100-question paper (draw excluded)."""
+    from catalog.catalog import ContentRoots, load_catalog
+    from quizzes.exam import PaperItem, score_paper
+
+    cat = load_catalog(ContentRoots.under(course))
+    ids = list(cat.questions)[:100]
+    paper = [PaperItem(qid, 0, 1.0) for qid in ids]
+    answers = dict.fromkeys(ids, "A")
+    return median_ms(lambda: score_paper(paper, answers, cat.questions, cat.syllabus.module_of), 50)
+
+
+def practice_rerun_at_scale_ms(course: Path, db_url: str, repeat: int) -> dict[str, float]:
+    """Practice page rerun with the shipped course and with 20,000 generated questions."""
+    out = {}
+    for label, content in (("shipped", None), ("generated_20000_questions", str(course))):
+        if content:
+            os.environ["CMA_CONTENT_DIR"] = content
+        at = signed_in_app(db_url)
+        at.switch_page("ui/pages/practice.py").run()
+        assert not at.exception, [e.value for e in at.exception]
+        out[label] = median_ms(at.run, repeat)
+    os.environ.pop("CMA_CONTENT_DIR", None)
+    return out
 
 
 def session_memory_mb(db_url: str, sessions: int = 5) -> float:
@@ -119,16 +144,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", action="store_true", help="print JSON (the only output format)")
     parser.add_argument("--repeat", type=int, default=15, help="reruns per page")
-    parser.parse_args()
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         db_url = f"sqlite:///{tmp / 'bench.db'}"
         os.environ["CMA_DATABASE_URL"] = db_url
-        rerun = rerun_figures(db_url, 15)
+        course = generated_course(tmp / "generated", 20_000)
+        rerun = rerun_figures(db_url, args.repeat)
+        practice = practice_rerun_at_scale_ms(course, db_url, args.repeat)
         figures = {
             "rerun_ms": rerun,
             "rerun_ratio_to_empty_app": {k: round(v / rerun["empty_app"], 1) for k, v in rerun.items()},
-            "catalog_load_ms": catalog_figures(tmp),
+            "practice_rerun_ms": practice,
+            "practice_rerun_ratio_20000_to_shipped": round(
+                practice["generated_20000_questions"] / practice["shipped"], 2
+            ),
+            "catalog_load_ms": catalog_figures(course),
+            "grade_exam_100q_ms": grade_exam_100q_ms(course),
             "session_memory_mb": session_memory_mb(db_url),
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
         }

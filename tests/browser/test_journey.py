@@ -40,3 +40,26 @@ def test_trainee_on_a_phone_reads_a_section(server: str, browser) -> None:  # ty
     page.get_by_role("button", name="标记为已读").click()
     page.get_by_text("已读", exact=True).first.wait_for(timeout=20000)
     context.close()
+
+
+def test_mock_exam_survives_a_closed_tab_and_is_scored(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    sign_in(page, server, "demo_instructor")
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("模拟考试", exact=True).click()
+    page.get_by_role("button", name="开始考试").click()
+    page.get_by_text("剩余时间").first.wait_for(timeout=20000)
+    page.get_by_text("正确", exact=True).first.click()
+    page.get_by_text("已作答 1 / 17 题").wait_for(timeout=20000)
+    page.close()  # the tab is closed mid-exam
+
+    page = context.new_page()
+    sign_in(page, server, "demo_instructor")
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("模拟考试", exact=True).click()
+    page.get_by_text("你有一场未交卷的考试").wait_for(timeout=20000)
+    page.get_by_text("已作答 1 / 17 题").wait_for(timeout=20000)
+    page.get_by_text("确认交卷").click()
+    page.get_by_role("button", name="交卷").click()
+    page.get_by_text("得分").first.wait_for(timeout=20000)
+    assert page.get_by_text("未通过").count() >= 1
+    context.close()
