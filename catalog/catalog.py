@@ -15,13 +15,14 @@ from catalog.problems import ContentError, Problem
 from catalog.syllabus import Syllabus, load_syllabus
 from catalog.yamlsource import LocatedYaml, parse_yaml, read_text, validate
 from courseware.loader import load_chapter
-from courseware.models import Chapter, Section
+from courseware.models import Chapter, Glossary, GlossaryTerm, Section
 from grading.library import Library, load_library
 from quizzes.models import AnyQuestion, Bank, Blueprint
 from scenarios.checks import check_scenario
 from scenarios.models import Scenario
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY_FILE = "glossary.yaml"
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
 
@@ -68,6 +69,7 @@ class Catalog:
     question_bank: dict[str, str] = field(default_factory=dict)
     blueprints: dict[str, Blueprint] = field(default_factory=dict)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
+    glossary: tuple[GlossaryTerm, ...] = ()
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
 
@@ -145,6 +147,7 @@ def load_catalog(roots: ContentRoots | None = None) -> Catalog:
     roots = roots or ContentRoots.from_env()
     catalog = Catalog(load_syllabus(), load_library())
     _load_chapters(catalog, roots.chapters)
+    _load_glossary(catalog, roots.chapters / GLOSSARY_FILE)
     _load_banks(catalog, roots.banks)
     _load_blueprints(catalog, roots.blueprints)
     _load_scenarios(catalog, roots.scenarios)
@@ -187,6 +190,19 @@ def _load_chapters(catalog: Catalog, folder: Path) -> None:
             kept.append(chapter)
     order = [m.id for m in catalog.syllabus.modules]
     catalog.chapters = tuple(sorted(kept, key=lambda c: (order.index(c.module), c.order, c.id)))
+
+
+def _load_glossary(catalog: Catalog, path: Path) -> None:
+    if not path.exists():
+        return
+    for display, (glossary, doc) in _each(catalog, path.parent, path.name, _yaml_loader(catalog, Glossary)):
+        seen: set[str] = set()
+        for i, term in enumerate(glossary.terms):
+            if term.term in seen:
+                line = doc.line_of(["terms", i, "term"])
+                catalog.problems.append(Problem(display, line, f"terms.{i}.term", f"术语 {term.term} 重复"))
+            seen.add(term.term)
+        catalog.glossary = tuple(sorted(glossary.terms, key=lambda t: t.term))
 
 
 def _load_banks(catalog: Catalog, folder: Path) -> None:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from catalog.problems import ContentError, Problem
 from catalog.yamlsource import parse_yaml, read_text, validate
+from courseware.figures import FIGURES
 from courseware.models import Chapter, ChapterMeta, Section
+from courseware.render import FIGURE_BLOCK
 
 HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*(?:\{#(?P<id>[a-z0-9][a-z0-9-]*)\})?\s*$")
 FENCE = "---"
@@ -70,6 +72,11 @@ def load_chapter(path: Path, display: str, points: set[str], modules: set[str]) 
                 Problem(display, doc.line_of(["sections", section_id]), f"sections.{section_id}", "正文中没有这一节")
             )
     for s in sections:
+        for m in FIGURE_BLOCK.finditer(s.body):
+            if m.group("name") not in FIGURES:
+                name = m.group("name")
+                at = next(n for n in range(s.line, len(lines) + 1) if lines[n - 1].strip() == name)
+                problems.append(Problem(display, at, f"sections.{s.id}", f"没有名为 {name} 的插图"))
         if seen.count(s.id) > 1:
             problems.append(Problem(display, s.line, f"sections.{s.id}", "同一节出现了多次"))
         if not s.body:

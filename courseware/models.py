@@ -58,3 +58,23 @@ class Chapter(ContentModel):
     intro: str
     sections: tuple[Section, ...]
     file: str
+
+
+class GlossaryTerm(ContentModel):
+    """One entry of the 术语表."""
+
+    term: str = Field(min_length=1, description="The term")
+    english: str = Field(default="", description="English name, if the field uses one")
+    definition: str = Field(min_length=4, description="A short definition in Chinese")
+    points: tuple[str, ...] = Field(min_length=1, description="Knowledge points where it is taught")
+
+    _p = field_validator("points")(check_points)
+
+
+class Glossary(ContentModel):
+    """The course glossary."""
+
+    schema_version: int = Field(description="Schema version")
+    terms: tuple[GlossaryTerm, ...] = Field(min_length=1, description="Entries")
+
+    _v = field_validator("schema_version")(check_schema_version)

@@ -7,6 +7,7 @@ import os
 import streamlit as st
 
 from catalog.catalog import Catalog, ContentRoots, load_catalog
+from courseware.search import SearchIndex
 from grading.engine import Engine
 from scenarios.runner import build_engine
 from store.db import Database, database_url
@@ -41,3 +42,13 @@ def _engine(content_dir: str | None, scenario_id: str) -> Engine:
 def scenario_engine(scenario_id: str) -> Engine:
     """The rule engine of one scenario, built once."""
     return _engine(os.environ.get("CMA_CONTENT_DIR"), scenario_id)
+
+
+@st.cache_resource(show_spinner=False)
+def _search(content_dir: str | None) -> SearchIndex:
+    return SearchIndex(list(catalog().sections.values()))
+
+
+def search_index() -> SearchIndex:
+    """The full-text index of every section, built once."""
+    return _search(os.environ.get("CMA_CONTENT_DIR"))

@@ -28,6 +28,7 @@ def test_good_files_are_served_despite_bad_neighbours(fixture_catalog: Catalog) 
         ("banks/missing-explanation.yaml", 5, "questions.0.explanation", "缺少必填字段"),
         ("chapters/missing-front-matter.md", 1, "(front matter)", "---"),
         ("chapters/heading-without-id.md", 16, "(heading)", "{#节编号}"),
+        ("chapters/unknown-figure.md", 17, "sections.figure-section", "no-such-figure"),
         ("blueprints/unknown-module.yaml", 9, "module_weights.no-such-module", "no-such-module"),
         ("blueprints/total-mismatch.yaml", 1, "(root)", "与总分 100 不符"),
         ("scenarios/unknown-goto.yaml", 143, "nodes.opening.next.1.goto", "no-such-node"),

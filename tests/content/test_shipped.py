@@ -16,6 +16,7 @@ SEEDCOPY = PACKAGE_ROOT.parent / "shared" / "tools" / "seedcopy.py"
 CONTENT_FILES = sorted(
     [
         *PACKAGE_ROOT.glob("courseware/content/*.md"),
+        *PACKAGE_ROOT.glob("courseware/content/*.yaml"),
         *PACKAGE_ROOT.glob("quizzes/*/*.yaml"),
         *PACKAGE_ROOT.glob("scenarios/library/*.yaml"),
         PACKAGE_ROOT / "grading" / "library.yaml",

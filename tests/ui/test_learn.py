@@ -37,3 +37,27 @@ def test_section_check_grades_an_answer(open_page: Open) -> None:
     choose(at.radio(key="learn_q_crm-basics.q001"), "客户")
     at.button[[b.label for b in at.button].index("提交答案")].click().run()
     assert at.success[0].value == "回答正确"
+
+
+def test_search_finds_a_section_and_opens_it(open_page: Open) -> None:
+    at = open_page("learn")
+    at.text_input(key="learn_query").input("潜在产品").run()
+    assert at.button(key="learn_hit_customer-value-five-levels")
+    at.button(key="learn_hit_customer-value-five-levels").click().run()
+    assert at.header[0].value == "客户价值的五个层次"
+    assert at.get("plotly_chart")  # the section's figure
+
+
+def test_glossary_filter(open_page: Open) -> None:
+    at = open_page("learn")
+    at.text_input(key="learn_glossary_filter").input("内部").run()
+    shown = [m.value for m in at.markdown]
+    assert "**内部客户**\uff1a企业内部工作流程中的下一道工序\uff1b每个岗位都把下一道工序当作自己的客户来服务。" in shown
+    assert not any(v.startswith("**外部客户**") for v in shown)
+
+
+def test_section_links_to_its_practice(open_page: Open) -> None:
+    at = open_page("learn")
+    at.button(key="learn_to_practice").click().run()
+    assert at.title[0].value == "练习"
+    assert at.radio(key="practice_scope").value == "point"

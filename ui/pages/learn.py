@@ -2,12 +2,13 @@
 
 import streamlit as st
 
+from courseware.figures import figure
 from courseware.progress import DONE, OPENED, mark, statuses
-from courseware.render import to_html
+from courseware.render import split_figures, to_html
 from quizzes.practice import answer_question
 from ui import text as T
 from ui.auth import require
-from ui.resources import catalog, database
+from ui.resources import catalog, database, search_index
 from ui.widgets.question import response_input, session_seed, show_feedback
 
 CHECK_SIZE = 5
@@ -20,6 +21,34 @@ if not cat.chapters:
     st.stop()
 
 order = [s.id for c in cat.chapters for s in c.sections]
+
+
+def open_section(section_id: str, key: str) -> None:
+    if st.button(T.LEARN_OPEN.format(title=cat.sections[section_id].title), key=key):
+        st.session_state["learn_section"] = section_id
+        st.rerun()
+
+
+query = st.text_input(T.LEARN_SEARCH, key="learn_query", max_chars=50, placeholder=T.LEARN_SEARCH_PLACEHOLDER)
+if query.strip():
+    hits = search_index().search(query)
+    if not hits:
+        st.info(T.LEARN_SEARCH_NONE)
+    for hit in hits:
+        st.caption(hit.snippet)
+        open_section(hit.section_id, f"learn_hit_{hit.section_id}")
+    st.divider()
+
+with st.expander(T.LEARN_GLOSSARY):
+    needle = st.text_input(T.LEARN_GLOSSARY_FILTER, key="learn_glossary_filter", max_chars=20)
+    for term in cat.glossary:
+        if needle and needle not in term.term and needle not in term.definition:
+            continue
+        english = f"\uff08{term.english}\uff09" if term.english else ""
+        st.markdown(f"**{term.term}**{english}\uff1a{term.definition}")
+        taught = [s for p in term.points for s in cat.sections_by_point.get(p, [])][:1]
+        for sid in taught:
+            open_section(sid, f"learn_term_{term.term}_{sid}")
 wanted = st.session_state.pop("learn_section", None)
 if wanted in cat.sections:
     section = cat.sections[wanted]
@@ -63,11 +92,24 @@ if marks.get(section.id) is None:
 st.header(section.title)
 point_titles = "、".join(cat.syllabus.points[p].title for p in section.points)
 st.caption(T.LEARN_READING_TIME.format(minutes=section.reading_minutes, points=point_titles))
-st.html(to_html(section.body))
+for kind, part in split_figures(section.body):
+    if kind == "figure":
+        st.plotly_chart(figure(part), use_container_width=True, config={"displayModeBar": False})
+    else:
+        st.html(to_html(part))
 
 related = sorted({sc for p in section.points for sc in cat.scenarios_by_point.get(p, [])})
 if related:
     st.info(T.LEARN_RELATED_SCENARIOS.format(titles="、".join(cat.scenarios[s].title for s in related)))
+    if st.button(T.NAV_SCENARIO, key="learn_to_scenario", icon=":material/support_agent:"):
+        st.session_state["scenario_pick"] = related[0]
+        st.switch_page("ui/pages/scenario.py")
+practised = [p for p in section.points if cat.questions_by_point.get(p)]
+if practised and st.button(T.LEARN_PRACTICE_POINTS, key="learn_to_practice", icon=":material/edit_note:"):
+    st.session_state["practice_mode"] = "sequential"
+    st.session_state["practice_scope"] = "point"
+    st.session_state["practice_point"] = practised[0]
+    st.switch_page("ui/pages/practice.py")
 
 if marks.get(section.id) == DONE:
     st.success(T.LEARN_DONE, icon="✅")
