@@ -85,55 +85,56 @@ def management_philosophy() -> go.Figure:
 def service_quality_gaps() -> go.Figure:
     """服务质量差距模型: the five gaps between customer and provider."""
     boxes = {
-        "期望的服务": (0, 4),
-        "感知的服务": (0, 3),
-        "管理者对期望的认识": (1, 0.5),
-        "服务质量标准": (1, 1.5),
-        "实际提供的服务": (1, 2.5),
-        "对顾客的外部沟通": (2.2, 2.5),
+        "期望的服务": (1, 5),
+        "感知的服务": (1, 4),
+        "实际提供的服务": (1, 3),
+        "服务质量标准": (1, 2),
+        "管理者对顾客期望的认识": (1, 1),
+        "对顾客的外部沟通": (2.7, 3),
     }
     fig = go.Figure()
     for label, (x, y) in boxes.items():
         fig.add_shape(
             type="rect",
-            x0=x - 0.5,
-            x1=x + 0.5,
-            y0=y - 0.3,
-            y1=y + 0.3,
-            fillcolor="#fdebd0" if y >= 3 else "#d6eaf8",
+            x0=x - 0.55,
+            x1=x + 0.55,
+            y0=y - 0.28,
+            y1=y + 0.28,
+            fillcolor="#fdebd0" if y >= 4 else "#d6eaf8",
             line={"color": "#555"},
         )
         fig.add_annotation(x=x, y=y, text=label, showarrow=False)
-    gaps = [
-        ((0, 3.7), (1, 0.8), "差距1 认识差距"),
-        ((1, 0.8), (1, 1.2), "差距2 标准差距"),
-        ((1, 1.8), (1, 2.2), "差距3 交付差距"),
-        ((1.5, 2.5), (1.7, 2.5), "差距4 沟通差距"),
-        ((0, 3.3), (0, 3.7), "差距5 感知服务差距"),
-    ]
-    for (x0, y0), (x1, y1), text in gaps:
-        fig.add_annotation(
-            x=x1,
-            y=y1,
-            ax=x0,
-            ay=y0,
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            arrowhead=2,
-            arrowcolor=PALETTE[0],
-            showarrow=True,
-        )
-        fig.add_annotation(
-            x=(x0 + x1) / 2 + 0.25, y=(y0 + y1) / 2, text=text, showarrow=False, font={"color": PALETTE[0], "size": 11}
-        )
-    fig.add_shape(type="line", x0=-0.7, x1=2.9, y0=2.75, y1=2.75, line={"dash": "dash", "color": "#999"})
-    fig.add_annotation(x=2.6, y=3.1, text="顾客", showarrow=False)
-    fig.add_annotation(x=2.6, y=2.0, text="服务提供者", showarrow=False)
-    fig.update_xaxes(range=[-0.8, 3.0])
-    fig.update_yaxes(range=[0, 4.5])
-    return _frame(fig, "服务质量差距模型", 460)
+
+    def arrow(x0: float, y0: float, x1: float, y1: float, text: str, tx: float, ty: float) -> None:
+        for (ax, ay), (bx, by) in (((x0, y0), (x1, y1)), ((x1, y1), (x0, y0))):
+            fig.add_annotation(
+                x=bx,
+                y=by,
+                ax=ax,
+                ay=ay,
+                xref="x",
+                yref="y",
+                axref="x",
+                ayref="y",
+                showarrow=True,
+                arrowhead=2,
+                arrowcolor=PALETTE[0],
+                text="",
+            )
+        fig.add_annotation(x=tx, y=ty, text=text, showarrow=False, font={"color": PALETTE[0], "size": 11})
+
+    fig.add_shape(type="path", path="M 0.45,5 L 0.1,5 L 0.1,1 L 0.45,1", line={"color": PALETTE[0], "dash": "dot"})
+    fig.add_annotation(x=0.02, y=3, text="差距1<br>认识差距", showarrow=False, font={"color": PALETTE[0], "size": 11})
+    arrow(1, 1.28, 1, 1.72, "差距2 标准差距", 1.85, 1.5)
+    arrow(1, 2.28, 1, 2.72, "差距3 交付差距", 1.85, 2.5)
+    arrow(1.55, 3, 2.15, 3, "差距4 沟通差距", 1.85, 3.25)
+    arrow(1, 4.28, 1, 4.72, "差距5 感知差距", 1.85, 4.5)
+    fig.add_shape(type="line", x0=-0.2, x1=3.4, y0=3.5, y1=3.5, line={"dash": "dash", "color": "#999"})
+    fig.add_annotation(x=3.2, y=3.7, text="顾客", showarrow=False)
+    fig.add_annotation(x=3.1, y=2.55, text="服务提供者", showarrow=False)
+    fig.update_xaxes(range=[-0.25, 3.45])
+    fig.update_yaxes(range=[0.5, 5.5])
+    return _frame(fig, "服务质量差距模型", 480)
 
 
 def customer_pyramid() -> go.Figure:
