@@ -60,3 +60,37 @@ def test_section_checks_and_scenarios_link_back(shipped: Catalog) -> None:
         assert any(shipped.questions_by_point.get(p) for p in section.points), section.id
     for scenario in shipped.scenarios.values():
         assert all(s in shipped.sections for s in scenario.sections)
+
+
+def test_single_choice_keys_are_balanced(shipped: Catalog) -> None:
+    from collections import Counter
+
+    keys = Counter(q.answer for q in shipped.questions.values() if q.type == "single")  # type: ignore[union-attr]
+    total = sum(keys.values())
+    assert total >= 20
+    assert max(keys.values()) / total <= 0.35, keys
+
+
+def test_choice_explanations_do_not_name_letters_that_shuffling_would_change(shipped: Catalog) -> None:
+    import re
+
+    from quizzes.models import ChoiceBase
+
+    letter = re.compile(r"(?<![A-Za-z0-9])[A-H](?![A-Za-z0-9])")
+    named = [
+        q.id
+        for q in shipped.questions.values()
+        if isinstance(q, ChoiceBase) and q.shuffle and letter.search(q.explanation)
+    ]
+    assert named == []
+
+
+def test_options_like_all_of_the_above_are_not_shuffled(shipped: Catalog) -> None:
+    from quizzes.models import ChoiceBase
+
+    loose = [
+        q.id
+        for q in shipped.questions.values()
+        if isinstance(q, ChoiceBase) and q.shuffle and any(o.startswith("以上") for o in q.options)
+    ]
+    assert loose == []
