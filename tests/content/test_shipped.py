@@ -94,3 +94,15 @@ def test_options_like_all_of_the_above_are_not_shuffled(shipped: Catalog) -> Non
         if isinstance(q, ChoiceBase) and q.shuffle and any(o.startswith("以上") for o in q.options)
     ]
     assert loose == []
+
+
+# Modules whose question banks are complete; every point in them must have at least three questions.
+BANKED_MODULES = ["crm-basics"]
+
+
+@pytest.mark.parametrize("module", BANKED_MODULES)
+def test_every_point_of_a_banked_module_has_three_questions(shipped: Catalog, module: str) -> None:
+    found = shipped.syllabus.module(module)
+    assert found is not None
+    thin = [p.id for p in found.points if len(shipped.questions_by_point.get(p.id, [])) < 3]
+    assert thin == []
