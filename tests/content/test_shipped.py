@@ -110,3 +110,12 @@ def test_every_point_of_a_banked_module_has_three_questions(shipped: Catalog, mo
     assert found is not None
     thin = [p.id for p in found.points if len(shipped.questions_by_point.get(p.id, [])) < 3]
     assert thin == []
+
+
+def test_every_shipped_blueprint_can_be_drawn(shipped: Catalog) -> None:
+    from quizzes.exam import draw
+
+    for bp in shipped.blueprints.values():
+        paper = draw(bp, shipped.questions, shipped.syllabus.module_of, seed=2026)
+        assert sum(item.score for item in paper) == bp.total
+        assert len(paper) == sum(part.count for part in bp.parts)

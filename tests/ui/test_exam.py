@@ -9,6 +9,7 @@ from tests.ui.conftest import Open
 
 def test_start_answer_resume_and_submit(open_page: Open, app_db: Database) -> None:
     at = open_page("exam", username="examinee")
+    at.selectbox(key="exam_blueprint").set_value("starter-mock").run()
     assert "满分 100 分" in at.info[0].value
     at.button(key="exam_start").click().run()
     judge = next(r for r in at.radio if r.options == ["正确", "错误"])
@@ -31,6 +32,7 @@ def test_attempt_opened_after_the_deadline_is_handed_in(open_page: Open, app_db:
     from store.tables import ExamAttempt, utcnow
 
     at = open_page("exam", username="late")
+    at.selectbox(key="exam_blueprint").set_value("starter-mock").run()
     at.button(key="exam_start").click().run()
     judge = next(r for r in at.radio if r.options == ["正确", "错误"])
     judge.set_value("正确").run()
