@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from rapidfuzz import fuzz
 
 from catalog.catalog import PACKAGE_ROOT, Catalog
 from catalog.punctuation import half_width_spots
+from catalog.syllabus import load_syllabus
 
 SEEDCOPY = PACKAGE_ROOT.parent / "shared" / "tools" / "seedcopy.py"
 CONTENT_FILES = sorted(
@@ -99,8 +99,7 @@ def test_options_like_all_of_the_above_are_not_shuffled(shipped: Catalog) -> Non
 
 
 # Every point of every module must have at least three questions.
-BANKED_MODULES = [
-    m["id"] for m in yaml.safe_load((PACKAGE_ROOT / "catalog" / "syllabus.yaml").read_text("utf-8"))["modules"]
+BANKED_MODULES = [m.id for m in load_syllabus().modules]
 ]
 
 
@@ -119,3 +118,11 @@ def test_every_shipped_blueprint_can_be_drawn(shipped: Catalog) -> None:
         paper = draw(bp, shipped.questions, shipped.syllabus.module_of, seed=2026)
         assert sum(item.score for item in paper) == bp.total
         assert len(paper) == sum(part.count for part in bp.parts)
+
+
+def test_the_bank_holds_at_least_800_questions_of_every_type(shipped: Catalog) -> None:
+    from collections import Counter
+
+    assert len(shipped.questions) >= 800
+    types = Counter(q.type for q in shipped.questions.values())
+    assert set(types) == {"single", "multiple", "judge", "fill", "short", "case"}
