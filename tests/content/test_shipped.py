@@ -100,7 +100,6 @@ def test_options_like_all_of_the_above_are_not_shuffled(shipped: Catalog) -> Non
 
 # Every point of every module must have at least three questions.
 BANKED_MODULES = [m.id for m in load_syllabus().modules]
-]
 
 
 @pytest.mark.parametrize("module", BANKED_MODULES)
