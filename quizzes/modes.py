@@ -24,6 +24,7 @@ class Scope(StrEnum):
 
     ALL = "all"
     MODULE = "module"
+    CHAPTER = "chapter"
     POINT = "point"
 
 
@@ -34,6 +35,10 @@ def scoped_pool(catalog: Catalog, scope: Scope, value: str | None = None) -> lis
     """Question ids of a scope, in bank order."""
     if scope is Scope.MODULE:
         return [q.id for q in catalog.questions.values() if catalog.syllabus.module_of.get(q.points[0]) == value]
+    if scope is Scope.CHAPTER:
+        chapter = catalog.chapter(value or "")
+        taught = {p for s in chapter.sections for p in s.points} if chapter else set()
+        return [q.id for q in catalog.questions.values() if taught & set(q.points)]
     if scope is Scope.POINT:
         return list(catalog.questions_by_point.get(value or "", []))
     return list(catalog.questions)

@@ -99,7 +99,7 @@ PRACTICE_MODES = {
     "review": "智能复习",
 }
 PRACTICE_SCOPE = "练习范围"
-PRACTICE_SCOPES = {"all": "全部题目", "module": "按模块", "point": "按知识点"}
+PRACTICE_SCOPES = {"all": "全部题目", "module": "按模块", "chapter": "按章节", "point": "按知识点"}
 PRACTICE_POINT = "知识点"
 PRACTICE_PROGRESS = "第 {n} / {total} 题"
 PRACTICE_EMPTY = {

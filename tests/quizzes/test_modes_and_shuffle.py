@@ -25,6 +25,9 @@ def test_scopes_and_orders(shipped: Catalog) -> None:
     module = build_pool(Mode.SEQUENTIAL, shipped, Scope.MODULE, "service-delivery")
     assert module
     assert all(q.startswith("service-delivery.") for q in module)
+    chapter = build_pool(Mode.SEQUENTIAL, shipped, Scope.CHAPTER, "service-delivery-01-crisis")
+    assert "service-delivery.q001" in chapter
+    assert "crm-basics.q001" not in chapter
     point = build_pool(Mode.MEMORIZE, shipped, Scope.POINT, "crm-basics.customer-value-five-levels")
     assert point == shipped.questions_by_point["crm-basics.customer-value-five-levels"]
 

@@ -47,6 +47,9 @@ if mode in SCOPED:
             key="practice_module",
             format_func=cat.syllabus.module_titles.__getitem__,
         )
+    elif scope is Scope.CHAPTER:
+        titles = {c.id: c.title for c in cat.chapters}
+        value = st.selectbox(T.LEARN_CHAPTER, list(titles), key="practice_chapter", format_func=titles.__getitem__)
     elif scope is Scope.POINT:
         covered = [p for p in cat.syllabus.points if cat.questions_by_point.get(p)]
         value = st.selectbox(
