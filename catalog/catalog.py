@@ -151,7 +151,15 @@ def load_catalog(roots: ContentRoots | None = None) -> Catalog:
     _load_banks(catalog, roots.banks)
     _load_blueprints(catalog, roots.blueprints)
     _load_scenarios(catalog, roots.scenarios)
+    _order_questions(catalog)
     return catalog
+
+
+def _order_questions(catalog: Catalog) -> None:
+    """Questions in syllabus order (by their first point), bank order within a point."""
+    rank = {pid: i for i, pid in enumerate(catalog.syllabus.points)}
+    ordered = sorted(catalog.questions.values(), key=lambda q: rank.get(q.points[0], len(rank)))
+    catalog.questions = {q.id: q for q in ordered}
 
 
 def _each(catalog: Catalog, folder: Path, pattern: str, load: Callable[[Path, str], T]) -> list[tuple[str, T]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from catalog.catalog import ContentRoots, load_catalog
 from tests.ui.conftest import Open, choose
 
 
@@ -39,7 +40,8 @@ def test_point_scope_limits_the_pool(open_page: Open) -> None:
     at = open_page("practice")
     at.radio(key="practice_scope").set_value("point").run()
     at.selectbox(key="practice_point").set_value("service-delivery.apology-techniques").run()
-    assert "第 1 / 5 题" in at.get("progress")[0].proto.text
+    expected = len(load_catalog(ContentRoots.shipped()).questions_by_point["service-delivery.apology-techniques"])
+    assert f"第 1 / {expected} 题" in at.get("progress")[0].proto.text
 
 
 def test_sequential_practice_resumes_in_a_new_session(open_page: Open) -> None:
