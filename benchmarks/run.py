@@ -121,6 +121,27 @@ def practice_rerun_at_scale_ms(course: Path, db_url: str, repeat: int) -> dict[s
     return out
 
 
+def rule_engine_figures(repeat_runs: int = 200) -> dict[str, float]:
+    """Scenario turns scored per second (matching, rules, transitions), replaying every golden transcript."""
+    from catalog.catalog import ContentRoots, load_catalog
+    from scenarios.runner import build_engine, replay
+
+    cat = load_catalog(ContentRoots.shipped())
+    cases = [
+        (sc, build_engine(sc, cat.library), list(ex.turns)) for sc in cat.scenarios.values() for ex in sc.examples
+    ]
+    for sc, engine, turns in cases:  # warm up jieba and the rule cache
+        replay(sc, engine, turns)
+    turns_played = 0
+    start = time.perf_counter()
+    for _ in range(repeat_runs):
+        for sc, engine, turns in cases:
+            run = replay(sc, engine, turns)
+            turns_played += len(run.turns)
+    elapsed = time.perf_counter() - start
+    return {"rule_engine_turns_per_s": round(turns_played / elapsed), "turns_measured": turns_played}
+
+
 def session_memory_mb(db_url: str, sessions: int = 5) -> float:
     """Python heap growth per signed-in session that has visited every page."""
     keep = [signed_in_app(db_url)]  # warm caches (catalogue, jieba, engine) outside the measurement
@@ -161,6 +182,7 @@ def main() -> None:
             ),
             "catalog_load_ms": catalog_figures(course),
             "grade_exam_100q_ms": grade_exam_100q_ms(course),
+            **rule_engine_figures(),
             "session_memory_mb": session_memory_mb(db_url),
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
         }

@@ -85,7 +85,8 @@ class Engine:
 
     def facts(self, text: str, index: int, node: str, minutes: float) -> TurnFacts:
         """What one turn says, as concepts with evidence."""
-        return TurnFacts(index, node, minutes, text, self.matcher.said(text), self.matcher.first_position(text))
+        said, first = self.matcher.read(text)
+        return TurnFacts(index, node, minutes, text, said, first)
 
     def fire(self, view: View, at: str) -> list[Firing]:
         """Rules of kind `at` that hold now and have not fired before."""

@@ -63,7 +63,12 @@ class ConceptMatcher:
 
     def __init__(self, concepts: dict[str, tuple[str, ...]]) -> None:
         self.concepts = {name: tuple(normalise(p) for p in phrases) for name, phrases in concepts.items()}
-        add_words({p for phrases in self.concepts.values() for p in phrases})
+        self.by_phrase: dict[str, list[str]] = {}
+        for name, phrases in self.concepts.items():
+            for phrase in phrases:
+                self.by_phrase.setdefault(phrase, []).append(name)
+        self.longest = max((len(p) for p in self.by_phrase), default=0)
+        add_words(set(self.by_phrase))
 
     def mentions(self, text: str) -> list[Mention]:
         """Every concept phrase in the text, negated or not, in reading order."""
@@ -71,37 +76,35 @@ class ConceptMatcher:
         offset = 0
         for index, clause in enumerate(CLAUSE_BREAK.split(normalise(text))):
             tokens = segment(clause)
-            starts, ends, pos = {}, {}, 0
-            for k, tok in enumerate(tokens):
-                starts[pos] = k
-                pos += len(tok)
-                ends[pos] = k
-            joined = "".join(tokens)
-            for name, phrases in self.concepts.items():
-                for phrase in phrases:
-                    for m in re.finditer(re.escape(phrase), joined):
-                        if m.start() not in starts or m.end() not in ends:
-                            continue
-                        first = starts[m.start()]
+            position = offset
+            for first, token in enumerate(tokens):
+                span = ""
+                for tok in tokens[first:]:
+                    span += tok
+                    if len(span) > self.longest:
+                        break
+                    for name in self.by_phrase.get(span, ()):
                         window = tokens[max(0, first - NEGATION_SCOPE) : first]
                         negated = sum(t in NEGATORS for t in window) % 2 == 1
-                        found.append(Mention(name, phrase, index, offset + m.start(), negated))
-            offset += len(joined) + 1
+                        found.append(Mention(name, span, index, position, negated))
+                position += len(token)
+            offset = position + 1
         found.sort(key=lambda m: (m.position, m.concept))
         return found
 
+    def read(self, text: str) -> tuple[dict[str, list[str]], dict[str, int]]:
+        """Affirmed concepts with the phrases that show them, and where each is first affirmed."""
+        said: dict[str, list[str]] = {}
+        first: dict[str, int] = {}
+        for m in self.mentions(text):
+            if m.negated:
+                continue
+            phrases = said.setdefault(m.concept, [])
+            if m.phrase not in phrases:
+                phrases.append(m.phrase)
+            first.setdefault(m.concept, m.position)
+        return said, first
+
     def said(self, text: str) -> dict[str, list[str]]:
         """Concepts affirmed in the text, with the phrases that show it."""
-        out: dict[str, list[str]] = {}
-        for m in self.mentions(text):
-            if not m.negated and m.phrase not in out.get(m.concept, []):
-                out.setdefault(m.concept, []).append(m.phrase)
-        return out
-
-    def first_position(self, text: str) -> dict[str, int]:
-        """Position of each affirmed concept's first mention, for order rules within one turn."""
-        out: dict[str, int] = {}
-        for m in self.mentions(text):
-            if not m.negated:
-                out.setdefault(m.concept, m.position)
-        return out
+        return self.read(text)[0]

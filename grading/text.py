@@ -52,4 +52,4 @@ def segment(text: str) -> list[str]:
     """Split normalised text into words."""
     tokenizer = _tokenizer()
     with _lock:
-        return [w for w in tokenizer.lcut(normalise(text)) if w.strip()]
+        return [w for w in tokenizer.lcut(normalise(text), HMM=False) if w.strip()]
