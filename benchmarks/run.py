@@ -127,9 +127,7 @@ def rule_engine_figures(repeat_runs: int = 200) -> dict[str, float]:
     from scenarios.runner import build_engine, replay
 
     cat = load_catalog(ContentRoots.shipped())
-    cases = [
-        (sc, build_engine(sc, cat.library), list(ex.turns)) for sc in cat.scenarios.values() for ex in sc.examples
-    ]
+    cases = [(sc, build_engine(sc, cat.library), list(ex.turns)) for sc in cat.scenarios.values() for ex in sc.examples]
     for sc, engine, turns in cases:  # warm up jieba and the rule cache
         replay(sc, engine, turns)
     turns_played = 0

@@ -50,6 +50,17 @@ def record_result(s: Session, user_id: int, question_id: str, status: str, now: 
     row.updated_at = now
 
 
+def queue_for_review(db: Database, user_id: int, question_ids: list[str], now: datetime | None = None) -> None:
+    """Put questions in the review queue at once (used when a scenario shows a weak point)."""
+    now = now or utcnow()
+    with db.session() as s:
+        for qid in dict.fromkeys(question_ids):
+            row = _state(s, user_id, qid)
+            if row.due_at is None or row.due_at > now:
+                row.due_at = now
+            row.updated_at = now
+
+
 def toggle_favorite(db: Database, user_id: int, question_id: str) -> bool:
     """Star or unstar a question; returns the new state."""
     with db.session() as s:

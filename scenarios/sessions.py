@@ -7,7 +7,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from grading.engine import Engine
+from grading.engine import Engine, Result
+from quizzes.tracking import queue_for_review
 from scenarios.models import Scenario
 from scenarios.runner import Run, TurnOutcome, replay
 from store.db import Database
@@ -42,8 +43,19 @@ def load_run(db: Database, user_id: int, run_id: int, scenario: Scenario, engine
     return replay(scenario, engine, responses)
 
 
-def play_turn(db: Database, user_id: int, run_id: int, run: Run, response: str | int) -> TurnOutcome:
-    """Validate and store an answer, then apply it; the run's result is stored when it ends."""
+REVIEW_PER_POINT = 2
+
+
+def play_turn(
+    db: Database,
+    user_id: int,
+    run_id: int,
+    run: Run,
+    response: str | int,
+    questions_by_point: dict[str, list[str]] | None = None,
+) -> TurnOutcome:
+    """Validate and store an answer, then apply it. When the run ends its result is stored, and the points
+    behind missed rules send their questions to the trainee's review queue."""
     text = run.text_of(response)  # raises InvalidAnswer before anything is written
     with db.session() as s:
         row = s.get(ScenarioRun, run_id)
@@ -60,7 +72,15 @@ def play_turn(db: Database, user_id: int, run_id: int, run: Run, response: str |
             row.total = run.result.total
             row.ending = run.result.ending
             row.result = run.result.to_dict()
+        if questions_by_point:
+            queue_for_review(db, user_id, review_questions(run.result, questions_by_point))
     return outcome
+
+
+def review_questions(result: Result, questions_by_point: dict[str, list[str]]) -> list[str]:
+    """A few questions for each knowledge point behind a missed opportunity."""
+    points = dict.fromkeys(p for m in result.missed for p in m.points)
+    return [q for p in points for q in questions_by_point.get(p, [])[:REVIEW_PER_POINT]]
 
 
 @dataclass(frozen=True)

@@ -38,3 +38,21 @@ def test_another_users_run_is_not_found(db: Database, shipped: Catalog) -> None:
     run_id = start_run(db, owner.id, scenario.id)
     with pytest.raises(RunNotFound):
         load_run(db, other.id, run_id, scenario, build_engine(scenario, shipped.library))
+
+
+def test_missed_points_send_questions_to_the_review_queue(db: Database, shipped: Catalog) -> None:
+    from quizzes.tracking import due_for_review
+
+    scenario = shipped.scenarios["late-birthday-cake"]
+    engine = build_engine(scenario, shipped.library)
+    user = create_user(db, "weak", "学员", "trainee", "secret-pass")
+    run_id = start_run(db, user.id, scenario.id)
+    run = load_run(db, user.id, run_id, scenario, engine)
+    for answer in ["这不是我们的责任,您找配送站去。", "我也没办法,您自己的问题。"]:
+        play_turn(db, user.id, run_id, run, answer, shipped.questions_by_point)
+    assert run.result is not None
+    due = due_for_review(db, user.id)
+    apology = set(shipped.questions_by_point["service-delivery.apology-techniques"])
+    assert due
+    assert set(due) <= {q for qs in shipped.questions_by_point.values() for q in qs}
+    assert apology & set(due)

@@ -24,6 +24,8 @@ def test_play_to_the_report(open_page: Open) -> None:
     assert at.header[0].value == "演练报告"
     assert float(at.metric[0].value) >= 80
     assert any("依据" in m.value for m in at.markdown)
+    assert "对话时间线" in [h.value for h in at.subheader]
+    assert any(":orange-background[抱歉]" in m.value for m in at.markdown)
 
 
 def test_empty_reply_is_refused_without_losing_the_turn(open_page: Open) -> None:

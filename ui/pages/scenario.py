@@ -8,6 +8,7 @@ from scenarios.sessions import RunNotFound, load_run, play_turn, runs_of, start_
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database, scenario_engine
+from ui.widgets.highlight import highlight
 
 account = require()
 cat, db = catalog(), database()
@@ -76,7 +77,7 @@ if not run.finished:
         sent = st.form_submit_button(T.SCENARIO_SEND, type="primary")
     if sent:
         try:
-            play_turn(db, account.id, run_id, run, response if response is not None else "")
+            play_turn(db, account.id, run_id, run, response if response is not None else "", cat.questions_by_point)
             st.rerun()
         except InvalidAnswer as exc:
             st.warning(str(exc))
@@ -99,6 +100,16 @@ radar.update_layout(
 )
 c2.plotly_chart(radar, use_container_width=True)
 
+st.subheader(T.SCENARIO_TIMELINE)
+for played in run.turns:
+    words = [w for phrases in played.said.values() for w in phrases]
+    with st.container(border=True):
+        st.caption(T.SCENARIO_TURN_AT.format(n=played.index + 1, minutes=played.minutes))
+        st.markdown(highlight(played.text, words))
+        concepts = [cat.library.concepts[c].label if c in cat.library.concepts else c for c in played.said]
+        if concepts:
+            st.caption(T.SCENARIO_CONCEPTS.format(concepts="、".join(concepts)))
+
 st.subheader(T.SCENARIO_FIRED)
 for f in result.fired:
     where = T.SCENARIO_TURN.format(n=f.turn + 1) if f.turn is not None else T.SCENARIO_END_CHECK
@@ -108,6 +119,8 @@ for f in result.fired:
     st.markdown(f"{sign} **{where}** {f.feedback}{detail}")
 if result.missed:
     st.subheader(T.SCENARIO_MISSED)
+    if any(m.points for m in result.missed):
+        st.caption(T.SCENARIO_REVIEW_QUEUED)
     for m in result.missed:
         st.markdown(f"- {m.feedback or m.rule}")
 
