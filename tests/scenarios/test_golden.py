@@ -26,3 +26,20 @@ def test_golden_transcript(scenario_id: str, example: str) -> None:
     assert low <= run.result.total <= high, (run.result.total, [f.rule for f in run.result.fired])
     if ex.ending:
         assert run.result.ending == ex.ending
+
+
+def test_main_paths_have_eight_turns_mostly_free_text() -> None:
+    for scenario in CATALOG.scenarios.values():
+        good = next(e for e in scenario.examples if e.name == "good")
+        run = replay(scenario, build_engine(scenario, CATALOG.library), list(good.turns))
+        assert len(run.turns) >= 8, scenario.id
+        modes = [scenario.nodes[t.node].turn.mode for t in run.turns]  # type: ignore[union-attr]
+        assert modes.count("text") * 2 >= len(modes), scenario.id
+
+
+def test_examples_end_and_use_every_answer() -> None:
+    for scenario in CATALOG.scenarios.values():
+        for ex in scenario.examples:
+            run = replay(scenario, build_engine(scenario, CATALOG.library), list(ex.turns))
+            assert run.finished, (scenario.id, ex.name)
+            assert len(run.turns) == len(ex.turns), (scenario.id, ex.name, "unused answers")

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from catalog.catalog import Catalog
+from catalog.catalog import Catalog, ContentRoots, load_catalog
 from scenarios.runner import InvalidAnswer, Run, build_engine, replay
 
-GOOD = [
-    "王女士,真的非常抱歉!换作是我也会很着急,我马上帮您查一下订单。",
-    1,
-    "我们已经安排骑手优先送您这一单,40 分钟内送到,送到后我会给您回电确认。",
-]
+CATALOG = load_catalog(ContentRoots.shipped())
+EXAMPLES = {e.name: list(e.turns) for e in CATALOG.scenarios["late-birthday-cake"].examples}
+GOOD = EXAMPLES["good"]
 
 
 @pytest.fixture
@@ -39,7 +37,7 @@ def test_each_fired_rule_names_turn_and_words(run: Run) -> None:
 
 
 def test_missed_opportunities_are_listed(run: Run) -> None:
-    for answer in ["您好,我帮您查询一下订单。", 1, "蛋糕一会儿就到,您再等等。"]:
+    for answer in EXAMPLES["middling"]:
         run.answer(answer)
     assert run.result is not None
     missed = {m.rule for m in run.result.missed}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from catalog.catalog import ContentRoots, load_catalog
 from tests.ui.conftest import Open
 
 
@@ -16,11 +17,12 @@ def play(at, text_or_choice):  # type: ignore[no-untyped-def]
 
 def test_play_to_the_report(open_page: Open) -> None:
     at = open_page("scenario")
+    at.selectbox(key="scenario_pick").set_value("late-birthday-cake").run()
     at.button(key="scenario_start").click().run()
     assert "客户情绪" in at.get("progress")[0].proto.text
-    play(at, "王女士,真的非常抱歉!换作是我也会很着急,我马上帮您查一下订单。")
-    play(at, 1)
-    play(at, "我们已经安排骑手优先送您这一单,40 分钟内送到;费用全部退还,送到后我会给您回电确认。")
+    scenario = load_catalog(ContentRoots.shipped()).scenarios["late-birthday-cake"]
+    for answer in next(e for e in scenario.examples if e.name == "good").turns:
+        play(at, answer)
     assert at.header[0].value == "演练报告"
     assert float(at.metric[0].value) >= 80
     assert any("依据" in m.value for m in at.markdown)
@@ -38,9 +40,11 @@ def test_empty_reply_is_refused_without_losing_the_turn(open_page: Open) -> None
 
 def test_an_unfinished_run_can_be_resumed_in_a_new_session(open_page: Open) -> None:
     at = open_page("scenario", username="player")
+    at.selectbox(key="scenario_pick").set_value("late-birthday-cake").run()
     at.button(key="scenario_start").click().run()
     play(at, "非常抱歉,我马上帮您查一下。")
     fresh = open_page("scenario", username="player")
+    fresh.selectbox(key="scenario_pick").set_value("late-birthday-cake").run()
     fresh.button(key="scenario_resume").click().run()
     assert fresh.radio  # the second turn is a choice
     assert any(m.value == "**学员**" for m in fresh.markdown)
