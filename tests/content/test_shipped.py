@@ -125,3 +125,15 @@ def test_the_bank_holds_at_least_800_questions_of_every_type(shipped: Catalog) -
     assert len(shipped.questions) >= 800
     types = Counter(q.type for q in shipped.questions.values())
     assert set(types) == {"single", "multiple", "judge", "fill", "short", "case"}
+
+
+# Modules whose chapters are complete: every point in them is taught by at least one section.
+TAUGHT_MODULES = ["service-delivery"]
+
+
+@pytest.mark.parametrize("module", TAUGHT_MODULES)
+def test_every_point_of_a_taught_module_has_a_section(shipped: Catalog, module: str) -> None:
+    found = shipped.syllabus.module(module)
+    assert found is not None
+    untaught = [p.id for p in found.points if not shipped.sections_by_point.get(p.id)]
+    assert untaught == []
