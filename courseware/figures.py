@@ -230,7 +230,46 @@ def crisis_stages() -> go.Figure:
     return _frame(fig, "危机处理的三个阶段", 220)
 
 
+def performance_cycle() -> go.Figure:
+    """绩效管理循环: five steps around a circle."""
+    steps = ["绩效计划", "实施与辅导", "考核评估", "反馈面谈", "结果应用<br>与改进"]
+    fig = go.Figure()
+    for i, step in enumerate(steps):
+        angle = math.pi / 2 - 2 * math.pi * i / len(steps)
+        x, y = 1.6 * math.cos(angle), 1.6 * math.sin(angle)
+        fig.add_shape(
+            type="circle",
+            x0=x - 0.55,
+            y0=y - 0.32,
+            x1=x + 0.55,
+            y1=y + 0.32,
+            fillcolor=PALETTE[i],
+            line={"color": "white"},
+        )
+        fig.add_annotation(x=x, y=y, text=f"<b>{i + 1}. {step}</b>", showarrow=False, font={"color": "white"})
+        nxt = math.pi / 2 - 2 * math.pi * (i + 0.5) / len(steps)
+        fig.add_annotation(
+            x=1.75 * math.cos(nxt - 0.25),
+            y=1.75 * math.sin(nxt - 0.25),
+            ax=1.75 * math.cos(nxt + 0.25),
+            ay=1.75 * math.sin(nxt + 0.25),
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            showarrow=True,
+            arrowhead=2,
+            arrowcolor="#999",
+            text="",
+        )
+    fig.add_annotation(x=0, y=0, text="<b>持续循环</b><br>绩效不断提升", showarrow=False)
+    fig.update_xaxes(range=[-2.6, 2.6])
+    fig.update_yaxes(range=[-2.3, 2.3], scaleanchor="x")
+    return _frame(fig, "客户服务绩效管理的流程", 420)
+
+
 FIGURES: dict[str, Callable[[], go.Figure]] = {
+    "performance-cycle": performance_cycle,
     "customer-value-levels": customer_value_levels,
     "management-philosophy": management_philosophy,
     "service-quality-gaps": service_quality_gaps,
