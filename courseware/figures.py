@@ -268,7 +268,44 @@ def performance_cycle() -> go.Figure:
     return _frame(fig, "客户服务绩效管理的流程", 420)
 
 
+def training_workflow() -> go.Figure:
+    """小组实训的流程: from grouping to the final report."""
+    steps = [
+        ("分组", "4~6 人一组"),
+        ("定负责人", "分工、明确职责"),
+        ("总体讨论", "选企业、定提纲"),
+        ("深入调查", "观察、询问、调查"),
+        ("分工撰写", "分析、汇总"),
+        ("一人总纂", "统稿交稿"),
+    ]
+    fig = go.Figure()
+    for i, (name, note) in enumerate(steps):
+        x = i * 1.7
+        fig.add_shape(type="rect", x0=x, x1=x + 1.4, y0=0, y1=1, fillcolor=PALETTE[i], line={"color": "white"})
+        fig.add_annotation(x=x + 0.7, y=0.62, text=f"<b>{name}</b>", showarrow=False, font={"color": "white"})
+        fig.add_annotation(x=x + 0.7, y=0.3, text=note, showarrow=False, font={"color": "white", "size": 11})
+        if i < len(steps) - 1:
+            fig.add_annotation(
+                x=x + 1.68,
+                y=0.5,
+                ax=x + 1.42,
+                ay=0.5,
+                xref="x",
+                yref="y",
+                axref="x",
+                ayref="y",
+                showarrow=True,
+                arrowhead=2,
+                arrowcolor="#999",
+                text="",
+            )
+    fig.update_xaxes(range=[-0.2, 10.2])
+    fig.update_yaxes(range=[-0.2, 1.2])
+    return _frame(fig, "小组实训的组织流程", 220)
+
+
 FIGURES: dict[str, Callable[[], go.Figure]] = {
+    "training-workflow": training_workflow,
     "performance-cycle": performance_cycle,
     "customer-value-levels": customer_value_levels,
     "management-philosophy": management_philosophy,
