@@ -166,7 +166,7 @@ def customer_pyramid() -> go.Figure:
 
 def octopus_diagram() -> go.Figure:
     """“章鱼图”: the service cycle of a restaurant, each tentacle a moment of contact."""
-    steps = ["预订", "到店迎宾", "引座", "点菜", "上菜", "用餐中服务", "结账", "送客", "回访"]
+    steps = ["迎宾", "入座", "点餐", "催厨", "上菜", "买单", "送客"]
     fig = go.Figure()
     fig.add_shape(type="circle", x0=-0.8, y0=-0.8, x1=0.8, y1=0.8, fillcolor="#fdebd0", line={"color": "#555"})
     fig.add_annotation(x=0, y=0, text="<b>顾客</b><br>服务循环圈", showarrow=False)
