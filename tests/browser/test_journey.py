@@ -31,7 +31,7 @@ def test_admin_signs_in_and_opens_every_page(server: str, browser, tmp_path) -> 
     context.close()
 
 
-def test_trainee_on_a_phone_reads_a_section(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+def test_trainee_on_a_phone_reads_and_resumes_in_a_new_session(server: str, browser) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", is_mobile=True)
     page = context.new_page()
     sign_in(page, server, "demo_trainee")
@@ -39,6 +39,16 @@ def test_trainee_on_a_phone_reads_a_section(server: str, browser) -> None:  # ty
     page.get_by_role("heading", name="消费者、顾客与客户").first.wait_for(timeout=20000)
     page.get_by_role("button", name="标记为已读").click()
     page.get_by_text("已读", exact=True).first.wait_for(timeout=20000)
+    page.locator('[data-testid="stRadio"]').get_by_text("客户价值的五个层次").click()
+    page.get_by_role("heading", name="客户价值的五个层次").first.wait_for(timeout=20000)
+    page.close()
+
+    # A new tab (a new session) offers to resume where the trainee stopped, and the mark is still there.
+    page = context.new_page()
+    sign_in(page, server, "demo_trainee")
+    page.get_by_role("button", name="继续阅读\uff1a客户价值的五个层次").click()
+    page.get_by_role("heading", name="客户价值的五个层次").first.wait_for(timeout=20000)
+    page.get_by_text("✅ 消费者、顾客与客户").wait_for(timeout=20000)
     context.close()
 
 
