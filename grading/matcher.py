@@ -43,7 +43,7 @@ NEGATORS = frozenset(
     ]
 )
 # Tokens that start with a negator but say nothing negative; jieba keeps them whole (see domain_dict.txt).
-NEGATION_SCOPE = 4
+NEGATION_SCOPE = 6
 CLAUSE_BREAK = re.compile(r"[,。!?;,.!?;\n]+|但是|但|可是|不过")
 
 
