@@ -40,6 +40,8 @@ NEGATORS = frozenset(
         "从未",
         "并未",
         "没法",
+        "没什么",
+        "没啥",
     ]
 )
 # Tokens that start with a negator but say nothing negative; jieba keeps them whole (see domain_dict.txt).

@@ -42,3 +42,8 @@ def test_negation_does_not_cross_a_clause(matcher: ConceptMatcher) -> None:
 def test_evidence_lists_the_phrases(matcher: ConceptMatcher) -> None:
     said = matcher.said("对不起,给您添麻烦了")
     assert said["apology"] == ["对不起", "给您添麻烦了"]
+
+
+def test_nothing_to_announce_is_no_announcement(matcher: ConceptMatcher) -> None:
+    assert "public_statement" not in matcher.said("没什么可公告的")
+    assert "public_statement" in matcher.said("我们马上发布公告")
