@@ -80,15 +80,25 @@ class ConceptMatcher:
             tokens = segment(clause)
             position = offset
             for first, token in enumerate(tokens):
+                window = tokens[max(0, first - NEGATION_SCOPE) : first]
+                negated = sum(t in NEGATORS for t in window) % 2 == 1
                 span = ""
                 for tok in tokens[first:]:
                     span += tok
                     if len(span) > self.longest:
                         break
                     for name in self.by_phrase.get(span, ()):
-                        window = tokens[max(0, first - NEGATION_SCOPE) : first]
-                        negated = sum(t in NEGATORS for t in window) % 2 == 1
                         found.append(Mention(name, span, index, position, negated))
+                # A phrase inside a longer word ("公告" in "发布公告") counts too, unless the word is a phrase itself.
+                if token in self.by_phrase:
+                    position += len(token)
+                    continue
+                for start in range(len(token)):
+                    for end in range(start + 2, len(token) + 1):
+                        piece = token[start:end]
+                        if piece != token:
+                            for name in self.by_phrase.get(piece, ()):
+                                found.append(Mention(name, piece, index, position + start, negated))
                 position += len(token)
             offset = position + 1
         found.sort(key=lambda m: (m.position, m.concept))
