@@ -46,6 +46,8 @@ NEGATORS = frozenset(
 )
 # Tokens that start with a negator but say nothing negative; jieba keeps them whole (see domain_dict.txt).
 NEGATION_SCOPE = 6
+# Words after which an earlier negator no longer applies ("没有解决好是我们的问题" admits the problem).
+SCOPE_BREAKERS = frozenset(["是", "就是", "都是", "所以", "因此", "而且", "并且", "然后", "因为", "才"])
 CLAUSE_BREAK = re.compile(r"[,。!?;,.!?;\n]+|但是|但|可是|不过")
 
 
@@ -80,8 +82,7 @@ class ConceptMatcher:
             tokens = segment(clause)
             position = offset
             for first, token in enumerate(tokens):
-                window = tokens[max(0, first - NEGATION_SCOPE) : first]
-                negated = sum(t in NEGATORS for t in window) % 2 == 1
+                negated = _negated(tokens[max(0, first - NEGATION_SCOPE) : first])
                 span = ""
                 for tok in tokens[first:]:
                     span += tok
@@ -120,3 +121,13 @@ class ConceptMatcher:
     def said(self, text: str) -> dict[str, list[str]]:
         """Concepts affirmed in the text, with the phrases that show it."""
         return self.read(text)[0]
+
+
+def _negated(window: list[str]) -> bool:
+    """Whether an odd number of negators governs what follows the window, up to the nearest scope breaker."""
+    count = 0
+    for token in reversed(window):
+        if token in SCOPE_BREAKERS:
+            break
+        count += token in NEGATORS
+    return count % 2 == 1

@@ -47,3 +47,8 @@ def test_evidence_lists_the_phrases(matcher: ConceptMatcher) -> None:
 def test_nothing_to_announce_is_no_announcement(matcher: ConceptMatcher) -> None:
     assert "public_statement" not in matcher.said("没什么可公告的")
     assert "public_statement" in matcher.said("我们马上发布公告")
+
+
+def test_negation_stops_at_the_copula(matcher: ConceptMatcher) -> None:
+    assert "take_responsibility" in matcher.said("前两次没有解决好是我们的问题")
+    assert "take_responsibility" not in matcher.said("这不是我们的问题")
