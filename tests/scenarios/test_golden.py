@@ -43,3 +43,9 @@ def test_examples_end_and_use_every_answer() -> None:
             run = replay(scenario, build_engine(scenario, CATALOG.library), list(ex.turns))
             assert run.finished, (scenario.id, ex.name)
             assert len(run.turns) == len(ex.turns), (scenario.id, ex.name, "unused answers")
+
+
+def test_the_library_has_ten_complaints_and_six_crises() -> None:
+    kinds = [s.kind for s in CATALOG.scenarios.values()]
+    assert kinds.count("complaint") >= 10
+    assert kinds.count("crisis") >= 6
