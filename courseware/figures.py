@@ -26,6 +26,24 @@ def _frame(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
     return fig
 
 
+def _arrow(fig: go.Figure, tail: tuple[float, float], head: tuple[float, float], color: str = "#999") -> None:
+    """An arrow in data coordinates."""
+    fig.add_annotation(
+        x=head[0],
+        y=head[1],
+        ax=tail[0],
+        ay=tail[1],
+        xref="x",
+        yref="y",
+        axref="x",
+        ayref="y",
+        showarrow=True,
+        arrowhead=2,
+        arrowcolor=color,
+        text="",
+    )
+
+
 def customer_value_levels() -> go.Figure:
     """客户价值的五个层次: nested rings from core benefit to potential product."""
     levels = ["核心利益", "基础产品", "期望产品", "附加产品", "潜在产品"]
@@ -106,21 +124,8 @@ def service_quality_gaps() -> go.Figure:
         fig.add_annotation(x=x, y=y, text=label, showarrow=False)
 
     def arrow(x0: float, y0: float, x1: float, y1: float, text: str, tx: float, ty: float) -> None:
-        for (ax, ay), (bx, by) in (((x0, y0), (x1, y1)), ((x1, y1), (x0, y0))):
-            fig.add_annotation(
-                x=bx,
-                y=by,
-                ax=ax,
-                ay=ay,
-                xref="x",
-                yref="y",
-                axref="x",
-                ayref="y",
-                showarrow=True,
-                arrowhead=2,
-                arrowcolor=PALETTE[0],
-                text="",
-            )
+        _arrow(fig, (x0, y0), (x1, y1), PALETTE[0])
+        _arrow(fig, (x1, y1), (x0, y0), PALETTE[0])
         fig.add_annotation(x=tx, y=ty, text=text, showarrow=False, font={"color": PALETTE[0], "size": 11})
 
     fig.add_shape(type="path", path="M 0.45,5 L 0.1,5 L 0.1,1 L 0.45,1", line={"color": PALETTE[0], "dash": "dot"})
@@ -248,19 +253,10 @@ def performance_cycle() -> go.Figure:
         )
         fig.add_annotation(x=x, y=y, text=f"<b>{i + 1}. {step}</b>", showarrow=False, font={"color": "white"})
         nxt = math.pi / 2 - 2 * math.pi * (i + 0.5) / len(steps)
-        fig.add_annotation(
-            x=1.75 * math.cos(nxt - 0.25),
-            y=1.75 * math.sin(nxt - 0.25),
-            ax=1.75 * math.cos(nxt + 0.25),
-            ay=1.75 * math.sin(nxt + 0.25),
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            showarrow=True,
-            arrowhead=2,
-            arrowcolor="#999",
-            text="",
+        _arrow(
+            fig,
+            (1.75 * math.cos(nxt + 0.25), 1.75 * math.sin(nxt + 0.25)),
+            (1.75 * math.cos(nxt - 0.25), 1.75 * math.sin(nxt - 0.25)),
         )
     fig.add_annotation(x=0, y=0, text="<b>持续循环</b><br>绩效不断提升", showarrow=False)
     fig.update_xaxes(range=[-2.6, 2.6])
@@ -285,20 +281,7 @@ def training_workflow() -> go.Figure:
         fig.add_annotation(x=x + 0.7, y=0.62, text=f"<b>{name}</b>", showarrow=False, font={"color": "white"})
         fig.add_annotation(x=x + 0.7, y=0.3, text=note, showarrow=False, font={"color": "white", "size": 11})
         if i < len(steps) - 1:
-            fig.add_annotation(
-                x=x + 1.68,
-                y=0.5,
-                ax=x + 1.42,
-                ay=0.5,
-                xref="x",
-                yref="y",
-                axref="x",
-                ayref="y",
-                showarrow=True,
-                arrowhead=2,
-                arrowcolor="#999",
-                text="",
-            )
+            _arrow(fig, (x + 1.42, 0.5), (x + 1.68, 0.5))
     fig.update_xaxes(range=[-0.2, 10.2])
     fig.update_yaxes(range=[-0.2, 1.2])
     return _frame(fig, "小组实训的组织流程", 220)

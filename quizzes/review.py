@@ -33,10 +33,3 @@ def aim(due: datetime, now: datetime, exam_date: date | None) -> datetime:
     if eve <= now:
         return due
     return min(due, eve)
-
-
-def retrievability(card: dict[str, Any] | None, now: datetime) -> float | None:
-    """Estimated chance of recalling the answer now."""
-    if not card:
-        return None
-    return float(SCHEDULER.get_card_retrievability(Card.from_dict(cast(Any, card)), now))
