@@ -48,12 +48,13 @@ def test_search_finds_a_section_and_opens_it(open_page: Open) -> None:
     assert at.get("plotly_chart")  # the section's figure
 
 
-def test_glossary_filter(open_page: Open) -> None:
+def test_glossary_filter_and_open_the_section(open_page: Open) -> None:
     at = open_page("learn")
     at.text_input(key="learn_glossary_filter").input("内部").run()
-    shown = [m.value for m in at.markdown]
-    assert "**内部客户**\uff1a企业内部工作流程中的下一道工序\uff1b每个岗位都把下一道工序当作自己的客户来服务。" in shown
-    assert not any(v.startswith("**外部客户**") for v in shown)
+    table = at.dataframe[0].value
+    assert list(table["术语"]) == ["内部客户"]
+    at.button(key="learn_term_internal-and-external-customers").click().run()
+    assert at.header[0].value == "外部客户与内部客户"
 
 
 def test_section_links_to_its_practice(open_page: Open) -> None:

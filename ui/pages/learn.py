@@ -21,6 +21,13 @@ if not cat.chapters:
     st.stop()
 
 order = [s.id for c in cat.chapters for s in c.sections]
+wanted = st.session_state.pop("learn_section", None)
+if wanted in cat.sections:
+    section = cat.sections[wanted]
+    owner = cat.chapter(section.chapter_id)
+    st.session_state["learn_module"] = owner.module if owner else None
+    st.session_state["learn_chapter"] = section.chapter_id
+    st.session_state["learn_pick"] = wanted
 
 
 def open_section(section_id: str, key: str) -> None:
@@ -40,22 +47,20 @@ if query.strip():
     st.divider()
 
 with st.expander(T.LEARN_GLOSSARY):
-    needle = st.text_input(T.LEARN_GLOSSARY_FILTER, key="learn_glossary_filter", max_chars=20)
-    for term in cat.glossary:
-        if needle and needle not in term.term and needle not in term.definition:
-            continue
-        english = f"\uff08{term.english}\uff09" if term.english else ""
-        st.markdown(f"**{term.term}**{english}\uff1a{term.definition}")
-        taught = [s for p in term.points for s in cat.sections_by_point.get(p, [])][:1]
+    needle = st.text_input(T.LEARN_GLOSSARY_FILTER, key="learn_glossary_filter", max_chars=20).strip()
+    shown = [t for t in cat.glossary if not needle or needle in t.term or needle in t.definition]
+    st.dataframe(
+        [{T.LEARN_TERM: t.term, T.LEARN_TERM_ENGLISH: t.english, T.LEARN_TERM_DEFINITION: t.definition} for t in shown],
+        hide_index=True,
+        use_container_width=True,
+        height=min(400, 38 + 35 * max(1, len(shown))),
+    )
+    if shown:
+        by_term = {t.term: t for t in shown}
+        term = st.selectbox(T.LEARN_TERM_PICK, list(by_term), key="learn_term_pick")
+        taught = [s for p in by_term[term].points for s in cat.sections_by_point.get(p, [])][:1]
         for sid in taught:
-            open_section(sid, f"learn_term_{term.term}_{sid}")
-wanted = st.session_state.pop("learn_section", None)
-if wanted in cat.sections:
-    section = cat.sections[wanted]
-    owner = cat.chapter(section.chapter_id)
-    st.session_state["learn_module"] = owner.module if owner else None
-    st.session_state["learn_chapter"] = section.chapter_id
-    st.session_state["learn_pick"] = wanted
+            open_section(sid, f"learn_term_{sid}")
 
 modules = [m for m in cat.syllabus.modules if any(c.module == m.id for c in cat.chapters)]
 module_id = st.selectbox(
