@@ -16,11 +16,19 @@ PAGES = {
     "exam": ("ui/pages/exam.py", T.NAV_EXAM, ":material/assignment:"),
     "scenario": ("ui/pages/scenario.py", T.NAV_SCENARIO, ":material/support_agent:"),
     "progress": ("ui/pages/progress.py", T.NAV_PROGRESS, ":material/insights:"),
+    "tasks": ("ui/pages/tasks.py", T.NAV_TASKS, ":material/task_alt:"),
+    "classroom": ("ui/pages/classroom.py", T.NAV_CLASSROOM, ":material/groups:"),
+    "classes": ("ui/pages/classes.py", T.NAV_CLASSES, ":material/co_present:"),
+    "activities": ("ui/pages/activities.py", T.NAV_ACTIVITIES, ":material/sports_esports:"),
     "instructor": ("ui/pages/instructor.py", T.NAV_INSTRUCTOR, ":material/school:"),
     "admin": ("ui/pages/admin.py", T.NAV_ADMIN, ":material/admin_panel_settings:"),
 }
-STUDY = ["home", "learn", "practice", "exam", "scenario", "progress"]
-TEACH = {"trainee": [], "instructor": ["instructor"], "admin": ["instructor", "admin"]}
+STUDY = ["home", "tasks", "learn", "practice", "exam", "scenario", "classroom", "progress"]
+TEACH = {
+    "trainee": [],
+    "instructor": ["instructor", "classes", "activities"],
+    "admin": ["instructor", "classes", "activities", "admin"],
+}
 
 
 def page(key: str) -> st.Page:

@@ -20,7 +20,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PAGES = ["home", "learn", "practice", "exam", "scenario", "progress", "instructor", "admin"]
+PAGES = [
+    "home",
+    "learn",
+    "practice",
+    "exam",
+    "scenario",
+    "progress",
+    "instructor",
+    "admin",
+    "tasks",
+    "classroom",
+    "classes",
+    "activities",
+]
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:
@@ -159,6 +172,14 @@ def session_memory_mb(db_url: str, sessions: int = 5) -> float:
     return round((after - before) / sessions / 2**20, 2)
 
 
+def concurrent_answers(db_url: str) -> dict[str, object]:
+    from benchmarks.concurrency import simulate
+    from catalog.catalog import ContentRoots, load_catalog
+    from store.db import Database
+
+    return simulate(Database(db_url), load_catalog(ContentRoots.shipped()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", action="store_true", help="print JSON (the only output format)")
@@ -182,6 +203,7 @@ def main() -> None:
             "grade_exam_100q_ms": grade_exam_100q_ms(course),
             **rule_engine_figures(),
             "session_memory_mb": session_memory_mb(db_url),
+            "concurrent_answers": concurrent_answers(db_url),
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
         }
     print(json.dumps(figures, ensure_ascii=False, indent=1))

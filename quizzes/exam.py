@@ -213,8 +213,9 @@ def score_paper(
         result = grade(q, answers.get(item.question_id), item.score)
         earned = result.score or 0.0
         total += earned
-        items[item.question_id] = {"status": result.status, "score": earned, "possible": item.score}
-        m = modules.setdefault(module_of.get(q.points[0], ""), [0.0, 0.0])
+        module = module_of.get(q.points[0], "")
+        items[item.question_id] = {"status": result.status, "score": earned, "possible": item.score, "module": module}
+        m = modules.setdefault(module, [0.0, 0.0])
         m[0] += earned
         m[1] += item.score
     return {

@@ -177,3 +177,147 @@ class PracticePosition(Base):
     scope: Mapped[str] = mapped_column(String(160))
     position: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Classroom(Base):
+    """A class an instructor runs; trainees join it with its code."""
+
+    __tablename__ = "classes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    instructor_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ClassMember(Base):
+    """A trainee in a class."""
+
+    __tablename__ = "class_members"
+    __table_args__ = (UniqueConstraint("class_id", "user_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Assignment(Base):
+    """Work set for a class: a chapter, a practice set, a mock exam, a scenario or a group report."""
+
+    __tablename__ = "assignments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    target: Mapped[str] = mapped_column(String(128))
+    title: Mapped[str] = mapped_column(String(128))
+    goal: Mapped[int | None] = mapped_column(Integer, default=None)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    max_attempts: Mapped[int | None] = mapped_column(Integer, default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Team(Base):
+    """A group of 4-6 trainees in a class, with a leader."""
+
+    __tablename__ = "teams"
+    __table_args__ = (UniqueConstraint("class_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(32))
+    leader_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), default=None)
+
+
+class TeamMember(Base):
+    """A trainee in a group; one group per trainee and class."""
+
+    __tablename__ = "team_members"
+    __table_args__ = (UniqueConstraint("class_id", "user_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+
+
+class LiveQuiz(Base):
+    """A live classroom quiz: questions pushed one by one to everyone who joined with the code."""
+
+    __tablename__ = "live_quizzes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    title: Mapped[str] = mapped_column(String(64))
+    question_ids: Mapped[list[Any]] = mapped_column(JSON)
+    current: Mapped[int] = mapped_column(Integer, default=-1)  # -1: lobby
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    finished: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LiveParticipant(Base):
+    """A trainee who joined a live quiz."""
+
+    __tablename__ = "live_participants"
+    __table_args__ = (UniqueConstraint("quiz_id", "user_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("live_quizzes.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LiveAnswer(Base):
+    """One answer in a live quiz; one per trainee and question."""
+
+    __tablename__ = "live_answers"
+    __table_args__ = (UniqueConstraint("quiz_id", "user_id", "question_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("live_quizzes.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(String(128))
+    response: Mapped[Any] = mapped_column(JSON)
+    correct: Mapped[bool] = mapped_column(default=False)
+    points: Mapped[int] = mapped_column(Integer, default=0)
+    seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RolePlay(Base):
+    """A group role-play: one member is the customer, one the agent, the rest observe and score."""
+
+    __tablename__ = "role_plays"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), index=True)
+    scenario_id: Mapped[str] = mapped_column(String(128))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    agent_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    run_id: Mapped[int] = mapped_column(ForeignKey("scenario_runs.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ObserverScore(Base):
+    """An observer's rubric scores (1-5 per dimension) for a role-play."""
+
+    __tablename__ = "observer_scores"
+    __table_args__ = (UniqueConstraint("role_play_id", "observer_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role_play_id: Mapped[int] = mapped_column(ForeignKey("role_plays.id", ondelete="CASCADE"), index=True)
+    observer_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    scores: Mapped[dict[str, Any]] = mapped_column(JSON)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReportSubmission(Base):
+    """A group's report for a report assignment; the latest submission counts."""
+
+    __tablename__ = "report_submissions"
+    __table_args__ = (UniqueConstraint("assignment_id", "team_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"), index=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    submitted_by: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    filename: Mapped[str | None] = mapped_column(String(255), default=None)
+    auto: Mapped[dict[str, Any]] = mapped_column(JSON)
+    manual: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    feedback: Mapped[str] = mapped_column(Text, default="")
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -253,3 +253,210 @@ LEARN_TERM = "术语"
 LEARN_TERM_ENGLISH = "英文"
 LEARN_TERM_DEFINITION = "释义"
 LEARN_TERM_PICK = "查看讲授该术语的小节"
+
+# Classes, tasks and classroom activities
+NAV_TASKS = "我的任务"
+NAV_CLASSROOM = "课堂"
+NAV_CLASSES = "班级管理"
+NAV_ACTIVITIES = "课堂活动"
+ATTEMPTS_LEFT = "本任务剩余次数：{n}"
+KIND_LABELS = {
+    "chapter": "阅读章节",
+    "practice": "章节练习",
+    "exam": "模拟考试",
+    "scenario": "情景演练",
+    "report": "小组报告",
+}
+STATUS_LABELS = {"todo": "未开始", "doing": "进行中", "done": "已完成", "late": "已逾期"}
+STATUS_ICONS = {"todo": "⚪", "doing": "🟡", "done": "✅", "late": "🔴"}
+JOIN_CLASS = "加入班级"
+JOIN_CODE = "班级码"
+JOIN_SUBMIT = "加入"
+JOINED = "已加入班级：{name}"
+MY_CLASSES = "我的班级：{names}"
+NO_CLASS = "你还没有加入任何班级。向老师要班级码，在上方加入。"
+NO_TASKS = "老师还没有布置任务。"
+TASK_LINE = "{icon} **{title}** · {kind} · {status}"
+TASK_DUE = "截止：{due}"
+TASK_NO_DUE = "无截止时间"
+TASK_PROGRESS = "完成 {done}/{needed}"
+TASK_BEST = "最好成绩 {best:g} 分"
+TASK_GO = "去完成"
+TASK_WHERE = {
+    "practice": "在“练习”页选择“章节练习”，章节：{title}",
+    "exam": "在“模拟考试”页选择：{title}",
+    "scenario": "在“情景演练”页选择：{title}",
+    "report": "在“课堂”页的“小组报告”提交",
+}
+PICK_CLASS = "班级"
+CLASS_NONE_INSTRUCTOR = "你还没有班级，先在下面创建一个。"
+CLASS_CREATE = "创建班级"
+CLASS_NAME = "班级名称"
+CLASS_CREATED = "已创建班级“{name}”，班级码 {code}"
+CLASS_CODE = "班级码：**{code}**（学员在“我的任务”页输入即可加入）"
+ROSTER = "学员名单"
+ROSTER_IMPORT = "导入名单（CSV 或 Excel）"
+ROSTER_HELP = "第 1 行为表头，须含“用户名”“姓名”两列，可选“初始密码”列；没有账号的学员会自动创建。"
+ROSTER_CREATED = "新建账号 {n} 个（请把初始密码告知学员）"
+ROSTER_ADDED = "加入已有账号 {n} 个"
+ROSTER_ALREADY = "已在班中 {n} 人"
+ROSTER_ERRORS = "{n} 行未导入："
+ROSTER_EMPTY = "班级里还没有学员。"
+ROSTER_REMOVE = "移出班级"
+ASSIGN = "布置任务"
+ASSIGN_KIND = "类型"
+ASSIGN_TARGET = "内容"
+ASSIGN_DUE = "截止日期"
+ASSIGN_NO_DUE = "不设截止日期"
+ASSIGN_ATTEMPTS = "次数上限（0 为不限）"
+ASSIGN_GOAL = "练习题数"
+ASSIGN_SUBMIT = "布置"
+ASSIGNED = "已布置：{title}"
+ASSIGN_LIST = "已布置的任务"
+ASSIGN_NONE = "还没有布置任务。"
+ASSIGN_DELETE = "删除任务"
+ASSIGN_COLUMNS = {"title": "任务", "kind": "类型", "due": "截止", "attempts": "次数上限", "done": "已完成人数"}
+GROUPS = "分组"
+GROUP_SIZE = "每组人数"
+GROUP_SEED = "随机种子（相同种子分组相同）"
+GROUP_RANDOM = "随机分组"
+GROUP_FORMED = "已分成 {n} 组"
+GROUP_NEW = "新建小组"
+GROUP_NAME = "组名"
+GROUP_MOVE = "调整成员"
+GROUP_TRAINEE = "学员"
+GROUP_TARGET = "移入小组"
+GROUP_MOVE_SUBMIT = "移入"
+GROUP_LEADER = "设为组长"
+GROUP_NONE = "还没有分组。"
+GROUP_LINE = "**{name}**（{n} 人）：{members}"
+LEADER_MARK = "（组长）"
+MY_GROUP = "我的小组"
+MY_GROUP_NONE = "老师还没有给你分组。"
+LIVE = "课堂测验"
+LIVE_CREATE = "新建课堂测验"
+LIVE_TITLE = "测验名称"
+LIVE_CHAPTER = "出题范围（章节）"
+LIVE_COUNT = "题数"
+LIVE_CREATED = "测验已创建，测验码 {code}"
+LIVE_PICK = "选择测验"
+LIVE_CODE = "测验码：**{code}** · 已加入 {joined} 人"
+LIVE_LOBBY = "等待开始：学员输入测验码加入后，点击“下一题”推送第一题。"
+LIVE_QUESTION = "第 {n} / {total} 题"
+LIVE_ANSWERED = "已作答 {n} / {joined} 人"
+LIVE_NEXT = "下一题"
+LIVE_END = "结束测验"
+LIVE_FINISHED = "测验已结束。"
+LIVE_JOIN = "输入测验码加入"
+LIVE_JOIN_SUBMIT = "加入测验"
+LIVE_WAIT = "已加入，等待老师推送题目……"
+LIVE_SUBMIT = "提交答案"
+LIVE_ACCEPTED_RIGHT = "回答正确，得 {points} 分！"
+LIVE_ACCEPTED_WRONG = "回答错误，本题 0 分。"
+LIVE_REPEAT = "这道题你已经答过了。"
+LIVE_CLOSED = "这道题已经结束，请看下一题。"
+LIVE_INVALID = "答案格式不对，请重新选择。"
+LIVE_DONE_WAIT = "已提交，等待下一题……"
+LIVE_BOARD = "个人排行"
+LIVE_TEAM_BOARD = "小组排行（组员平均分）"
+LIVE_BOARD_COLUMNS = {
+    "rank": "名次",
+    "name": "姓名",
+    "team": "小组",
+    "points": "得分",
+    "correct": "答对",
+    "answered": "作答",
+}
+LIVE_NONE = "还没有课堂测验。"
+ROLEPLAY = "小组情景演练"
+ROLEPLAY_START = "开始一次小组演练"
+ROLEPLAY_GROUP = "小组"
+ROLEPLAY_SCENARIO = "情景"
+ROLEPLAY_CUSTOMER = "扮演顾客"
+ROLEPLAY_AGENT = "扮演客服"
+ROLEPLAY_STARTED = "已开始：{group} · {scenario}"
+ROLEPLAY_NONE = "还没有小组演练。"
+ROLEPLAY_COLUMNS = {
+    "group": "小组",
+    "scenario": "情景",
+    "customer": "顾客",
+    "agent": "客服",
+    "engine": "引擎评分",
+    "observers": "观察员评分",
+    "n": "观察员人数",
+    "combined": "综合得分",
+}
+ROLEPLAY_COMBINED_HELP = "综合得分 = 引擎评分 × 60% + 观察员平均 × 40%（无人评分时只看引擎评分）。"
+ROLEPLAY_MY_ROLE = "你的角色：{role}"
+ROLE_NAMES = {"customer": "顾客", "agent": "客服", "observer": "观察员"}
+ROLEPLAY_BRIEF = "顾客剧本（只有你能看到）"
+ROLEPLAY_BRIEF_INTRO = "你扮演：{who}。背景：{summary}"
+ROLEPLAY_BRIEF_TIPS = (
+    "表演要点：按下面的台词开口，语气可以更生动；客服共情、道歉到位时情绪慢慢平复，推诿、打官腔时更加不满。"
+)
+ROLEPLAY_SAY_NOW = "现在请你说"
+ROLEPLAY_AGENT_HELP = "顾客会当面把台词说给你听；把你的回答输入下面，规则引擎逐条评分。"
+ROLEPLAY_WAIT_AGENT = "等待客服作答……"
+ROLEPLAY_FINISHED = "演练已结束。"
+ROLEPLAY_SCORE = "按评分维度打分（1 分最差，5 分最好）"
+ROLEPLAY_COMMENT = "评语（可选）"
+ROLEPLAY_SCORE_SUBMIT = "提交评分"
+ROLEPLAY_SCORED = "评分已保存，可随时修改。"
+ROLEPLAY_RESULT = "引擎 {engine} · 观察员 {observers} · 综合 {combined}"
+REPORTS = "小组报告"
+REPORT_NONE = "没有小组报告任务。"
+REPORT_TASK = "任务说明：{task}"
+REPORT_RUBRIC = "评分标准（开头、正文、结尾）"
+REPORT_TEXT = "报告正文（也可上传 .docx）"
+REPORT_FILE = "上传 Word 文件（.docx）"
+REPORT_SUBMIT = "提交报告"
+REPORT_SUBMITTED = "报告已提交（约 {hanzi} 字）。"
+REPORT_ONLY_LEADER = "小组报告由组长统稿后提交。"
+REPORT_CURRENT = "当前提交：约 {hanzi} 字 · 自动检查建议 {auto:g} / 100 分"
+REPORT_SCORE = "教师评分：{score:g} / 100"
+REPORT_PENDING = "教师尚未评分。"
+REPORT_FEEDBACK = "教师评语：{text}"
+REPORT_SHORT = "报告不足 {n} 字，建议补充调查资料与分析。"
+REPORT_CHECK_COLUMNS = {
+    "part": "部分",
+    "criterion": "评分项",
+    "max": "满分",
+    "auto": "自动建议",
+    "reason": "依据",
+    "score": "教师评分",
+}
+REPORT_MARK = "评分"
+REPORT_FEEDBACK_INPUT = "评语"
+REPORT_MARK_SUBMIT = "保存评分"
+REPORT_MARKED = "已保存：{score:g} 分"
+REPORT_NOT_SUBMITTED = "未提交"
+REPORT_SHOW_TEXT = "查看全文"
+DASH_CLASS_PROGRESS = "任务完成情况"
+DASH_HEATMAP = "知识掌握热力图（各模块正确率）"
+DASH_DISTRIBUTION = "模拟考试成绩分布"
+DASH_RUBRIC = "情景演练各维度平均得分"
+DASH_AT_RISK = "需要关注的学员"
+DASH_NONE_AT_RISK = "目前没有需要特别关注的学员。"
+DASH_NO_DATA = "暂无数据。"
+DASH_DRILL = "查看单个学员"
+DASH_ATTEMPTS = "模拟考试记录"
+DASH_RUNS = "情景演练记录"
+DASH_OPEN_ATTEMPT = "查看答卷"
+DASH_OPEN_RUN = "查看对话"
+DASH_MANUAL = "待人工评分"
+DASH_MANUAL_NONE = "没有待评分的作答。"
+DASH_MANUAL_ITEM = "{name} · {source} · {question}"
+DASH_MANUAL_SOURCE = {"practice": "练习", "exam": "模拟考试"}
+DASH_MANUAL_SCORE = "得分（满分 {possible:g}）"
+DASH_MANUAL_SAVE = "保存分数"
+DASH_MANUAL_SAVED = "已保存。"
+DASH_RUBRIC_HINT = "评分要点：{labels}"
+DASH_EXPORT = "导出成绩"
+DASH_EXPORT_CSV = "下载 CSV"
+DASH_EXPORT_XLSX = "下载 Excel"
+DASH_ALL_TRAINEES = "全部学员"
+DASH_COUNT = "人数"
+DASH_SCORE = "得分"
+DASH_MODULE = "模块"
+DASH_TRAINEE = "学员"
+DASH_REASONS = "原因"

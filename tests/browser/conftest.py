@@ -34,10 +34,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The database the browser tests' server uses, for tests that set up data directly."""
+    return f"sqlite:///{tmp_path_factory.mktemp('browser') / 'app.db'}"
+
+
+@pytest.fixture(scope="session")
+def server(server_database_url: str) -> Iterator[str]:
     """Start `streamlit run app.py` with demo accounts on a fresh database."""
-    data = tmp_path_factory.mktemp("browser")
-    env = {**os.environ, "CMA_DATABASE_URL": f"sqlite:///{data / 'app.db'}"}
+    env = {**os.environ, "CMA_DATABASE_URL": server_database_url}
     subprocess.run([sys.executable, "-m", "catalog.cli", "init", "--demo"], cwd=ROOT, env=env, check=True)
     port = _free_port()
     proc = subprocess.Popen(

@@ -6,7 +6,20 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["首页", "课程学习", "练习", "模拟考试", "情景演练", "我的进度", "教师", "管理"]
+PAGES = [
+    "首页",
+    "我的任务",
+    "课程学习",
+    "练习",
+    "模拟考试",
+    "情景演练",
+    "课堂",
+    "我的进度",
+    "教师",
+    "班级管理",
+    "课堂活动",
+    "管理",
+]
 
 
 def sign_in(page, url: str, username: str, password: str = "demo-2026") -> None:  # type: ignore[no-untyped-def]

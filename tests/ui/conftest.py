@@ -65,3 +65,8 @@ def open_page_file(app_db: Database) -> Callable[[str, Role], AppTest]:
 def choose(radio, text: str):  # type: ignore[no-untyped-def]
     """Pick the option whose text (after the shown letter) is `text`, whatever order it is shown in."""
     return radio.set_value(next(o for o in radio.options if o.split(". ", 1)[-1] == text))
+
+
+def by_label(widgets, label: str):  # type: ignore[no-untyped-def]
+    """The widget with this label (forms keep their widgets unkeyed)."""
+    return next(w for w in widgets if w.label == label)

@@ -45,3 +45,37 @@ def test_item_statistics_table(open_page: Open, app_db: Database) -> None:
     first = items[items["题目"] == "crm-basics.q001"].iloc[0]
     assert first["作答人数"] == 5
     assert first["难度"] == 0.6
+
+
+def test_class_dashboard_grades_by_hand_and_exports(open_page: Open, app_db: Database) -> None:
+    from classroom.accounts import list_accounts
+    from classroom.assignments import create_assignment
+    from classroom.classes import add_member, create_class
+
+    at = open_page("instructor", role="instructor", username="teacher_x")
+    teacher = next(a for a in list_accounts(app_db) if a.username == "teacher_x")
+    info = create_class(app_db, teacher.id, "晚班")
+    trainee = create_user(app_db, "zhao_lei", "赵磊", "trainee", "secret-pass")
+    idle = create_user(app_db, "qian_li", "钱丽", "trainee", "secret-pass")
+    for uid in (trainee.id, idle.id):
+        add_member(app_db, info.id, uid)
+    create_assignment(app_db, CATALOG, info.id, "chapter", "crm-basics-01-customers")
+    short = next(q for q in CATALOG.questions.values() if q.type == "short")
+    text = short.rubric[0].any[0] + "，我认为这个问题要结合企业的实际情况具体分析，再逐步落实到日常工作中去。"
+    assert answer_question(app_db, trainee.id, short, text, "practice").status == "review"
+    answer_question(app_db, trainee.id, CATALOG.questions["crm-basics.q001"], "C", "practice")
+    at.run()
+    assert not at.exception
+    progress = at.dataframe[0].value
+    assert list(progress["学员"]) == ["钱丽", "赵磊"]
+    assert len(at.get("plotly_chart")) >= 1
+    risky = at.dataframe[1].value
+    assert "还没有任何学习记录" in risky[risky["学员"] == "钱丽"].iloc[0]["原因"]
+    assert len(at.get("download_button")) == 2
+
+    key = next(n.key for n in at.number_input if n.key and n.key.startswith("instructor_manual_practice_"))
+    at.number_input(key=key).set_value(1.0)
+    at.button(key=f"{key}_save").click().run()
+    assert any(c.value == "没有待评分的作答。" for c in at.caption)
+    at.selectbox(key="instructor_drill").set_value(trainee.id).run()
+    assert not at.exception

@@ -30,7 +30,7 @@ st.dataframe(
         for pid, v in stats["points"].items()
     ],
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
     height=300,
 )
 
@@ -58,5 +58,5 @@ st.dataframe(
         for a in list_accounts(db)
     ],
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
 )

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from classroom.assignments import attempts_left
 from quizzes.exam import ExamError, history, load, open_attempt, save_answer, start, submit
 from ui import text as T
 from ui.auth import require
@@ -68,7 +69,10 @@ if active is None:
     count = sum(p.count for p in bp.parts)
     st.write(bp.description)
     st.info(T.EXAM_RULES.format(count=count, total=bp.total, pass_mark=bp.pass_mark, minutes=bp.time_limit_minutes))
-    if st.button(T.EXAM_START, type="primary", key="exam_start"):
+    left = attempts_left(db, cat, account.id, "exam", bp_id)
+    if left is not None:
+        st.caption(T.ATTEMPTS_LEFT.format(n=left))
+    if st.button(T.EXAM_START, type="primary", key="exam_start", disabled=left == 0):
         try:
             start(db, account.id, bp, cat.questions, cat.syllabus.module_of)
             st.rerun()

@@ -8,10 +8,16 @@ from quizzes.practice import answers_of
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
+from ui.widgets.class_dashboard import draw
+from ui.widgets.class_picker import pick_class
 
-require("instructor", "admin")
+account = require("instructor", "admin")
 cat, db = catalog(), database()
 st.title(T.NAV_INSTRUCTOR)
+info = pick_class(db, account, "instructor_class")
+if info is not None:
+    draw(db, cat, info)
+    st.divider()
 st.subheader(T.INSTRUCTOR_TRAINEES)
 rows = trainee_summaries(db)
 if not rows:
@@ -32,7 +38,7 @@ st.dataframe(
         for r in rows
     ],
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
 )
 by_id = {r.user_id: r for r in rows}
 picked = st.selectbox(
@@ -57,7 +63,7 @@ else:
             if p in cat.syllabus.points
         ],
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )
 
 st.subheader(T.INSTRUCTOR_ITEMS)
@@ -90,5 +96,5 @@ st.dataframe(
         for s in stats
     ],
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
 )

@@ -52,7 +52,7 @@ with st.expander(T.LEARN_GLOSSARY):
     st.dataframe(
         [{T.LEARN_TERM: t.term, T.LEARN_TERM_ENGLISH: t.english, T.LEARN_TERM_DEFINITION: t.definition} for t in shown],
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         height=min(400, 38 + 35 * max(1, len(shown))),
     )
     if shown:
@@ -99,7 +99,7 @@ point_titles = "、".join(cat.syllabus.points[p].title for p in section.points)
 st.caption(T.LEARN_READING_TIME.format(minutes=section.reading_minutes, points=point_titles))
 for kind, part in split_figures(section.body):
     if kind == "figure":
-        st.plotly_chart(figure(part), use_container_width=True, config={"displayModeBar": False})
+        st.plotly_chart(figure(part), width="stretch", config={"displayModeBar": False})
     else:
         st.html(to_html(part))
 

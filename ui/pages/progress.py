@@ -49,7 +49,7 @@ else:
         }
         for m, t in tally_by(answers, module_key).items()
     ]
-    st.plotly_chart(bar(rows, T.METRIC_ACCURACY, T.LEARN_MODULE, T.METRIC_ANSWERED), use_container_width=True)
+    st.plotly_chart(bar(rows, T.METRIC_ACCURACY, T.LEARN_MODULE, T.METRIC_ANSWERED), width="stretch")
 
     st.subheader(T.PROGRESS_BY_POINT)
     point_key = {qid: list(q.points) for qid, q in cat.questions.items()}
@@ -63,7 +63,7 @@ else:
         for p, t in sorted(points.items(), key=lambda kv: kv[1].accuracy or 0)
         if p in cat.syllabus.points
     ]
-    st.plotly_chart(bar(rows, T.METRIC_ACCURACY, T.PRACTICE_POINT, T.METRIC_ANSWERED), use_container_width=True)
+    st.plotly_chart(bar(rows, T.METRIC_ACCURACY, T.PRACTICE_POINT, T.METRIC_ANSWERED), width="stretch")
 
     st.subheader(T.PROGRESS_OVER_TIME)
     days = accuracy_by_day(answers)
@@ -82,7 +82,7 @@ else:
         yaxis2={"overlaying": "y", "side": "right", "range": [0, 100]},
         legend={"orientation": "h"},
     )
-    st.plotly_chart(fig, use_container_width=True)
+    st.plotly_chart(fig, width="stretch")
 
     spent = seconds_by_type(answers, cat.questions)
     if spent:
@@ -90,7 +90,7 @@ else:
         rows = [{T.PROGRESS_TYPE: T.TYPE_LABELS[k], T.PROGRESS_SECONDS: v} for k, v in spent.items()]
         fig = px.bar(rows, x=T.PROGRESS_TYPE, y=T.PROGRESS_SECONDS, text=T.PROGRESS_SECONDS)
         fig.update_layout(height=260, margin={"l": 10, "r": 10, "t": 10, "b": 10})
-        st.plotly_chart(fig, use_container_width=True)
+        st.plotly_chart(fig, width="stretch")
 
 exams = history(db, account.id)
 if exams:

@@ -3,12 +3,14 @@
 import plotly.graph_objects as go
 import streamlit as st
 
-from scenarios.runner import TRAINEE, InvalidAnswer, Run
+from classroom.assignments import attempts_left
+from scenarios.runner import InvalidAnswer, Run
 from scenarios.sessions import RunNotFound, load_run, play_turn, runs_of, start_run
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database, scenario_engine
 from ui.widgets.highlight import highlight
+from ui.widgets.scenario_play import transcript, turn_form
 
 account = require()
 cat, db = catalog(), database()
@@ -37,7 +39,10 @@ if scenario_id not in runs:
     if unfinished and cols[0].button(T.SCENARIO_RESUME, key="scenario_resume"):
         runs[scenario_id] = unfinished.id
         st.rerun()
-    if cols[1 if unfinished else 0].button(T.SCENARIO_START, type="primary", key="scenario_start"):
+    left = attempts_left(db, cat, account.id, "scenario", scenario_id)
+    if left is not None:
+        st.caption(T.ATTEMPTS_LEFT.format(n=left))
+    if cols[1 if unfinished else 0].button(T.SCENARIO_START, type="primary", key="scenario_start", disabled=left == 0):
         runs[scenario_id] = start_run(db, account.id, scenario_id)
         st.rerun()
     st.stop()
@@ -49,35 +54,13 @@ except RunNotFound:
     del runs[scenario_id]
     st.rerun()
 
-emotion = run.state.get("emotion")
-if emotion is not None:
-    st.progress(int(emotion) / 100, text=T.SCENARIO_EMOTION_LINE.format(value=emotion))
-
-for line in run.transcript:
-    is_trainee = line.speaker == TRAINEE
-    with st.chat_message("user" if is_trainee else "assistant", avatar="🧑‍💼" if is_trainee else "🙎"):
-        st.markdown(f"**{line.speaker}**")
-        st.text(line.text)
+transcript(run)
 
 if not run.finished:
-    turn = scenario.nodes[run.node].turn
-    assert turn is not None
-    st.markdown(f"**{turn.prompt}**")
-    if turn.hint and st.toggle(T.SCENARIO_HINTS, key="scenario_hints", value=False):
-        st.caption(T.SCENARIO_HINT.format(hint=turn.hint))
-    with st.form(f"scenario_turn_{run_id}_{len(run.turns)}", clear_on_submit=True):
-        if turn.mode == "choice":
-            labels = [c.text for c in turn.choices]
-            picked = st.radio(
-                T.SCENARIO_CHOICE, range(1, len(labels) + 1), index=None, format_func=lambda i: labels[i - 1]
-            )
-            response: int | str | None = picked
-        else:
-            response = st.text_area(T.SCENARIO_YOUR_REPLY, max_chars=2000)
-        sent = st.form_submit_button(T.SCENARIO_SEND, type="primary")
+    sent, response = turn_form(run, "scenario")
     if sent:
         try:
-            play_turn(db, account.id, run_id, run, response if response is not None else "", cat.questions_by_point)
+            play_turn(db, account.id, run_id, run, response, cat.questions_by_point)
             st.rerun()
         except InvalidAnswer as exc:
             st.warning(str(exc))
@@ -98,7 +81,7 @@ radar = go.Figure(go.Scatterpolar(r=[*values, values[0]], theta=[*labels, labels
 radar.update_layout(
     polar={"radialaxis": {"range": [0, 100]}}, showlegend=False, height=320, margin={"l": 40, "r": 40, "t": 20, "b": 20}
 )
-c2.plotly_chart(radar, use_container_width=True)
+c2.plotly_chart(radar, width="stretch")
 
 st.subheader(T.SCENARIO_TIMELINE)
 for played in run.turns:

@@ -1,0 +1,243 @@
+"""Assignments of a class and each trainee's status on them, computed from what the trainee did."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import select
+
+from catalog.catalog import Catalog
+from store.db import Database
+from store.tables import (
+    Answer,
+    Assignment,
+    ClassMember,
+    ExamAttempt,
+    ReportSubmission,
+    ScenarioRun,
+    SectionProgress,
+    TeamMember,
+    utcnow,
+)
+
+Kind = Literal["chapter", "practice", "exam", "scenario", "report"]
+KINDS: tuple[Kind, ...] = ("chapter", "practice", "exam", "scenario", "report")
+Status = Literal["todo", "doing", "done", "late"]
+DEFAULT_PRACTICE_GOAL = 20
+
+
+class AssignmentError(ValueError):
+    """A bad assignment, with a message in Chinese."""
+
+
+@dataclass(frozen=True)
+class AssignmentInfo:
+    """An assignment as pages see it."""
+
+    id: int
+    class_id: int
+    kind: Kind
+    target: str
+    title: str
+    goal: int | None
+    due_at: datetime | None
+    max_attempts: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class TaskStatus:
+    """One trainee's standing on one assignment."""
+
+    assignment: AssignmentInfo
+    status: Status
+    done: int
+    needed: int
+    attempts: int
+    best: float | None
+
+    @property
+    def attempts_left(self) -> int | None:
+        """Attempts still allowed, or None when unlimited."""
+        limit = self.assignment.max_attempts
+        return None if limit is None else max(0, limit - self.attempts)
+
+
+def _info(row: Assignment) -> AssignmentInfo:
+    kind: Kind = row.kind  # type: ignore[assignment]
+    return AssignmentInfo(
+        row.id, row.class_id, kind, row.target, row.title, row.goal, row.due_at, row.max_attempts, row.created_at
+    )
+
+
+def target_title(catalog: Catalog, kind: Kind, target: str) -> str | None:
+    """The title of what an assignment points at, or None when it does not exist."""
+    if kind in {"chapter", "practice"}:
+        chapter = catalog.chapter(target)
+        return chapter.title if chapter else None
+    if kind == "exam":
+        return catalog.blueprints[target].title if target in catalog.blueprints else None
+    if kind == "scenario":
+        return catalog.scenarios[target].title if target in catalog.scenarios else None
+    from classroom.group_reports import TEMPLATES
+
+    return TEMPLATES[target].title if target in TEMPLATES else None
+
+
+def create_assignment(
+    db: Database,
+    catalog: Catalog,
+    class_id: int,
+    kind: Kind,
+    target: str,
+    *,
+    due_at: datetime | None = None,
+    max_attempts: int | None = None,
+    goal: int | None = None,
+) -> AssignmentInfo:
+    """Set work for a class; the target must exist in the course."""
+    if kind not in KINDS:
+        raise AssignmentError("未知的任务类型")
+    title = target_title(catalog, kind, target)
+    if title is None:
+        raise AssignmentError("找不到要布置的内容")
+    if max_attempts is not None and not 1 <= max_attempts <= 50:
+        raise AssignmentError("次数限制须在 1~50 之间")
+    if due_at is not None and due_at.tzinfo is None:
+        raise AssignmentError("截止时间缺少时区")
+    if kind == "practice":
+        goal = goal or DEFAULT_PRACTICE_GOAL
+        if not 1 <= goal <= 500:
+            raise AssignmentError("练习题数须在 1~500 之间")
+    with db.session() as s:
+        row = Assignment(
+            class_id=class_id,
+            kind=kind,
+            target=target,
+            title=title,
+            goal=goal,
+            due_at=due_at,
+            max_attempts=max_attempts if kind in {"exam", "scenario"} else None,
+        )
+        s.add(row)
+        s.flush()
+        return _info(row)
+
+
+def delete_assignment(db: Database, class_id: int, assignment_id: int) -> None:
+    """Remove an assignment of this class."""
+    with db.session() as s:
+        row = s.get(Assignment, assignment_id)
+        if row is not None and row.class_id == class_id:
+            s.delete(row)
+
+
+def assignments_of(db: Database, class_ids: list[int]) -> list[AssignmentInfo]:
+    """Assignments of these classes, oldest first."""
+    if not class_ids:
+        return []
+    with db.session() as s:
+        rows = s.scalars(select(Assignment).where(Assignment.class_id.in_(class_ids)).order_by(Assignment.id))
+        return [_info(r) for r in rows]
+
+
+@dataclass
+class Activity:
+    """What a set of trainees did, fetched in a few queries."""
+
+    sections: dict[int, set[str]]
+    answers: dict[int, list[tuple[str, datetime]]]
+    exams: dict[int, list[tuple[str, datetime, datetime | None, float | None]]]
+    runs: dict[int, list[tuple[str, datetime, datetime | None, float | None]]]
+    reports: dict[int, set[int]]  # user -> assignment ids their group submitted
+
+    @classmethod
+    def fetch(cls, db: Database, user_ids: list[int]) -> Activity:
+        """Load the activity of these trainees."""
+        act = cls(defaultdict(set), defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(set))
+        if not user_ids:
+            return act
+        with db.session() as s:
+            for uid, sid in s.execute(
+                select(SectionProgress.user_id, SectionProgress.section_id).where(
+                    SectionProgress.user_id.in_(user_ids), SectionProgress.status == "done"
+                )
+            ):
+                act.sections[uid].add(sid)
+            for uid, qid, at in s.execute(
+                select(Answer.user_id, Answer.question_id, Answer.created_at).where(Answer.user_id.in_(user_ids))
+            ):
+                act.answers[uid].append((qid, at))
+            for e in s.scalars(select(ExamAttempt).where(ExamAttempt.user_id.in_(user_ids))):
+                act.exams[e.user_id].append((e.blueprint_id, e.started_at, e.submitted_at, e.score))
+            for r in s.scalars(select(ScenarioRun).where(ScenarioRun.user_id.in_(user_ids))):
+                act.runs[r.user_id].append((r.scenario_id, r.started_at, r.finished_at, r.total))
+            for uid, aid in s.execute(
+                select(TeamMember.user_id, ReportSubmission.assignment_id)
+                .join(ReportSubmission, ReportSubmission.team_id == TeamMember.team_id)
+                .where(TeamMember.user_id.in_(user_ids))
+            ):
+                act.reports[uid].add(aid)
+        return act
+
+
+def task_status(catalog: Catalog, a: AssignmentInfo, user_id: int, act: Activity, now: datetime) -> TaskStatus:
+    """Where one trainee stands on one assignment."""
+    done, needed, attempts, best = 0, 1, 0, None
+    if a.kind == "chapter":
+        chapter = catalog.chapter(a.target)
+        ids = [sec.id for sec in chapter.sections] if chapter else []
+        needed = len(ids) or 1
+        done = sum(1 for sid in ids if sid in act.sections[user_id])
+    elif a.kind == "practice":
+        chapter = catalog.chapter(a.target)
+        points = {p for sec in chapter.sections for p in sec.points} if chapter else set()
+        pool = {qid for qid, q in catalog.questions.items() if points.intersection(q.points)}
+        needed = min(a.goal or DEFAULT_PRACTICE_GOAL, len(pool)) or 1
+        answered = {qid for qid, at in act.answers[user_id] if qid in pool and at >= a.created_at}
+        done = min(len(answered), needed)
+    elif a.kind == "exam":
+        tries = [e for e in act.exams[user_id] if e[0] == a.target and e[1] >= a.created_at]
+        attempts = len(tries)
+        scores = [e[3] for e in tries if e[2] is not None and e[3] is not None]
+        best = max(scores) if scores else None
+        done = 1 if scores else 0
+    elif a.kind == "scenario":
+        tries = [r for r in act.runs[user_id] if r[0] == a.target and r[1] >= a.created_at]
+        attempts = len(tries)
+        scores = [r[3] for r in tries if r[2] is not None and r[3] is not None]
+        best = max(scores) if scores else None
+        done = 1 if scores else 0
+    else:
+        done = 1 if a.id in act.reports[user_id] else 0
+    status: Status
+    if done >= needed:
+        status = "done"
+    elif a.due_at is not None and now > a.due_at:
+        status = "late"
+    elif done or attempts:
+        status = "doing"
+    else:
+        status = "todo"
+    return TaskStatus(a, status, done, needed, attempts, best)
+
+
+def tasks_of(db: Database, catalog: Catalog, user_id: int, now: datetime | None = None) -> list[TaskStatus]:
+    """A trainee's assignments across their classes, with status: the 我的任务 list."""
+    with db.session() as s:
+        class_ids = list(s.scalars(select(ClassMember.class_id).where(ClassMember.user_id == user_id)))
+    act = Activity.fetch(db, [user_id])
+    now = now or utcnow()
+    return [task_status(catalog, a, user_id, act, now) for a in assignments_of(db, class_ids)]
+
+
+def attempts_left(db: Database, catalog: Catalog, user_id: int, kind: Kind, target: str) -> int | None:
+    """Attempts a trainee still has on an exam or scenario assigned with a limit; None when unlimited."""
+    limited = [t for t in tasks_of(db, catalog, user_id) if t.assignment.kind == kind and t.assignment.target == target]
+    lefts = [t.attempts_left for t in limited]
+    if not lefts or any(left is None for left in lefts):
+        return None
+    return max(left for left in lefts if left is not None)

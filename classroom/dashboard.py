@@ -1,0 +1,180 @@
+"""A class at a glance: progress on assignments, mastery by module, scores, rubric averages, trainees at risk,
+and the grade sheet exported to CSV and Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from openpyxl import Workbook
+from sqlalchemy import select
+
+from catalog.catalog import Catalog
+from classroom.accounts import Account
+from classroom.assignments import Activity, AssignmentInfo, TaskStatus, assignments_of, task_status
+from classroom.classes import members
+from quizzes.practice import answers_of
+from store.db import Database
+from store.tables import ExamAttempt, ScenarioRun, utcnow
+
+RISK_ACCURACY = 0.6
+RISK_IDLE_DAYS = 7
+RISK_MIN_ANSWERS = 10
+
+
+@dataclass(frozen=True)
+class ClassView:
+    """Everything the dashboard draws for one class."""
+
+    trainees: tuple[Account, ...]
+    assignments: tuple[AssignmentInfo, ...]
+    tasks: dict[int, tuple[TaskStatus, ...]]  # trainee -> status per assignment
+    mastery: dict[int, dict[str, float]]  # trainee -> module -> accuracy
+    answered: dict[int, int]
+    accuracy: dict[int, float | None]
+    exam_scores: tuple[tuple[int, str, float], ...]  # (trainee, blueprint, score)
+    rubric: dict[str, float]  # dimension -> mean fraction over finished runs
+    last_active: dict[int, datetime | None]
+
+    def at_risk(self, now: datetime | None = None) -> list[tuple[Account, list[str]]]:
+        """Trainees who need attention, each with the reasons in Chinese."""
+        now = now or utcnow()
+        out = []
+        for t in self.trainees:
+            reasons = []
+            late = [s for s in self.tasks.get(t.id, ()) if s.status == "late"]
+            if late:
+                reasons.append(f"{len(late)} 项任务已逾期")
+            acc = self.accuracy.get(t.id)
+            if acc is not None and self.answered.get(t.id, 0) >= RISK_MIN_ANSWERS and acc < RISK_ACCURACY:
+                reasons.append(f"练习正确率 {acc:.0%}")
+            failed = [s for (u, _, s) in self.exam_scores if u == t.id]
+            if failed and max(failed) < 60:
+                reasons.append(f"模拟考试最高 {max(failed):g} 分，未及格")
+            seen = self.last_active.get(t.id)
+            if seen is None:
+                reasons.append("还没有任何学习记录")
+            elif now - seen > timedelta(days=RISK_IDLE_DAYS):
+                reasons.append(f"已 {(now - seen).days} 天未学习")
+            if reasons:
+                out.append((t, reasons))
+        return out
+
+
+def class_view(db: Database, catalog: Catalog, class_id: int, now: datetime | None = None) -> ClassView:
+    """Gather a class's figures in a handful of queries."""
+    now = now or utcnow()
+    trainees = members(db, class_id)
+    ids = [t.id for t in trainees]
+    assignments = assignments_of(db, [class_id])
+    act = Activity.fetch(db, ids)
+    tasks = {uid: tuple(task_status(catalog, a, uid, act, now) for a in assignments) for uid in ids}
+
+    module_of_point = {p.id: m.id for m in catalog.syllabus.modules for p in m.points}
+    idset = set(ids)
+    per: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    answered: dict[int, int] = defaultdict(int)
+    correct: dict[int, int] = defaultdict(int)
+    last: dict[int, datetime | None] = dict.fromkeys(ids)
+    for row in answers_of(db):
+        if row.user_id not in idset:
+            continue
+        answered[row.user_id] += 1
+        correct[row.user_id] += int(row.correct)
+        seen = last[row.user_id]
+        last[row.user_id] = row.created_at if seen is None or row.created_at > seen else seen
+        q = catalog.questions.get(row.question_id)
+        if q is None:
+            continue
+        cell = per[row.user_id][module_of_point.get(q.points[0], "")]
+        cell[0] += 1
+        cell[1] += int(row.correct)
+    mastery = {uid: {m: c / n for m, (n, c) in mods.items() if n} for uid, mods in per.items()}
+
+    scores: list[tuple[int, str, float]] = []
+    dims: dict[str, list[float]] = defaultdict(list)
+    with db.session() as s:
+        if ids:
+            for e in s.scalars(
+                select(ExamAttempt).where(ExamAttempt.user_id.in_(ids), ExamAttempt.submitted_at.is_not(None))
+            ):
+                scores.append((e.user_id, e.blueprint_id, e.score or 0.0))
+                _touch(last, e.user_id, e.submitted_at)
+            for r in s.scalars(select(ScenarioRun).where(ScenarioRun.user_id.in_(ids))):
+                _touch(last, r.user_id, r.finished_at or r.started_at)
+                for d in ((r.result or {}).get("dimensions") or {}).values():
+                    dims[d["label"]].append(d["fraction"])
+    for uid, done in act.sections.items():
+        if done and last.get(uid) is None:
+            last[uid] = now  # read something; section rows carry no reliable time here
+    return ClassView(
+        tuple(trainees),
+        tuple(assignments),
+        tasks,
+        mastery,
+        dict(answered),
+        {uid: (correct[uid] / answered[uid] if answered[uid] else None) for uid in ids},
+        tuple(scores),
+        {k: sum(v) / len(v) for k, v in dims.items()},
+        last,
+    )
+
+
+def _touch(last: dict[int, datetime | None], uid: int, at: datetime | None) -> None:
+    if at is not None and (last.get(uid) is None or at > last[uid]):  # type: ignore[operator]
+        last[uid] = at
+
+
+STATUS_LABELS = {"todo": "未开始", "doing": "进行中", "done": "已完成", "late": "已逾期"}
+
+
+def grade_sheet(view: ClassView) -> tuple[list[str], list[list[object]]]:
+    """Header and rows of the class's grade sheet: one row per trainee."""
+    header = ["用户名", "姓名", "答题数", "正确率(%)", "模拟考试最高分"]
+    header += [f"{a.title}（{'得分' if a.kind in {'exam', 'scenario'} else '状态'}）" for a in view.assignments]
+    rows: list[list[object]] = []
+    for t in view.trainees:
+        acc = view.accuracy.get(t.id)
+        best = max((s for u, _, s in view.exam_scores if u == t.id), default=None)
+        row: list[object] = [t.username, t.display_name, view.answered.get(t.id, 0)]
+        row += [None if acc is None else round(100 * acc), best]
+        for status in view.tasks.get(t.id, ()):
+            if status.assignment.kind in {"exam", "scenario"}:
+                row.append(status.best if status.best is not None else STATUS_LABELS[status.status])
+            else:
+                row.append(f"{STATUS_LABELS[status.status]} {status.done}/{status.needed}")
+        rows.append(row)
+    return header, rows
+
+
+def _safe(cell: object) -> object:
+    # A leading = + - @ would run as a formula in a spreadsheet.
+    if isinstance(cell, str) and cell[:1] in {"=", "+", "-", "@"}:
+        return "'" + cell
+    return cell
+
+
+def to_csv(header: list[str], rows: list[list[object]]) -> bytes:
+    """CSV with a BOM, so Excel opens the Chinese correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows([[_safe(c) for c in row] for row in rows])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(header: list[str], rows: list[list[object]], title: str = "成绩") -> bytes:
+    """An Excel workbook with one sheet."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title[:31]
+    sheet.append(header)
+    for row in rows:
+        sheet.append([_safe(c) for c in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,279 @@
+"""Live classroom quiz: a join code, questions pushed one by one, answers once each, live leaderboards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from classroom.classes import CODE_ALPHABET, new_code
+from classroom.groups import groups_of
+from grading.objective import grade
+from quizzes.models import AnyQuestion
+from store.db import Database
+from store.tables import ClassMember, LiveAnswer, LiveParticipant, LiveQuiz, User, utcnow
+
+LIVE_TYPES = frozenset({"single", "multiple", "judge", "fill"})
+BASE_POINTS, SPEED_POINTS, SPEED_WINDOW = 100, 50, 30.0
+MAX_QUESTIONS = 50
+
+
+class LiveError(ValueError):
+    """A live-quiz problem, with a message in Chinese."""
+
+
+@dataclass(frozen=True)
+class LiveState:
+    """What every screen of a live quiz shows."""
+
+    id: int
+    class_id: int
+    code: str
+    title: str
+    question_ids: tuple[str, ...]
+    current: int
+    opened_at: datetime | None
+    finished: bool
+    participants: int
+    answered_current: int
+
+    @property
+    def question_id(self) -> str | None:
+        """The question on screen, or None in the lobby or after the end."""
+        if self.finished or not 0 <= self.current < len(self.question_ids):
+            return None
+        return self.question_ids[self.current]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One row of a leaderboard."""
+
+    name: str
+    points: int
+    correct: int
+    answered: int
+
+
+def create_quiz(db: Database, class_id: int, title: str, questions: list[AnyQuestion]) -> LiveState:
+    """A live quiz over objective questions, waiting in the lobby."""
+    title = title.strip() or "课堂测验"
+    picked = [q.id for q in questions if q.type in LIVE_TYPES][:MAX_QUESTIONS]
+    if not picked:
+        raise LiveError("请至少选择一道客观题")
+    for _ in range(20):
+        try:
+            with db.session() as s:
+                row = LiveQuiz(class_id=class_id, code=new_code(), title=title[:64], question_ids=picked)
+                s.add(row)
+                s.flush()
+                quiz_id = row.id
+            return state(db, quiz_id)
+        except IntegrityError:
+            continue
+    raise LiveError("生成测验码失败，请重试")  # pragma: no cover
+
+
+def state(db: Database, quiz_id: int) -> LiveState:
+    """The quiz as it stands now, read from the database."""
+    with db.session() as s:
+        row = s.get(LiveQuiz, quiz_id)
+        if row is None:
+            raise LiveError("找不到这场测验")
+        joined = s.scalar(select(func.count()).select_from(LiveParticipant).where(LiveParticipant.quiz_id == quiz_id))
+        qid = row.question_ids[row.current] if 0 <= row.current < len(row.question_ids) else None
+        answered = (
+            s.scalar(
+                select(func.count())
+                .select_from(LiveAnswer)
+                .where(LiveAnswer.quiz_id == quiz_id, LiveAnswer.question_id == qid)
+            )
+            if qid
+            else 0
+        )
+        return LiveState(
+            row.id,
+            row.class_id,
+            row.code,
+            row.title,
+            tuple(row.question_ids),
+            row.current,
+            row.opened_at,
+            row.finished,
+            int(joined or 0),
+            int(answered or 0),
+        )
+
+
+def quizzes_of_class(db: Database, class_id: int) -> list[LiveState]:
+    """The class's live quizzes, newest first."""
+    with db.session() as s:
+        ids = list(s.scalars(select(LiveQuiz.id).where(LiveQuiz.class_id == class_id).order_by(LiveQuiz.id.desc())))
+    return [state(db, i) for i in ids]
+
+
+def join(db: Database, user_id: int, code: str) -> LiveState:
+    """Join a live quiz of one of the trainee's classes by its code; joining twice is harmless."""
+    code = code.strip().upper()
+    if not code or any(c not in CODE_ALPHABET for c in code):
+        raise LiveError("测验码不正确")
+    with db.session() as s:
+        row = s.scalar(select(LiveQuiz).where(LiveQuiz.code == code))
+        if row is None:
+            raise LiveError("测验码不正确")
+        if row.finished:
+            raise LiveError("这场测验已经结束")
+        member = s.scalar(
+            select(ClassMember).where(ClassMember.class_id == row.class_id, ClassMember.user_id == user_id)
+        )
+        if member is None:
+            raise LiveError("你不在这场测验所属的班级，请先用班级码加入班级")
+        quiz_id = row.id
+    try:
+        with db.session() as s:
+            s.add(LiveParticipant(quiz_id=quiz_id, user_id=user_id))
+    except IntegrityError:
+        pass
+    return state(db, quiz_id)
+
+
+def advance(db: Database, quiz_id: int) -> LiveState:
+    """Push the next question to every screen, or end the quiz after the last."""
+    with db.session() as s:
+        row = s.get(LiveQuiz, quiz_id)
+        if row is None:
+            raise LiveError("找不到这场测验")
+        if row.current + 1 >= len(row.question_ids):
+            row.finished = True
+        else:
+            row.current += 1
+            row.opened_at = utcnow()
+    return state(db, quiz_id)
+
+
+def finish(db: Database, quiz_id: int) -> LiveState:
+    """End the quiz now."""
+    with db.session() as s:
+        row = s.get(LiveQuiz, quiz_id)
+        if row is not None:
+            row.finished = True
+    return state(db, quiz_id)
+
+
+def points_for(correct: bool, seconds: float) -> int:
+    """Base points for a right answer plus a bonus that shrinks over the first 30 seconds."""
+    if not correct:
+        return 0
+    bonus = SPEED_POINTS * max(0.0, 1 - seconds / SPEED_WINDOW)
+    return BASE_POINTS + round(bonus)
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """What became of an answer: accepted, a repeat, too late or invalid."""
+
+    status: str  # accepted | repeat | closed | invalid
+    correct: bool = False
+    points: int = 0
+
+
+def answer(
+    db: Database, user_id: int, quiz_id: int, question: AnyQuestion, response: Any, now: datetime | None = None
+) -> Submitted:
+    """Record a trainee's answer to the question on screen; the first answer counts, once."""
+    live = state(db, quiz_id)
+    if live.question_id != question.id:
+        return Submitted("closed")
+    score = grade(question, response)
+    if score.status == "invalid":
+        return Submitted("invalid")
+    correct = score.status == "correct"
+    seconds = ((now or utcnow()) - live.opened_at).total_seconds() if live.opened_at else 0.0
+    points = points_for(correct, seconds)
+    try:
+        with db.session() as s:
+            if (
+                s.scalar(
+                    select(LiveParticipant).where(
+                        LiveParticipant.quiz_id == quiz_id, LiveParticipant.user_id == user_id
+                    )
+                )
+                is None
+            ):
+                return Submitted("closed")
+            s.add(
+                LiveAnswer(
+                    quiz_id=quiz_id,
+                    user_id=user_id,
+                    question_id=question.id,
+                    response=response,
+                    correct=correct,
+                    points=points,
+                    seconds=round(seconds, 2),
+                )
+            )
+    except IntegrityError:
+        return Submitted("repeat")
+    return Submitted("accepted", correct, points)
+
+
+def my_answer(db: Database, user_id: int, quiz_id: int, question_id: str) -> LiveAnswer | None:
+    """The trainee's stored answer to a question of the quiz."""
+    with db.session() as s:
+        return s.scalar(
+            select(LiveAnswer).where(
+                LiveAnswer.quiz_id == quiz_id, LiveAnswer.user_id == user_id, LiveAnswer.question_id == question_id
+            )
+        )
+
+
+def leaderboard(db: Database, quiz_id: int) -> list[Standing]:
+    """Every participant by points, then by name."""
+    with db.session() as s:
+        rows = s.execute(
+            select(
+                User.display_name,
+                func.coalesce(func.sum(LiveAnswer.points), 0),
+                func.count(LiveAnswer.id).filter(LiveAnswer.correct.is_(True)),
+                func.count(LiveAnswer.id),
+            )
+            .select_from(LiveParticipant)
+            .join(User, User.id == LiveParticipant.user_id)
+            .outerjoin(LiveAnswer, (LiveAnswer.quiz_id == quiz_id) & (LiveAnswer.user_id == LiveParticipant.user_id))
+            .where(LiveParticipant.quiz_id == quiz_id)
+            .group_by(LiveParticipant.user_id, User.display_name)
+        ).all()
+    board = [Standing(name, int(pts), int(correct), int(n)) for name, pts, correct, n in rows]
+    return sorted(board, key=lambda r: (-r.points, r.name))
+
+
+def team_leaderboard(db: Database, quiz_id: int) -> list[Standing]:
+    """Groups by the mean points of their members who joined (fair to groups of different sizes)."""
+    live = state(db, quiz_id)
+    with db.session() as s:
+        points = dict(
+            s.execute(
+                select(LiveAnswer.user_id, func.sum(LiveAnswer.points))
+                .where(LiveAnswer.quiz_id == quiz_id)
+                .group_by(LiveAnswer.user_id)
+            ).all()
+        )
+        correct = dict(
+            s.execute(
+                select(LiveAnswer.user_id, func.count(LiveAnswer.id))
+                .where(LiveAnswer.quiz_id == quiz_id, LiveAnswer.correct.is_(True))
+                .group_by(LiveAnswer.user_id)
+            ).all()
+        )
+        joined = set(s.scalars(select(LiveParticipant.user_id).where(LiveParticipant.quiz_id == quiz_id)))
+    board = []
+    for group in groups_of(db, live.class_id):
+        ids = [m.id for m in group.members if m.id in joined]
+        if not ids:
+            continue
+        mean = sum(points.get(i, 0) for i in ids) / len(ids)
+        board.append(Standing(group.name, round(mean), sum(correct.get(i, 0) for i in ids), len(ids)))
+    return sorted(board, key=lambda r: (-r.points, r.name))

@@ -1,0 +1,97 @@
+"""Manual grading of items the automatic grader left to a person (score None); a manual score wins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from store.db import Database
+from store.tables import Answer, ExamAnswer, ExamAttempt
+
+
+class GradingError(ValueError):
+    """A manual-grading problem, with a message in Chinese."""
+
+
+@dataclass(frozen=True)
+class PendingItem:
+    """An answer waiting for an instructor: from practice (answer id) or an exam (attempt id)."""
+
+    source: str  # practice | exam
+    ref: int
+    user_id: int
+    question_id: str
+    response: Any
+    suggested: float | None
+    possible: float
+
+
+def pending(db: Database, user_ids: list[int]) -> list[PendingItem]:
+    """Answers of these trainees that still need a person's score."""
+    if not user_ids:
+        return []
+    out: list[PendingItem] = []
+    with db.session() as s:
+        for a in s.scalars(
+            select(Answer)
+            .where(Answer.user_id.in_(user_ids), Answer.score.is_(None), Answer.manual_score.is_(None))
+            .order_by(Answer.id)
+        ):
+            out.append(PendingItem("practice", a.id, a.user_id, a.question_id, a.response, None, a.possible))
+        for e in s.scalars(
+            select(ExamAttempt)
+            .where(ExamAttempt.user_id.in_(user_ids), ExamAttempt.submitted_at.is_not(None))
+            .order_by(ExamAttempt.id)
+        ):
+            items = (e.breakdown or {}).get("items", {})
+            answers = {
+                x.question_id: x.response for x in s.scalars(select(ExamAnswer).where(ExamAnswer.attempt_id == e.id))
+            }
+            for qid, item in items.items():
+                if item["status"] == "review" and not item.get("manual"):
+                    out.append(
+                        PendingItem("exam", e.id, e.user_id, qid, answers.get(qid), item["score"], item["possible"])
+                    )
+    return out
+
+
+def _check(score: float, possible: float) -> float:
+    if not 0 <= score <= possible:
+        raise GradingError(f"分数须在 0~{possible:g} 之间")
+    return round(score, 2)
+
+
+def grade_practice_answer(db: Database, answer_id: int, score: float) -> None:
+    """Set the manual score of a practice answer."""
+    with db.session() as s:
+        row = s.get(Answer, answer_id)
+        if row is None:
+            raise GradingError("找不到这条作答")
+        row.manual_score = _check(score, row.possible)
+
+
+def grade_exam_item(db: Database, attempt_id: int, question_id: str, score: float, pass_mark: float) -> float:
+    """Set the manual score of one exam item and re-total the attempt; returns the new total."""
+    with db.session() as s:
+        row = s.get(ExamAttempt, attempt_id)
+        if row is None or row.breakdown is None or question_id not in row.breakdown.get("items", {}):
+            raise GradingError("找不到这道考试题")
+        breakdown = dict(row.breakdown)
+        items = {k: dict(v) for k, v in breakdown["items"].items()}
+        item = items[question_id]
+        old = item["score"]
+        item["score"] = _check(score, item["possible"])
+        item["manual"] = True
+        items[question_id] = item
+        module = item.get("module")
+        modules = {k: dict(v) for k, v in breakdown.get("modules", {}).items()}
+        if module in modules:
+            modules[module]["score"] += item["score"] - old
+        breakdown["items"], breakdown["modules"] = items, modules
+        breakdown["score"] = round(sum(v["score"] for v in items.values()), 2)
+        row.breakdown = breakdown
+        row.score = breakdown["score"]
+        row.passed = row.score >= pass_mark
+        return row.score

@@ -1,0 +1,171 @@
+"""班级管理: classes and join codes, roster import, assignments, and groups."""
+
+from datetime import UTC, datetime, time
+
+import streamlit as st
+
+from classroom.assignments import KINDS, AssignmentError, create_assignment, delete_assignment
+from classroom.classes import ClassError, create_class, import_roster, members, remove_member
+from classroom.dashboard import class_view
+from classroom.group_reports import TEMPLATES
+from classroom.groups import GroupError, create_group, form_random, groups_of, place, set_leader
+from ui import text as T
+from ui.auth import require
+from ui.resources import catalog, database
+from ui.widgets.class_picker import pick_class
+
+account = require("instructor", "admin")
+cat, db = catalog(), database()
+st.title(T.NAV_CLASSES)
+
+with st.expander(T.CLASS_CREATE, expanded=False), st.form("classes_create", clear_on_submit=True):
+    name = st.text_input(T.CLASS_NAME, max_chars=64)
+    if st.form_submit_button(T.CLASS_CREATE, type="primary"):
+        try:
+            created = create_class(db, account.id, name)
+            st.session_state["class_current"] = created.id
+            st.success(T.CLASS_CREATED.format(name=created.name, code=created.code))
+        except ClassError as exc:
+            st.error(str(exc))
+
+info = pick_class(db, account, "classes_pick")
+if info is None:
+    st.info(T.CLASS_NONE_INSTRUCTOR)
+    st.stop()
+st.markdown(T.CLASS_CODE.format(code=info.code))
+roster_tab, assign_tab, group_tab = st.tabs([T.ROSTER, T.ASSIGN, T.GROUPS])
+
+with roster_tab:
+    upload = st.file_uploader(T.ROSTER_IMPORT, type=["csv", "xlsx"], key="classes_roster", help=T.ROSTER_HELP)
+    if upload is not None and st.session_state.get("classes_roster_done") != (info.id, upload.file_id):
+        try:
+            st.session_state["classes_roster_report"] = import_roster(db, info.id, upload.name, upload.getvalue())
+            st.session_state["classes_roster_done"] = (info.id, upload.file_id)
+        except ClassError as exc:
+            st.error(str(exc))
+    report = st.session_state.get("classes_roster_report")
+    if report is not None:
+        if report.created:
+            st.success(T.ROSTER_CREATED.format(n=len(report.created)))
+            st.dataframe([{T.USERNAME: u, T.PASSWORD: p} for u, p in report.created], hide_index=True, width="stretch")
+        st.caption(f"{T.ROSTER_ADDED.format(n=len(report.added))} · {T.ROSTER_ALREADY.format(n=len(report.already))}")
+        if report.errors:
+            st.warning(T.ROSTER_ERRORS.format(n=len(report.errors)) + T.LIST_SEPARATOR.join(report.errors))
+    in_class = members(db, info.id)
+    if not in_class:
+        st.info(T.ROSTER_EMPTY)
+    else:
+        st.dataframe(
+            [{T.USERNAME: p.username, T.DISPLAY_NAME: p.display_name} for p in in_class],
+            hide_index=True,
+            width="stretch",
+        )
+        by_id = {p.id: p for p in in_class}
+        col1, col2 = st.columns([3, 1])
+        gone = col1.selectbox(
+            T.GROUP_TRAINEE, list(by_id), key="classes_remove_pick", format_func=lambda i: by_id[i].display_name
+        )
+        if col2.button(T.ROSTER_REMOVE, key="classes_remove"):
+            remove_member(db, info.id, gone)
+            st.rerun()
+
+with assign_tab:
+    kind = st.selectbox(T.ASSIGN_KIND, KINDS, key="classes_kind", format_func=T.KIND_LABELS.__getitem__)
+    if kind in {"chapter", "practice"}:
+        targets = {c.id: c.title for c in cat.chapters}
+    elif kind == "exam":
+        targets = {b.id: b.title for b in cat.blueprints.values()}
+    elif kind == "scenario":
+        targets = {s.id: s.title for s in cat.scenarios.values()}
+    else:
+        targets = {t.id: t.title for t in TEMPLATES.values()}
+    with st.form("classes_assign", clear_on_submit=False):
+        target = st.selectbox(T.ASSIGN_TARGET, list(targets), format_func=targets.__getitem__)
+        no_due = st.checkbox(T.ASSIGN_NO_DUE, value=False)
+        due_day = st.date_input(T.ASSIGN_DUE)
+        attempts = st.number_input(T.ASSIGN_ATTEMPTS, 0, 50, 0) if kind in {"exam", "scenario"} else 0
+        goal = st.number_input(T.ASSIGN_GOAL, 1, 500, 20) if kind == "practice" else None
+        if st.form_submit_button(T.ASSIGN_SUBMIT, type="primary"):
+            due = None if no_due else datetime.combine(due_day, time(23, 59)).astimezone(UTC)
+            try:
+                made = create_assignment(
+                    db, cat, info.id, kind, target, due_at=due, max_attempts=attempts or None, goal=goal
+                )
+                st.success(T.ASSIGNED.format(title=made.title))
+            except AssignmentError as exc:
+                st.error(str(exc))
+    st.subheader(T.ASSIGN_LIST)
+    view = class_view(db, cat, info.id)
+    if not view.assignments:
+        st.info(T.ASSIGN_NONE)
+    else:
+        C = T.ASSIGN_COLUMNS
+        done = {a.id: 0 for a in view.assignments}
+        for statuses in view.tasks.values():
+            for s in statuses:
+                done[s.assignment.id] += s.status == "done"
+        st.dataframe(
+            [
+                {
+                    C["title"]: a.title,
+                    C["kind"]: T.KIND_LABELS[a.kind],
+                    C["due"]: a.due_at.astimezone().strftime("%Y-%m-%d %H:%M") if a.due_at else "",
+                    C["attempts"]: a.max_attempts,
+                    C["done"]: f"{done[a.id]}/{len(view.trainees)}",
+                }
+                for a in view.assignments
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+        by_aid = {a.id: a for a in view.assignments}
+        col1, col2 = st.columns([3, 1])
+        doomed = col1.selectbox(
+            T.ASSIGN_LIST, list(by_aid), key="classes_delete_pick", format_func=lambda i: by_aid[i].title
+        )
+        if col2.button(T.ASSIGN_DELETE, key="classes_delete"):
+            delete_assignment(db, info.id, doomed)
+            st.rerun()
+
+with group_tab:
+    col1, col2, col3 = st.columns([1, 1, 1])
+    size = col1.number_input(T.GROUP_SIZE, 4, 6, 5, key="classes_group_size")
+    seed = col2.number_input(T.GROUP_SEED, 0, 10_000, 0, key="classes_group_seed")
+    if col3.button(T.GROUP_RANDOM, key="classes_group_random"):
+        try:
+            st.success(T.GROUP_FORMED.format(n=len(form_random(db, info.id, int(size), int(seed)))))
+        except GroupError as exc:
+            st.error(str(exc))
+    groups = groups_of(db, info.id)
+    if not groups:
+        st.info(T.GROUP_NONE)
+    for g in groups:
+        names = [m.display_name + (T.LEADER_MARK if m.id == g.leader_id else "") for m in g.members]
+        st.markdown(T.GROUP_LINE.format(name=g.name, n=len(g.members), members="、".join(names)))
+    with st.form("classes_group_new", clear_on_submit=True):
+        new_name = st.text_input(T.GROUP_NAME, max_chars=32)
+        if st.form_submit_button(T.GROUP_NEW):
+            try:
+                create_group(db, info.id, new_name)
+                st.rerun()
+            except GroupError as exc:
+                st.error(str(exc))
+    roster = {p.id: p for p in members(db, info.id)}
+    if groups and roster:
+        st.markdown(f"**{T.GROUP_MOVE}**")
+        by_gid = {g.id: g for g in groups}
+        c1, c2 = st.columns(2)
+        who = c1.selectbox(
+            T.GROUP_TRAINEE, list(roster), key="classes_move_who", format_func=lambda i: roster[i].display_name
+        )
+        where = c2.selectbox(T.GROUP_TARGET, list(by_gid), key="classes_move_to", format_func=lambda i: by_gid[i].name)
+        b1, b2 = st.columns(2)
+        try:
+            if b1.button(T.GROUP_MOVE_SUBMIT, key="classes_move"):
+                place(db, info.id, where, who)
+                st.rerun()
+            if b2.button(T.GROUP_LEADER, key="classes_leader"):
+                set_leader(db, where, who)
+                st.rerun()
+        except GroupError as exc:
+            st.error(str(exc))

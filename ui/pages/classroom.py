@@ -1,0 +1,216 @@
+"""课堂: my group, the live quiz, group role-play and group reports, as a trainee."""
+
+import streamlit as st
+
+from classroom import live
+from classroom.assignments import assignments_of
+from classroom.group_reports import MIN_HANZI, RUBRIC, TEMPLATES, ReportError, read_docx, submission, submit
+from classroom.groups import group_of
+from classroom.roleplay import RolePlayError, observer_marks, role_plays_of, score_as_observer
+from scenarios.runner import TRAINEE, InvalidAnswer
+from scenarios.sessions import load_run, play_turn
+from ui import text as T
+from ui.auth import require
+from ui.resources import catalog, database, scenario_engine
+from ui.widgets.class_picker import pick_class
+from ui.widgets.leaderboard import board_rows, score_text
+from ui.widgets.question import response_input
+from ui.widgets.scenario_play import transcript, turn_form
+
+account = require()
+cat, db = catalog(), database()
+st.title(T.NAV_CLASSROOM)
+info = pick_class(db, account, "classroom_pick")
+if info is None:
+    st.info(T.NO_CLASS)
+    st.stop()
+group = group_of(db, info.id, account.id)
+quiz_tab, play_tab, report_tab, group_tab = st.tabs([T.LIVE, T.ROLEPLAY, T.REPORTS, T.MY_GROUP])
+
+with group_tab:
+    if group is None:
+        st.info(T.MY_GROUP_NONE)
+    else:
+        names = [m.display_name + (T.LEADER_MARK if m.id == group.leader_id else "") for m in group.members]
+        st.markdown(T.GROUP_LINE.format(name=group.name, n=len(group.members), members="、".join(names)))
+
+
+@st.fragment(run_every=2)
+def live_panel(quiz_id: int) -> None:
+    """The question on screen, refreshed from the database every two seconds."""
+    state = live.state(db, quiz_id)
+    if state.finished:
+        st.success(T.LIVE_FINISHED)
+        st.dataframe(board_rows(live.leaderboard(db, quiz_id)), hide_index=True, width="stretch")
+        return
+    qid = state.question_id
+    if qid is None or qid not in cat.questions:
+        st.info(T.LIVE_WAIT)
+        return
+    st.caption(T.LIVE_QUESTION.format(n=state.current + 1, total=len(state.question_ids)))
+    mine = live.my_answer(db, account.id, quiz_id, qid)
+    if mine is not None:
+        st.markdown(f"**{cat.questions[qid].stem}**")
+        st.success(T.LIVE_ACCEPTED_RIGHT.format(points=mine.points)) if mine.correct else st.error(
+            T.LIVE_ACCEPTED_WRONG
+        )
+        st.caption(T.LIVE_DONE_WAIT)
+        return
+    with st.form(f"classroom_live_{quiz_id}_{qid}"):
+        response = response_input(cat.questions[qid], f"classroom_live_answer_{quiz_id}_{qid}", seed=quiz_id)
+        sent = st.form_submit_button(T.LIVE_SUBMIT, type="primary")
+    if sent:
+        outcome = live.answer(db, account.id, quiz_id, cat.questions[qid], response)
+        messages = {"repeat": T.LIVE_REPEAT, "closed": T.LIVE_CLOSED, "invalid": T.LIVE_INVALID}
+        if outcome.status in messages:
+            st.warning(messages[outcome.status])
+        elif outcome.correct:
+            st.success(T.LIVE_ACCEPTED_RIGHT.format(points=outcome.points))
+        else:
+            st.error(T.LIVE_ACCEPTED_WRONG)
+
+
+with quiz_tab:
+    with st.form("classroom_live_join", clear_on_submit=True):
+        code = st.text_input(T.LIVE_JOIN, max_chars=16)
+        if st.form_submit_button(T.LIVE_JOIN_SUBMIT):
+            try:
+                st.session_state["classroom_live"] = live.join(db, account.id, code).id
+            except live.LiveError as exc:
+                st.error(str(exc))
+    joined = st.session_state.get("classroom_live")
+    if joined is not None:
+        live_panel(joined)
+
+
+def customer_lines(run) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the customer says since the agent last spoke."""
+    out: list[str] = []
+    for line in run.transcript:
+        out = [] if line.speaker == TRAINEE else [*out, f"{line.speaker}：{line.text}"]
+    return out
+
+
+@st.fragment(run_every=3)
+def watch(role_play_id: int) -> None:
+    """The customer's lines or the transcript, refreshed as the agent plays."""
+    current = next(r for r in role_plays_of(db, [group.id], cat.scenarios) if r.id == role_play_id)  # type: ignore[union-attr]
+    scenario = cat.scenarios[current.scenario_id]
+    run = load_run(db, current.agent_id, current.run_id, scenario, scenario_engine(scenario.id))
+    if current.role_of(account.id) == "customer":
+        st.markdown(f"**{T.ROLEPLAY_SAY_NOW}**")
+        for line in customer_lines(run):
+            st.info(line)
+    else:
+        transcript(run)
+    if run.finished:
+        st.success(T.ROLEPLAY_FINISHED)
+    else:
+        st.caption(T.ROLEPLAY_WAIT_AGENT)
+
+
+with play_tab:
+    plays = role_plays_of(db, [group.id], cat.scenarios) if group else []
+    plays = [p for p in plays if p.scenario_id in cat.scenarios]
+    if not plays:
+        st.info(T.ROLEPLAY_NONE)
+    else:
+        by_id = {p.id: p for p in plays}
+        chosen = st.selectbox(
+            T.ROLEPLAY_SCENARIO,
+            list(by_id),
+            key="classroom_play_pick",
+            format_func=lambda i: cat.scenarios[by_id[i].scenario_id].title,
+        )
+        play = by_id[chosen]
+        scenario = cat.scenarios[play.scenario_id]
+        role = play.role_of(account.id)
+        st.markdown(T.ROLEPLAY_MY_ROLE.format(role=T.ROLE_NAMES[role]))
+        st.caption(
+            T.ROLEPLAY_RESULT.format(
+                engine=score_text(play.engine_total),
+                observers=score_text(play.observer_total),
+                combined=score_text(play.combined),
+            )
+        )
+        if role == "customer":
+            with st.expander(T.ROLEPLAY_BRIEF, expanded=True):
+                st.write(T.ROLEPLAY_BRIEF_INTRO.format(who=scenario.roles.get("customer", ""), summary=scenario.brief))
+                st.caption(T.ROLEPLAY_BRIEF_TIPS)
+            watch(play.id)
+        elif role == "agent":
+            st.caption(T.ROLEPLAY_AGENT_HELP)
+            run = load_run(db, account.id, play.run_id, scenario, scenario_engine(scenario.id))
+            transcript(run)
+            if run.finished:
+                st.success(T.ROLEPLAY_FINISHED)
+            else:
+                sent, response = turn_form(run, f"classroom_play_{play.id}", hints=False)
+                if sent:
+                    try:
+                        play_turn(db, account.id, play.run_id, run, response, cat.questions_by_point)
+                        st.rerun()
+                    except InvalidAnswer as exc:
+                        st.warning(str(exc))
+        else:
+            watch(play.id)
+            earlier = {o: (m, c) for o, m, c in observer_marks(db, play.id)}.get(account.id)
+            with st.form(f"classroom_observe_{play.id}"):
+                st.markdown(f"**{T.ROLEPLAY_SCORE}**")
+                marks = {
+                    d: st.slider(
+                        cat.library.dimensions[d].label if d in cat.library.dimensions else d,
+                        1,
+                        5,
+                        int(earlier[0].get(d, 3)) if earlier else 3,
+                        help=cat.library.dimensions[d].description if d in cat.library.dimensions else None,
+                    )
+                    for d in scenario.rubric
+                }
+                comment = st.text_area(T.ROLEPLAY_COMMENT, value=earlier[1] if earlier else "", max_chars=500)
+                if st.form_submit_button(T.ROLEPLAY_SCORE_SUBMIT, type="primary"):
+                    try:
+                        score_as_observer(db, play, scenario, account.id, marks, comment)
+                        st.success(T.ROLEPLAY_SCORED)
+                    except RolePlayError as exc:
+                        st.error(str(exc))
+
+with report_tab:
+    tasks = [a for a in assignments_of(db, [info.id]) if a.kind == "report" and a.target in TEMPLATES]
+    if not tasks:
+        st.info(T.REPORT_NONE)
+    for task in tasks:
+        template = TEMPLATES[task.target]
+        with st.container(border=True):
+            st.subheader(template.title)
+            st.caption(T.REPORT_TASK.format(task=template.task))
+            with st.expander(T.REPORT_RUBRIC):
+                for c in RUBRIC:
+                    st.markdown(f"- {c.part} · {c.label}（{c.points} 分）")
+            if group is None:
+                st.info(T.MY_GROUP_NONE)
+                continue
+            current = submission(db, task.id, group.id)
+            if current is not None:
+                st.caption(T.REPORT_CURRENT.format(hanzi=current.hanzi, auto=current.auto_total))
+                if current.score is None:
+                    st.caption(T.REPORT_PENDING)
+                else:
+                    st.success(T.REPORT_SCORE.format(score=current.score))
+                if current.feedback:
+                    st.info(T.REPORT_FEEDBACK.format(text=current.feedback))
+            if group.leader_id not in {None, account.id}:
+                st.caption(T.REPORT_ONLY_LEADER)
+                continue
+            with st.form(f"classroom_report_{task.id}"):
+                body = st.text_area(T.REPORT_TEXT, value=current.text if current else "", height=240, max_chars=100_000)
+                upload = st.file_uploader(T.REPORT_FILE, type=["docx"], key=f"classroom_report_file_{task.id}")
+                if st.form_submit_button(T.REPORT_SUBMIT, type="primary"):
+                    try:
+                        text, name = (read_docx(upload.getvalue()), upload.name) if upload else (body, None)
+                        saved = submit(db, task, group, account.id, text, name)
+                        st.success(T.REPORT_SUBMITTED.format(hanzi=saved.hanzi))
+                        if saved.hanzi < MIN_HANZI:
+                            st.warning(T.REPORT_SHORT.format(n=MIN_HANZI))
+                    except ReportError as exc:
+                        st.error(str(exc))

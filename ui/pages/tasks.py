@@ -1,0 +1,62 @@
+"""我的任务: join a class with its code, and see every assignment with its status."""
+
+import streamlit as st
+
+from classroom.assignments import tasks_of
+from classroom.classes import ClassError, classes_of, join_class
+from ui import text as T
+from ui.auth import require
+from ui.resources import catalog, database
+
+account = require()
+cat, db = catalog(), database()
+st.title(T.NAV_TASKS)
+
+with st.form("tasks_join", clear_on_submit=True):
+    st.markdown(f"**{T.JOIN_CLASS}**")
+    code = st.text_input(T.JOIN_CODE, max_chars=16)
+    if st.form_submit_button(T.JOIN_SUBMIT):
+        try:
+            st.success(T.JOINED.format(name=join_class(db, account.id, code).name))
+        except ClassError as exc:
+            st.error(str(exc))
+
+mine = classes_of(db, account) if account.role == "trainee" else []
+if account.role == "trainee" and not mine:
+    st.info(T.NO_CLASS)
+    st.stop()
+if mine:
+    st.caption(T.MY_CLASSES.format(names="、".join(c.name for c in mine)))
+
+tasks = tasks_of(db, cat, account.id)
+if not tasks:
+    st.info(T.NO_TASKS)
+    st.stop()
+
+order = {"late": 0, "doing": 1, "todo": 2, "done": 3}
+for task in sorted(tasks, key=lambda t: (order[t.status], t.assignment.due_at is None, t.assignment.due_at)):
+    a = task.assignment
+    with st.container(border=True):
+        st.markdown(
+            T.TASK_LINE.format(
+                icon=T.STATUS_ICONS[task.status],
+                title=a.title,
+                kind=T.KIND_LABELS[a.kind],
+                status=T.STATUS_LABELS[task.status],
+            )
+        )
+        due = T.TASK_DUE.format(due=a.due_at.astimezone().strftime("%Y-%m-%d %H:%M")) if a.due_at else T.TASK_NO_DUE
+        details = [due, T.TASK_PROGRESS.format(done=task.done, needed=task.needed)]
+        if task.best is not None:
+            details.append(T.TASK_BEST.format(best=task.best))
+        if task.attempts_left is not None:
+            details.append(T.ATTEMPTS_LEFT.format(n=task.attempts_left))
+        st.caption(" · ".join(details))
+        st.progress(task.done / task.needed)
+        if a.kind == "chapter":
+            chapter = cat.chapter(a.target)
+            if chapter and task.status != "done" and st.button(T.TASK_GO, key=f"tasks_go_{a.id}"):
+                st.session_state["learn_section"] = chapter.sections[0].id
+                st.switch_page("ui/pages/learn.py")
+        else:
+            st.caption(T.TASK_WHERE[a.kind].format(title=a.title))

@@ -1,0 +1,175 @@
+"""The class dashboard: progress, mastery heatmap, scores, rubric averages, trainees at risk, drill-down,
+manual grading and grade export."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from catalog.catalog import Catalog
+from classroom.classes import ClassInfo
+from classroom.dashboard import class_view, grade_sheet, to_csv, to_xlsx
+from classroom.manual import GradingError, grade_exam_item, grade_practice_answer, pending
+from quizzes.exam import history, load
+from scenarios.sessions import load_run, runs_of
+from store.db import Database
+from ui import text as T
+from ui.resources import scenario_engine
+from ui.widgets.question import response_text, show_question
+from ui.widgets.scenario_play import transcript
+
+
+def draw(db: Database, cat: Catalog, info: ClassInfo) -> None:
+    """Every panel of the dashboard for one class."""
+    view = class_view(db, cat, info.id)
+    names = {t.id: t.display_name for t in view.trainees}
+    if not view.trainees:
+        st.info(T.ROSTER_EMPTY)
+        return
+
+    st.subheader(T.DASH_CLASS_PROGRESS)
+    if view.assignments:
+        st.dataframe(
+            [
+                {
+                    T.DASH_TRAINEE: t.display_name,
+                    **{
+                        s.assignment.title: f"{T.STATUS_ICONS[s.status]} {s.done}/{s.needed}"
+                        for s in view.tasks.get(t.id, ())
+                    },
+                }
+                for t in view.trainees
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        st.info(T.ASSIGN_NONE)
+
+    st.subheader(T.DASH_HEATMAP)
+    modules = list(cat.syllabus.modules)
+    z = [[view.mastery.get(t.id, {}).get(m.id) for m in modules] for t in view.trainees]
+    heat = go.Figure(
+        go.Heatmap(
+            z=[[None if v is None else round(100 * v) for v in row] for row in z],
+            x=[m.title for m in modules],
+            y=[t.display_name for t in view.trainees],
+            colorscale="RdYlGn",
+            zmin=0,
+            zmax=100,
+            hoverongaps=False,
+        )
+    )
+    heat.update_layout(height=max(240, 28 * len(view.trainees)), margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    st.plotly_chart(heat, width="stretch")
+
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{T.DASH_DISTRIBUTION}**")
+        if view.exam_scores:
+            hist = go.Figure(
+                go.Histogram(x=[s for _, _, s in view.exam_scores], xbins={"start": 0, "end": 100, "size": 10})
+            )
+            hist.update_layout(height=260, xaxis_title=T.DASH_SCORE, yaxis_title=T.DASH_COUNT, margin={"t": 10})
+            st.plotly_chart(hist, width="stretch")
+        else:
+            st.caption(T.DASH_NO_DATA)
+    with right:
+        st.markdown(f"**{T.DASH_RUBRIC}**")
+        if view.rubric:
+            bars = go.Figure(go.Bar(x=list(view.rubric), y=[round(100 * v) for v in view.rubric.values()]))
+            bars.update_layout(height=260, yaxis={"range": [0, 100]}, margin={"t": 10})
+            st.plotly_chart(bars, width="stretch")
+        else:
+            st.caption(T.DASH_NO_DATA)
+
+    st.subheader(T.DASH_AT_RISK)
+    risky = view.at_risk()
+    if risky:
+        st.dataframe(
+            [{T.DASH_TRAINEE: a.display_name, T.DASH_REASONS: "；".join(r)} for a, r in risky],
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        st.caption(T.DASH_NONE_AT_RISK)
+
+    st.subheader(T.DASH_MANUAL)
+    queue = pending(db, [t.id for t in view.trainees])
+    if not queue:
+        st.caption(T.DASH_MANUAL_NONE)
+    for item in queue:
+        q = cat.questions.get(item.question_id)
+        if q is None:
+            continue
+        label = T.DASH_MANUAL_ITEM.format(
+            name=names.get(item.user_id, ""), source=T.DASH_MANUAL_SOURCE[item.source], question=item.question_id
+        )
+        with st.expander(label):
+            show_question(q)
+            rubric = getattr(q, "rubric", ())
+            if rubric:
+                st.caption(T.DASH_RUBRIC_HINT.format(labels="、".join(g.label for g in rubric)))
+            st.text(response_text(q, item.response))
+            key = f"instructor_manual_{item.source}_{item.ref}_{item.question_id}"
+            score = st.number_input(
+                T.DASH_MANUAL_SCORE.format(possible=item.possible), 0.0, float(item.possible), 0.0, 0.5, key=key
+            )
+            if st.button(T.DASH_MANUAL_SAVE, key=f"{key}_save"):
+                try:
+                    if item.source == "practice":
+                        grade_practice_answer(db, item.ref, score)
+                    else:
+                        attempt = load(db, item.user_id, item.ref)
+                        bp = cat.blueprints.get(attempt.blueprint_id)
+                        grade_exam_item(db, item.ref, item.question_id, score, bp.pass_mark if bp else 60)
+                    st.success(T.DASH_MANUAL_SAVED)
+                    st.rerun()
+                except GradingError as exc:
+                    st.error(str(exc))
+
+    st.subheader(T.DASH_EXPORT)
+    header, rows = grade_sheet(view)
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        T.DASH_EXPORT_CSV, to_csv(header, rows), f"{info.name}-成绩.csv", "text/csv", key="instructor_csv"
+    )
+    c2.download_button(
+        T.DASH_EXPORT_XLSX,
+        to_xlsx(header, rows),
+        f"{info.name}-成绩.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="instructor_xlsx",
+    )
+
+    st.subheader(T.DASH_DRILL)
+    uid = st.selectbox(T.DASH_TRAINEE, list(names), key="instructor_drill", format_func=names.__getitem__)
+    attempts = history(db, uid)
+    runs = [r for r in runs_of(db, uid) if r.scenario_id in cat.scenarios]
+    a_col, r_col = st.columns(2)
+    with a_col:
+        st.markdown(f"**{T.DASH_ATTEMPTS}**")
+        if not attempts:
+            st.caption(T.DASH_NO_DATA)
+        for attempt in attempts:
+            title = cat.blueprints[attempt.blueprint_id].title if attempt.blueprint_id in cat.blueprints else ""
+            with st.expander(f"{title} · {attempt.score:g} 分 · {attempt.started_at.astimezone():%m-%d %H:%M}"):
+                items = (attempt.breakdown or {}).get("items", {})
+                for n, paper_item in enumerate(attempt.paper, start=1):
+                    q = cat.questions.get(paper_item.question_id)
+                    if q is None:
+                        continue
+                    got = items.get(q.id, {})
+                    st.markdown(f"{n}. {q.stem}")
+                    st.caption(
+                        f"{response_text(q, attempt.answers.get(q.id), attempt.seed)} · "
+                        f"{got.get('score', 0):g}/{paper_item.score:g}"
+                    )
+    with r_col:
+        st.markdown(f"**{T.DASH_RUNS}**")
+        if not runs:
+            st.caption(T.DASH_NO_DATA)
+        for r in runs:
+            scenario = cat.scenarios[r.scenario_id]
+            with st.expander(f"{scenario.title} · {'—' if r.total is None else f'{r.total:g} 分'}"):
+                transcript(load_run(db, uid, r.id, scenario, scenario_engine(scenario.id)))

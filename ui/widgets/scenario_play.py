@@ -1,0 +1,40 @@
+"""Scenario play: the transcript and the form for the trainee's next turn, shared by solo and group play."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from scenarios.runner import TRAINEE, Run
+from ui import text as T
+
+
+def transcript(run: Run) -> None:
+    """The emotion meter and every line so far."""
+    emotion = run.state.get("emotion")
+    if emotion is not None:
+        st.progress(int(emotion) / 100, text=T.SCENARIO_EMOTION_LINE.format(value=emotion))
+    for line in run.transcript:
+        is_trainee = line.speaker == TRAINEE
+        with st.chat_message("user" if is_trainee else "assistant", avatar="🧑‍💼" if is_trainee else "🙎"):
+            st.markdown(f"**{line.speaker}**")
+            st.text(line.text)
+
+
+def turn_form(run: Run, key: str, hints: bool = True) -> tuple[bool, int | str]:
+    """The prompt and the answer form of the current turn: (sent, response)."""
+    turn = run.scenario.nodes[run.node].turn
+    assert turn is not None
+    st.markdown(f"**{turn.prompt}**")
+    if hints and turn.hint and st.toggle(T.SCENARIO_HINTS, key=f"{key}_hints", value=False):
+        st.caption(T.SCENARIO_HINT.format(hint=turn.hint))
+    with st.form(f"{key}_turn_{len(run.turns)}", clear_on_submit=True):
+        response: int | str | None
+        if turn.mode == "choice":
+            labels = [c.text for c in turn.choices]
+            response = st.radio(
+                T.SCENARIO_CHOICE, range(1, len(labels) + 1), index=None, format_func=lambda i: labels[i - 1]
+            )
+        else:
+            response = st.text_area(T.SCENARIO_YOUR_REPLY, max_chars=2000)
+        sent = st.form_submit_button(T.SCENARIO_SEND, type="primary")
+    return sent, response if response is not None else ""
