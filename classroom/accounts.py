@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -102,6 +103,40 @@ def authenticate(db: Database, username: str, password: str) -> Account:
             user.locked_until = None
             return _account(user)
     raise wrong
+
+
+SSO_PASSWORD_HASH = "!sso"  # not an argon2 hash: such an account cannot sign in with a password
+SSO_PREFIX = "sso_"
+
+
+def account_for_identity(db: Database, subject: str, email: str | None, name: str | None) -> Account:
+    """The local account of a person signed in through OIDC, created as a trainee on first visit."""
+    if not subject:
+        raise AccountError("单点登录没有返回用户标识")
+    username = SSO_PREFIX + hashlib.sha256(subject.encode()).hexdigest()[:12]
+    with db.session() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None:
+            label = (name or (email or "").split("@")[0] or "学员").strip()[:32] or "学员"
+            user = User(username=username, display_name=label, role="trainee", password_hash=SSO_PASSWORD_HASH)
+            s.add(user)
+            s.flush()
+        return _account(user)
+
+
+def set_role(db: Database, user_id: int, role: Role) -> Account:
+    """Change an account's role; the last admin keeps theirs."""
+    if role not in ROLES:
+        raise AccountError("未知的角色")
+    with db.session() as s:
+        user = s.get(User, user_id)
+        if user is None:
+            raise AccountError("找不到这个账号")
+        admins = s.scalar(select(func.count()).select_from(User).where(User.role == "admin"))
+        if user.role == "admin" and role != "admin" and admins == 1:
+            raise AccountError("这是唯一的管理员账号，不能改为其他角色")
+        user.role = role
+        return _account(user)
 
 
 def get_account(db: Database, user_id: int) -> Account | None:

@@ -21,9 +21,19 @@ def sign_in(account: Account) -> None:
 
 
 def sign_out() -> None:
-    """Forget the account and everything the pages kept."""
+    """Forget the account and everything the pages kept (and end the single sign-on session)."""
     for key in list(st.session_state.keys()):
         del st.session_state[key]
+    if oidc_configured() and st.user.get("is_logged_in", False):
+        st.logout()
+
+
+def oidc_configured() -> bool:
+    """Whether single sign-on is set up ([auth] in .streamlit/secrets.toml)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
 
 
 def current_account() -> Account | None:

@@ -32,6 +32,10 @@ SETUP_INTRO = "系统中还没有管理员。请先创建一个管理员账号�
 SETUP_SUBMIT = "创建管理员并登录"
 SESSION_EXPIRED = "登录已超时，请重新登录。"
 FILL_BOTH = "请填写用户名和密码"
+SSO_SIGN_IN = "使用单位账号登录"
+ADMIN_SET_ROLE = "修改角色"
+ADMIN_ROLE_SET = "已将 {username} 设为{role}"
+SSO_OR_PASSWORD = "或使用本平台账号和密码登录："
 
 # Home
 HOME_WELCOME = "你好，{name}\uff01"

@@ -79,3 +79,28 @@ def test_demo_accounts_are_marked_and_created_once(db: Database) -> None:
     assert ensure_demo_accounts(db) == []
     assert has_admin(db)
     assert authenticate(db, "demo_trainee", DEMO_PASSWORD).is_demo
+
+
+def test_a_single_sign_on_identity_maps_to_one_trainee_account_without_a_password(db: Database) -> None:
+    from classroom.accounts import SSO_PASSWORD_HASH, account_for_identity
+
+    first = account_for_identity(db, "issuer|12345", "wang.fang@example.edu", None)
+    again = account_for_identity(db, "issuer|12345", "wang.fang@example.edu", "王芳")
+    assert first == again and first.role == "trainee" and first.display_name == "wang.fang"
+    assert account_for_identity(db, "issuer|999", None, "李雷").id != first.id
+    with db.session() as s:
+        assert s.scalar(select(User.password_hash).where(User.id == first.id)) == SSO_PASSWORD_HASH
+    with pytest.raises(AccountError):
+        authenticate(db, first.username, "")
+    with pytest.raises(AccountError, match="标识"):
+        account_for_identity(db, "", None, None)
+
+
+def test_roles_can_change_but_the_last_admin_stays(db: Database) -> None:
+    from classroom.accounts import set_role
+
+    admin = create_user(db, "root_admin", "管理员", "admin", "secret-pass")
+    trainee = create_user(db, "will_teach", "王老师", "trainee", "secret-pass")
+    assert set_role(db, trainee.id, "instructor").role == "instructor"
+    with pytest.raises(AccountError, match="唯一的管理员"):
+        set_role(db, admin.id, "trainee")

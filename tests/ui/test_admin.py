@@ -45,3 +45,16 @@ def test_content_problems_are_listed(open_page: Open, monkeypatch) -> None:  # t
     at = open_page("admin", role="admin")
     assert "个问题" in at.error[0].value
     assert "unknown-point.yaml:10: questions.0.points" in at.code[0].value
+
+
+def test_admin_changes_a_role(open_page, app_db) -> None:  # type: ignore[no-untyped-def]
+    from classroom.accounts import create_user, list_accounts
+
+    target = create_user(app_db, "sso_teacher", "单点登录教师", "trainee", "secret-pass")
+    at = open_page("admin", role="admin")
+    form_selects = [s for s in at.selectbox if s.label in {"用户名", "角色"}]
+    form_selects[-2].set_value(target.id)
+    form_selects[-1].set_value("instructor")
+    next(b for b in at.button if b.label == "修改角色").click().run()
+    assert at.success[-1].value == "已将 sso_teacher 设为教师"
+    assert next(a for a in list_accounts(app_db) if a.id == target.id).role == "instructor"

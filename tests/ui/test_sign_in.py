@@ -48,3 +48,24 @@ def test_demo_accounts_are_announced(app_db: Database) -> None:
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert "演示账号" in at.info[0].value
     assert "demo_trainee" in at.info[0].value
+
+
+def test_single_sign_on_button_appears_only_when_configured(app_db) -> None:  # type: ignore[no-untyped-def]
+    from streamlit.testing.v1 import AppTest
+
+    from classroom.accounts import create_user
+    from tests.ui.conftest import APP
+
+    create_user(app_db, "root_admin", "管理员", "admin", "secret-pass")
+    plain = AppTest.from_file(APP, default_timeout=30).run()
+    assert not [b for b in plain.button if b.key == "signin_sso"]
+    sso = AppTest.from_file(APP, default_timeout=30)
+    sso.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "cma",
+        "client_secret": "secret",
+        "server_metadata_url": "https://sso.example.edu/.well-known/openid-configuration",
+    }
+    sso.run()
+    assert [b.label for b in sso.button if b.key == "signin_sso"] == ["使用单位账号登录"]

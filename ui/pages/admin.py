@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from classroom.accounts import ROLES, AccountError, create_user, list_accounts
+from classroom.accounts import ROLES, AccountError, create_user, list_accounts, set_role
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
@@ -60,3 +60,17 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
+
+everyone = {a.id: a for a in list_accounts(db)}
+with st.form("admin_set_role"):
+    st.markdown(f"**{T.ADMIN_SET_ROLE}**")
+    who = st.selectbox(
+        T.USERNAME, list(everyone), format_func=lambda i: f"{everyone[i].username}（{everyone[i].display_name}）"
+    )
+    new_role = st.selectbox(T.ADMIN_ROLE, ROLES, format_func=lambda r: T.ROLE_LABELS[r])
+    if st.form_submit_button(T.ADMIN_SET_ROLE):
+        try:
+            changed = set_role(db, who, new_role)
+            st.success(T.ADMIN_ROLE_SET.format(username=changed.username, role=T.ROLE_LABELS[changed.role]))
+        except AccountError as exc:
+            st.error(str(exc))

@@ -5,13 +5,14 @@ import streamlit as st
 from classroom.accounts import (
     DEMO_PASSWORD,
     AccountError,
+    account_for_identity,
     authenticate,
     create_user,
     has_admin,
     list_accounts,
 )
 from ui import text as T
-from ui.auth import sign_in
+from ui.auth import oidc_configured, sign_in
 from ui.resources import database
 
 db = database()
@@ -35,6 +36,13 @@ if not has_admin(db):
             except AccountError as exc:
                 st.error(str(exc))
 else:
+    if oidc_configured():
+        if st.user.get("is_logged_in", False):
+            claims = {k: str(st.user.get(k) or "") for k in ("sub", "email", "name")}
+            sign_in(account_for_identity(db, claims["sub"], claims["email"] or None, claims["name"] or None))
+            st.rerun()
+        st.button(T.SSO_SIGN_IN, key="signin_sso", on_click=st.login, type="primary")
+        st.caption(T.SSO_OR_PASSWORD)
     with st.form("signin_form"):
         username = st.text_input(T.USERNAME, max_chars=32)
         password = st.text_input(T.PASSWORD, type="password", max_chars=128)
