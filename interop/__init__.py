@@ -1,0 +1,1 @@
+"""Question-bank formats (GIFT, Moodle XML, Excel), printable papers and certificates."""

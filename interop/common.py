@@ -1,0 +1,99 @@
+"""What every importer returns: questions ready for a bank file, and every problem with where it is."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from quizzes.models import AnyQuestion, Bank, Question
+
+Level = Literal["error", "unsupported", "warning"]
+LEVEL_LABELS = {"error": "错误", "unsupported": "不支持", "warning": "提示"}
+NO_EXPLANATION = "（导入的题目没有解析，请补充。）"
+MAX_IMPORT_BYTES = 5_000_000
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
+_question = TypeAdapter(Question)
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One problem: where (a line, row or question), how bad, and what."""
+
+    where: str
+    level: Level
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}：[{LEVEL_LABELS[self.level]}] {self.message}"
+
+
+@dataclass
+class ImportResult:
+    """Questions that passed validation (as plain data), and everything that did not or was lost."""
+
+    questions: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+
+    def problem(self, where: str, level: Level, message: str) -> None:
+        """Note a problem."""
+        self.problems.append(ImportProblem(where, level, message))
+
+    @property
+    def errors(self) -> list[ImportProblem]:
+        """Problems that kept a question out."""
+        return [p for p in self.problems if p.level != "warning"]
+
+    def add(self, where: str, data: dict[str, Any], known_points: set[str] | None = None) -> None:
+        """Validate one question with the bank's own model and keep it, or report why not."""
+        if not data.get("points"):
+            self.problem(where, "error", "没有知识点编号：请用分类名、标签或 --point 指定")
+            return
+        if known_points is not None:
+            unknown = [p for p in data["points"] if p not in known_points]
+            if unknown:
+                self.problem(where, "error", f"未知的知识点编号：{'、'.join(unknown)}")
+                return
+        if any(q["id"] == data["id"] for q in self.questions):
+            self.problem(where, "error", f"编号重复：{data['id']}")
+            return
+        try:
+            _question.validate_python(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = ".".join(str(p) for p in first["loc"][1:]) or "题目"
+            message = str(first["msg"]).removeprefix("Value error, ")
+            self.problem(where, "error", f"{loc}：{message}")
+            return
+        self.questions.append(data)
+
+
+def question_id(raw: str, fallback: str) -> str:
+    """A bank id from a name: kept when it is already a valid id, else the fallback."""
+    candidate = raw.strip().lower()
+    return candidate if ID_PATTERN.match(candidate) and len(candidate) <= 120 else fallback
+
+
+def plain_text(text: str, is_html: bool) -> str:
+    """Question text as plain text; HTML tags dropped and entities decoded."""
+    if is_html:
+        text = re.sub(r"<br\s*/?>|</p>", "\n", text, flags=re.IGNORECASE)
+        text = re.sub(r"<[^>]+>", "", text)
+        text = html.unescape(text)
+    return re.sub(r"[ \t]+\n", "\n", text).strip()
+
+
+def bank_yaml(result: ImportResult, bank_id: str, title: str) -> str:
+    """A bank file for the imported questions, checked against the bank model before it is returned."""
+    doc = {"schema_version": 1, "id": bank_id, "title": title, "questions": result.questions}
+    Bank.model_validate(doc)
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def as_data(question: AnyQuestion) -> dict[str, Any]:
+    """A question as plain data (for writers and round trips)."""
+    return question.model_dump(mode="json", exclude_defaults=False)

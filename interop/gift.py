@@ -1,0 +1,308 @@
+"""GIFT, Moodle's text format for questions: read and write the types both sides share.
+
+Shared: single choice (=right ~wrong), multiple choice with partial credit (~%50%), true/false, short answer
+(=a =b, one blank of our fill type), categories ($CATEGORY:), general feedback (####) and per-answer feedback.
+Not shared, and reported when met: matching (->), numerical (#), essays without a rubric, case questions,
+fill questions with several blanks, per-answer feedback on import (our questions carry one explanation)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from interop.common import NO_EXPLANATION, ImportResult, plain_text, question_id
+from quizzes.models import AnyQuestion, CaseAnalysis, Fill, Judge, MultipleChoice, ShortAnswer, SingleChoice
+
+SPECIAL = "~=#{}:"
+LETTERS = "ABCDEFGH"
+# Grades Moodle accepts for answers (percent).
+MOODLE_GRADES = (
+    100,
+    90,
+    83.33333,
+    80,
+    75,
+    70,
+    66.66667,
+    60,
+    50,
+    40,
+    33.33333,
+    30,
+    25,
+    20,
+    16.66667,
+    14.28571,
+    12.5,
+    11.11111,
+    10,
+    5,
+)
+FORMAT = re.compile(r"^\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
+TRUE_WORDS, FALSE_WORDS = {"T", "TRUE"}, {"F", "FALSE"}
+
+
+def escape(text: str) -> str:
+    """Escape GIFT's special characters."""
+    text = text.replace("\\", "\\\\")
+    for ch in SPECIAL:
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", "\\n")
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
+
+
+def _split_unescaped(text: str, marks: str) -> list[tuple[str, str]]:
+    """Split at unescaped marks: [(mark, text after it)], the first with mark ''."""
+    parts: list[tuple[str, str]] = []
+    mark, buf, i = "", [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            buf.append(text[i : i + 2])
+            i += 2
+            continue
+        if ch in marks:
+            parts.append((mark, "".join(buf)))
+            mark, buf = ch, []
+        else:
+            buf.append(ch)
+        i += 1
+    parts.append((mark, "".join(buf)))
+    return parts
+
+
+def _find_unescaped(text: str, ch: str, start: int = 0) -> int:
+    i = start
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == ch:
+            return i
+        i += 1
+    return -1
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One question's text and the line it starts on."""
+
+    line: int
+    text: str
+
+
+def _blocks(source: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: list[str] = []
+    start = 0
+    for number, raw in enumerate(source.splitlines(), start=1):
+        line = raw.rstrip()
+        if line.lstrip().startswith("//"):
+            continue
+        if not line.strip():
+            if current:
+                blocks.append(_Block(start, "\n".join(current)))
+                current = []
+            continue
+        if not current:
+            start = number
+        current.append(line)
+    if current:
+        blocks.append(_Block(start, "\n".join(current)))
+    return blocks
+
+
+def _weight(item: str) -> tuple[float | None, str]:
+    match = re.match(r"^%(-?\d+(?:\.\d+)?)%", item)
+    if match:
+        return float(match.group(1)), item[match.end() :]
+    return None, item
+
+
+def parse(source: str, default_point: str | None = None, known_points: set[str] | None = None) -> ImportResult:
+    """Read GIFT text; every question is validated, every loss reported with its line."""
+    result = ImportResult()
+    category_point: str | None = None
+    seen = 0
+    for block in _blocks(source.replace("\r\n", "\n")):
+        where = f"第 {block.line} 行"
+        text = block.text.strip()
+        if text.startswith("$CATEGORY:"):
+            last = text.split(":", 1)[1].strip().rstrip("/").split("/")[-1].strip()
+            category_point = last if known_points is None or last in known_points else None
+            if known_points is not None and category_point is None and last:
+                result.problem(where, "warning", f"分类“{last}”不是知识点编号，其下题目需用 --point 指定知识点")
+            continue
+        seen += 1
+        point = category_point or default_point
+        try:
+            data = _question(text, where, result, f"imported.q{seen:04d}")
+        except ValueError as exc:
+            result.problem(where, "error", str(exc))
+            continue
+        if data is None:
+            continue
+        data["points"] = [point] if point else []
+        result.add(where, data, known_points)
+    return result
+
+
+def _question(text: str, where: str, result: ImportResult, fallback_id: str) -> dict[str, Any] | None:
+    title = ""
+    if text.startswith("::"):
+        end = text.find("::", 2)
+        if end < 0:
+            raise ValueError("题目名称缺少结尾的 ::")
+        title, text = text[2:end].strip(), text[end + 2 :].strip()
+    is_html = False
+    fmt = FORMAT.match(text)
+    if fmt:
+        is_html = fmt.group(1).lower() in {"html", "moodle"}
+        text = text[fmt.end() :]
+        if is_html:
+            result.problem(where, "warning", "HTML 格式已转为纯文本")
+    open_at = _find_unescaped(text, "{")
+    if open_at < 0:
+        result.problem(where, "unsupported", "没有答案部分 {…}（说明文字或不支持的格式），已跳过")
+        return None
+    close_at = _find_unescaped(text, "}", open_at)
+    if close_at < 0:
+        raise ValueError("答案部分缺少右花括号 }")
+    before_raw, after_raw = _unescape(text[:open_at]), _unescape(text[close_at + 1 :])
+    before, after = plain_text(before_raw, is_html), after_raw.strip()
+    body = text[open_at + 1 : close_at].strip()
+    general = ""
+    if "####" in body:
+        body, general = body.split("####", 1)
+        general = plain_text(_unescape(general), is_html)
+        body = body.strip()
+    qid = question_id(title, fallback_id)
+    base: dict[str, Any] = {"id": qid}
+
+    def stem(blank: str) -> str:
+        # Missing-word form: the answer block sits inside the sentence.
+        if after:
+            return plain_text(f"{before_raw.lstrip()}{blank}{after_raw.rstrip()}", is_html)
+        return f"{before}{blank}" if blank == "____" else before
+
+    if not body:
+        result.problem(where, "unsupported", "问答题（essay）没有评分要点，无法自动评分，已跳过")
+        return None
+    if body.startswith("#"):
+        result.problem(where, "unsupported", "数值题（#）不受支持，已跳过")
+        return None
+    first_word = re.split(r"[#\s]", body, maxsplit=1)[0].upper()
+    if first_word in TRUE_WORDS | FALSE_WORDS:
+        if len(_split_unescaped(body, "#")) > 1:
+            result.problem(where, "warning", "判断题的答案反馈未导入（本平台每题一条解析）")
+        return {
+            **base,
+            "type": "judge",
+            "stem": stem(""),
+            "answer": first_word in TRUE_WORDS,
+            "explanation": general or NO_EXPLANATION,
+        }
+    items = [(m, t) for m, t in _split_unescaped(body, "=~") if m]
+    if not items:
+        raise ValueError("答案部分无法识别")
+    if any("->" in t for _, t in items):
+        result.problem(where, "unsupported", "配对题（->）不受支持，已跳过")
+        return None
+    options: list[tuple[str, float, str]] = []  # text, weight, feedback
+    for mark, item in items:
+        weight, rest = _weight(item.strip())
+        pieces = _split_unescaped(rest, "#")
+        answer_text = plain_text(_unescape(pieces[0][1]), is_html)
+        feedback = " ".join(_unescape(t).strip() for _, t in pieces[1:]).strip()
+        options.append((answer_text, 100.0 if mark == "=" and weight is None else (weight or 0.0), feedback))
+    if not general:
+        general = next((f for _, w, f in options if w > 0 and f), "")
+    if any(f for _, _, f in options):
+        result.problem(where, "warning", "选项反馈未逐条导入（本平台每题一条解析）")
+    explanation = general or NO_EXPLANATION
+    if all(mark == "=" for mark, _ in items):
+        return {
+            **base,
+            "type": "fill",
+            "stem": stem("____"),
+            "answer": [[o[0] for o in options]],
+            "explanation": explanation,
+        }
+    right = [i for i, (_, w, _) in enumerate(options) if w > 0]
+    if any(0 < w < 100 for _, w, _ in options) or len(right) > 1:
+        if len(right) < 2:
+            result.problem(where, "unsupported", "只有一个得分选项的部分得分题不受支持，已跳过")
+            return None
+        return {
+            **base,
+            "type": "multiple",
+            "stem": stem("（ ）"),
+            "options": [o[0] for o in options],
+            "answer": [LETTERS[i] for i in right],
+            "explanation": explanation,
+        }
+    if len(right) != 1:
+        raise ValueError("单选题需要且只能有一个正确答案（=）")
+    return {
+        **base,
+        "type": "single",
+        "stem": stem("（ ）"),
+        "options": [o[0] for o in options],
+        "answer": LETTERS[right[0]],
+        "explanation": explanation,
+    }
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _grade(fraction: float) -> str:
+    value = min(MOODLE_GRADES, key=lambda g: abs(g - 100 * fraction))
+    return f"{value:g}"
+
+
+def write(questions: list[AnyQuestion], category: str = "客户管理师") -> tuple[str, list[str]]:
+    """GIFT text for the questions, grouped by knowledge point as categories; and what could not be written."""
+    out: list[str] = []
+    skipped: list[str] = []
+    current = None
+    for q in questions:
+        if isinstance(q, CaseAnalysis):
+            skipped.append(f"{q.id}：案例分析题在 GIFT 中没有对应题型，未导出")
+            continue
+        if isinstance(q, Fill) and len(q.answer) != 1:
+            skipped.append(f"{q.id}：多空填空题在 GIFT 中没有对应题型，未导出")
+            continue
+        if q.points[0] != current:
+            current = q.points[0]
+            out.append(f"$CATEGORY: $course$/{category}/{current}\n")
+        out.append(_write_one(q, skipped))
+    return "\n".join(out), skipped
+
+
+def _write_one(q: AnyQuestion, notes: list[str]) -> str:
+    title = f"::{escape(q.id)}::"
+    feedback = f"####{escape(q.explanation)}"
+    if isinstance(q, SingleChoice):
+        opts = " ".join(("=" if LETTERS[i] == q.answer else "~") + escape(o) for i, o in enumerate(q.options))
+        return f"{title}{escape(q.stem)} {{{opts} {feedback}}}\n"
+    if isinstance(q, MultipleChoice):
+        share = _grade(1 / len(q.answer))
+        opts = " ".join(f"~%{share if LETTERS[i] in q.answer else '-100'}%{escape(o)}" for i, o in enumerate(q.options))
+        return f"{title}{escape(q.stem)} {{{opts} {feedback}}}\n"
+    if isinstance(q, Judge):
+        return f"{title}{escape(q.stem)} {{{'TRUE' if q.answer else 'FALSE'} {feedback}}}\n"
+    if isinstance(q, Fill):
+        before, _, after = q.stem.partition("____")
+        opts = " ".join("=" + escape(a) for a in q.answer[0])
+        return f"{title}{escape(before)}{{{opts} {feedback}}}{escape(after)}\n"
+    assert isinstance(q, ShortAnswer)
+    notes.append(f"{q.id}：简答题的评分要点无法用 GIFT 表示，已导出为问答题（参考答案写入总体反馈）")
+    return f"{title}{escape(q.stem)} {{####{escape(q.explanation + ' 参考答案：' + q.answer)}}}\n"

@@ -1,0 +1,212 @@
+"""Moodle XML: read and write the question types both sides share.
+
+Shared: multichoice (single and multiple answer, partial credit by fraction), truefalse, shortanswer (one blank of
+our fill type), categories, general feedback, tags (knowledge-point ids), essays written with the model answer as
+grader information. Not shared, and reported when met: matching, numerical, calculated, cloze (multianswer),
+drag-and-drop, descriptions, essays on import (no rubric), per-answer feedback on import."""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.etree.ElementTree import Element, SubElement, tostring
+
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
+
+from interop.common import NO_EXPLANATION, ImportResult, plain_text, question_id
+from quizzes.models import AnyQuestion, CaseAnalysis, Fill, Judge, MultipleChoice, ShortAnswer, SingleChoice
+
+LETTERS = "ABCDEFGH"
+UNSUPPORTED = {
+    "matching": "配对题",
+    "numerical": "数值题",
+    "calculated": "计算题",
+    "calculatedsimple": "计算题",
+    "calculatedmulti": "计算题",
+    "multianswer": "完形（Cloze）题",
+    "ddwtos": "拖放题",
+    "ddmarker": "拖放题",
+    "ddimageortext": "拖放题",
+    "gapselect": "下拉选词题",
+    "randomsamatch": "随机配对题",
+    "description": "说明文字",
+}
+
+
+def _text(node: Element | None, path: str = "text") -> str:
+    if node is None:
+        return ""
+    found = node.find(path)
+    return (found.text or "") if found is not None else ""
+
+
+def _rich(node: Element | None) -> str:
+    if node is None:
+        return ""
+    return plain_text(_text(node), node.get("format", "html") in {"html", "moodle_auto_format"})
+
+
+def parse(source: bytes | str, default_point: str | None = None, known_points: set[str] | None = None) -> ImportResult:
+    """Read a Moodle XML file; every question is validated, every loss reported with its position."""
+    result = ImportResult()
+    try:
+        root = ElementTree.fromstring(source)
+    except (ElementTree.ParseError, DefusedXmlException, ValueError) as exc:
+        result.problem("文件", "error", f"不是有效的 XML：{exc}")
+        return result
+    if root.tag != "quiz":
+        result.problem("文件", "error", "根元素应为 <quiz>")
+        return result
+    category_point: str | None = None
+    for number, node in enumerate(root.findall("question"), start=1):
+        kind = node.get("type", "")
+        name = _text(node.find("name")).strip()
+        where = f"第 {number} 题" + (f"（{name}）" if name else "")
+        if kind == "category":
+            last = _text(node.find("category")).strip().rstrip("/").split("/")[-1].strip()
+            category_point = last if known_points is None or last in known_points else None
+            continue
+        if kind in UNSUPPORTED:
+            result.problem(where, "unsupported", f"{UNSUPPORTED[kind]}（{kind}）不受支持，已跳过")
+            continue
+        try:
+            data = _question(node, kind, where, result, question_id(name, f"imported.x{number:04d}"))
+        except (ValueError, TypeError) as exc:
+            result.problem(where, "error", str(exc))
+            continue
+        if data is None:
+            continue
+        tags = [_text(t).strip() for t in node.findall("tags/tag")]
+        tagged = [t for t in tags if known_points is None or t in known_points]
+        if known_points is None:
+            tagged = [t for t in tagged if "." in t]
+        point = category_point or default_point
+        data["points"] = tagged or ([point] if point else [])
+        result.add(where, data, known_points)
+    return result
+
+
+def _answers(node: Element) -> list[tuple[str, float, str]]:
+    out = []
+    for answer in node.findall("answer"):
+        fraction = float(answer.get("fraction", "0"))
+        is_html = answer.get("format", "moodle_auto_format") == "html"
+        out.append((plain_text(_text(answer), is_html), fraction, _rich(answer.find("feedback"))))
+    return out
+
+
+def _question(node: Element, kind: str, where: str, result: ImportResult, qid: str) -> dict[str, Any] | None:
+    stem = _rich(node.find("questiontext"))
+    explanation = _rich(node.find("generalfeedback"))
+    answers = _answers(node)
+    if any(f for _, _, f in answers):
+        result.problem(where, "warning", "选项反馈未逐条导入（本平台每题一条解析）")
+    explanation = explanation or next((f for _, w, f in answers if w > 0 and f), "") or NO_EXPLANATION
+    base: dict[str, Any] = {"id": qid, "stem": stem, "explanation": explanation}
+    shuffle = _text(node, "shuffleanswers").strip() not in {"0", "false"}
+    if kind == "truefalse":
+        right = [t.strip().lower() for t, w, _ in answers if w >= 100]
+        if len(right) != 1 or right[0] not in {"true", "false"}:
+            raise ValueError("判断题需要 true 或 false 之一得满分")
+        return {**base, "type": "judge", "answer": right[0] == "true"}
+    if kind == "shortanswer":
+        accepted = [t for t, w, _ in answers if w >= 100]
+        if any(0 < w < 100 for _, w, _ in answers):
+            result.problem(where, "warning", "部分得分的备选答案未导入（本平台填空题只有对错）")
+        if not accepted:
+            raise ValueError("填空题需要至少一个得满分的答案")
+        blank = stem if "____" in stem else f"{stem}____"
+        return {**base, "type": "fill", "stem": blank, "answer": [accepted]}
+    if kind == "multichoice":
+        single = _text(node, "single").strip().lower() in {"true", "1"}
+        scoring = [i for i, (_, w, _) in enumerate(answers) if w > 0]
+        options = [t for t, _, _ in answers]
+        if single:
+            top = [i for i, (_, w, _) in enumerate(answers) if w >= 100]
+            if len(top) != 1:
+                raise ValueError("单选题需要恰好一个得满分（fraction=100）的选项")
+            if len(scoring) > 1:
+                result.problem(where, "warning", "部分得分的干扰项按错误处理")
+            return {**base, "type": "single", "options": options, "answer": LETTERS[top[0]], "shuffle": shuffle}
+        if len(scoring) < 2:
+            raise ValueError("多选题至少要有两个得分选项")
+        return {
+            **base,
+            "type": "multiple",
+            "options": options,
+            "answer": [LETTERS[i] for i in scoring],
+            "shuffle": shuffle,
+        }
+    if kind == "essay":
+        result.problem(where, "unsupported", "问答题（essay）没有评分要点，无法自动评分，已跳过")
+        return None
+    result.problem(where, "unsupported", f"未知题型 {kind or '（空）'}，已跳过")
+    return None
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _sub(parent: Element, tag: str, text: str, **attrs: str) -> Element:
+    node = SubElement(parent, tag, attrs)
+    SubElement(node, "text").text = text
+    return node
+
+
+def write(questions: list[AnyQuestion], category: str = "客户管理师") -> tuple[bytes, list[str]]:
+    """A Moodle XML file for the questions, a category per knowledge point; and what could not be written."""
+    quiz = Element("quiz")
+    skipped: list[str] = []
+    current = None
+    for q in questions:
+        if isinstance(q, CaseAnalysis):
+            skipped.append(f"{q.id}：案例分析题在 Moodle XML 中没有对应题型，未导出")
+            continue
+        if isinstance(q, Fill) and len(q.answer) != 1:
+            skipped.append(f"{q.id}：多空填空题请改用 Moodle 的完形（Cloze）题，未导出")
+            continue
+        if q.points[0] != current:
+            current = q.points[0]
+            cat = SubElement(quiz, "question", {"type": "category"})
+            _sub(cat, "category", f"$course$/{category}/{current}")
+        _write_one(quiz, q, skipped)
+    body = tostring(quiz, encoding="unicode")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8"), skipped
+
+
+def _write_one(quiz: Element, q: AnyQuestion, notes: list[str]) -> None:
+    kind = {"single": "multichoice", "multiple": "multichoice", "judge": "truefalse", "fill": "shortanswer"}.get(
+        q.type, "essay"
+    )
+    node = SubElement(quiz, "question", {"type": kind})
+    _sub(node, "name", q.id)
+    _sub(node, "questiontext", q.stem, format="plain_text")
+    _sub(node, "generalfeedback", q.explanation, format="plain_text")
+    SubElement(node, "defaultgrade").text = "1"
+    SubElement(node, "idnumber").text = q.id
+    if isinstance(q, SingleChoice | MultipleChoice):
+        SubElement(node, "single").text = "true" if isinstance(q, SingleChoice) else "false"
+        SubElement(node, "shuffleanswers").text = "1" if q.shuffle else "0"
+        SubElement(node, "answernumbering").text = "ABCD"
+        keys = [q.answer] if isinstance(q, SingleChoice) else list(q.answer)
+        share = 100 if isinstance(q, SingleChoice) else round(100 / len(keys), 5)
+        for i, option in enumerate(q.options):
+            right = LETTERS[i] in keys
+            fraction = f"{share:g}" if right else ("0" if isinstance(q, SingleChoice) else "-100")
+            _sub(node, "answer", option, fraction=fraction, format="plain_text")
+    elif isinstance(q, Judge):
+        _sub(node, "answer", "true", fraction="100" if q.answer else "0")
+        _sub(node, "answer", "false", fraction="0" if q.answer else "100")
+    elif isinstance(q, Fill):
+        SubElement(node, "usecase").text = "0"
+        for accepted in q.answer[0]:
+            _sub(node, "answer", accepted, fraction="100", format="plain_text")
+    else:
+        assert isinstance(q, ShortAnswer)
+        notes.append(f"{q.id}：简答题的关键词评分要点无法自动评分，已导出为问答题（参考答案与要点写入评分说明）")
+        labels = "；".join(f"{g.label}（{'/'.join(g.any)}）" for g in q.rubric)
+        _sub(node, "graderinfo", f"参考答案：{q.answer}\n评分要点：{labels}", format="plain_text")
+        SubElement(node, "responseformat").text = "plain"
+    tags = SubElement(node, "tags")
+    for point in q.points:
+        _sub(tags, "tag", point)
