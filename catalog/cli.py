@@ -1,4 +1,4 @@
-"""Command line for instructors and CI: cma validate | stats --json | init | tidy."""
+"""Command line for instructors and CI: cma validate | stats --json | init | tidy | import | export | template."""
 
 from __future__ import annotations
 
@@ -76,6 +76,85 @@ def tidy(files: Annotated[list[Path], typer.Argument(help="要整理的 .md / .y
         if fixed != source:
             path.write_text(fixed, encoding="utf-8")
             typer.echo(f"已整理 {path}")
+
+
+@app.command("import")
+def import_bank(
+    file: Annotated[Path, typer.Argument(help="GIFT（.gift/.txt）、Moodle XML（.xml）或题库模板（.xlsx）")],
+    point: Annotated[str | None, typer.Option("--point", help="没有分类或标签的题目归入这个知识点")] = None,
+    bank_id: Annotated[str | None, typer.Option("--bank-id", help="新题库编号，默认 imported-文件名")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="新题库标题")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="写到哪个 YAML 文件，默认题库目录")] = None,
+    content: ContentOption = None,
+) -> None:
+    """导入题库文件：逐条报告问题，把通过校验的题目写成一个 YAML 题库。"""
+    import re
+
+    from interop.banks import import_file
+    from interop.common import bank_yaml
+
+    roots = _roots(content)
+    catalog = load_catalog(roots)
+    result = import_file(file.name, file.read_bytes(), catalog, point)
+    for problem in result.problems:
+        typer.echo(str(problem))
+    if not result.questions:
+        typer.echo("没有可导入的题目", err=True)
+        raise typer.Exit(2)
+    slug = re.sub(r"[^a-z0-9-]+", "-", file.stem.lower()).strip("-") or "bank"
+    bank = bank_id or f"imported-{slug}"
+    target = out or roots.banks / f"{bank}.yaml"
+    if target.exists():
+        typer.echo(f"{target} 已存在，请用 --out 指定新文件", err=True)
+        raise typer.Exit(2)
+    target.write_text(bank_yaml(result, bank, title or f"导入：{file.name}"), encoding="utf-8")
+    typer.echo(f"已导入 {len(result.questions)} 道题到 {target}")
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="gift | moodle-xml | xlsx")],
+    out: Annotated[Path | None, typer.Option("--out", help="输出文件；gift 和 moodle-xml 可省略（打印到屏幕）")] = None,
+    bank: Annotated[str | None, typer.Option("--bank", help="只导出这个题库")] = None,
+    content: ContentOption = None,
+) -> None:
+    """导出题库为 GIFT、Moodle XML 或题库模板（Excel）；无法表示的题目逐条说明。"""
+    from interop.banks import FORMATS, export
+
+    if fmt not in FORMATS:
+        typer.echo(f"未知格式 {fmt}，可选：{' | '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    catalog = load_catalog(_roots(content))
+    questions = [
+        q
+        for qid, q in catalog.questions.items()
+        if bank is None or Path(catalog.question_bank.get(qid, "")).stem == bank
+    ]
+    if not questions:
+        typer.echo("没有可导出的题目", err=True)
+        raise typer.Exit(2)
+    data, notes = export(questions, fmt)
+    for note in notes:
+        typer.echo(note, err=True)
+    if out is None:
+        if fmt == "xlsx":
+            typer.echo("xlsx 格式请用 --out 指定文件", err=True)
+            raise typer.Exit(2)
+        typer.echo(data.decode("utf-8"))
+        return
+    out.write_bytes(data)
+    typer.echo(f"已导出到 {out}", err=True)
+
+
+@app.command()
+def template(out: Annotated[Path, typer.Option("--out", help="输出文件")] = Path("题库模板.xlsx")) -> None:
+    """生成空白的题库模板（Excel）。"""
+    from interop.xlsx import template as blank
+
+    out.write_bytes(blank())
+    typer.echo(f"已生成 {out}")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -38,6 +39,12 @@ class ImportResult:
 
     questions: list[dict[str, Any]] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    on_progress: Callable[[float], object] | None = None
+
+    def progress(self, done: int, total: int) -> None:
+        """Tell the caller how far the reading has got (0..1)."""
+        if self.on_progress is not None and total:
+            self.on_progress(min(1.0, done / total))
 
     def problem(self, where: str, level: Level, message: str) -> None:
         """Note a problem."""

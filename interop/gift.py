@@ -126,12 +126,19 @@ def _weight(item: str) -> tuple[float | None, str]:
     return None, item
 
 
-def parse(source: str, default_point: str | None = None, known_points: set[str] | None = None) -> ImportResult:
+def parse(
+    source: str,
+    default_point: str | None = None,
+    known_points: set[str] | None = None,
+    result: ImportResult | None = None,
+) -> ImportResult:
     """Read GIFT text; every question is validated, every loss reported with its line."""
-    result = ImportResult()
+    result = result or ImportResult()
     category_point: str | None = None
     seen = 0
-    for block in _blocks(source.replace("\r\n", "\n")):
+    blocks = _blocks(source.replace("\r\n", "\n"))
+    for done, block in enumerate(blocks, start=1):
+        result.progress(done, len(blocks))
         where = f"第 {block.line} 行"
         text = block.text.strip()
         if text.startswith("$CATEGORY:"):

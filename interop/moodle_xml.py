@@ -46,9 +46,14 @@ def _rich(node: Element | None) -> str:
     return plain_text(_text(node), node.get("format", "html") in {"html", "moodle_auto_format"})
 
 
-def parse(source: bytes | str, default_point: str | None = None, known_points: set[str] | None = None) -> ImportResult:
+def parse(
+    source: bytes | str,
+    default_point: str | None = None,
+    known_points: set[str] | None = None,
+    result: ImportResult | None = None,
+) -> ImportResult:
     """Read a Moodle XML file; every question is validated, every loss reported with its position."""
-    result = ImportResult()
+    result = result or ImportResult()
     try:
         root = ElementTree.fromstring(source)
     except (ElementTree.ParseError, DefusedXmlException, ValueError) as exc:
@@ -58,7 +63,9 @@ def parse(source: bytes | str, default_point: str | None = None, known_points: s
         result.problem("文件", "error", "根元素应为 <quiz>")
         return result
     category_point: str | None = None
-    for number, node in enumerate(root.findall("question"), start=1):
+    nodes = root.findall("question")
+    for number, node in enumerate(nodes, start=1):
+        result.progress(number, len(nodes))
         kind = node.get("type", "")
         name = _text(node.find("name")).strip()
         where = f"第 {number} 题" + (f"（{name}）" if name else "")

@@ -51,9 +51,9 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def parse(data: bytes, known_points: set[str] | None = None) -> ImportResult:
+def parse(data: bytes, known_points: set[str] | None = None, result: ImportResult | None = None) -> ImportResult:
     """Read the first sheet of a workbook in the template's layout; every bad row is reported by number."""
-    result = ImportResult()
+    result = result or ImportResult()
     if len(data) > MAX_IMPORT_BYTES:
         result.problem("文件", "error", "文件过大（上限 5 MB）")
         return result
@@ -69,7 +69,9 @@ def parse(data: bytes, known_points: set[str] | None = None) -> ImportResult:
         result.problem("第 1 行", "error", f"表头缺少：{'、'.join(missing)}（请使用题库模板）")
         return result
     col = {name: header.index(name) for name in header if name}
+    total = max(1, (sheet.max_row or 2) - 1)
     for number, raw in enumerate(rows, start=2):
+        result.progress(number - 1, total)
         row = {name: _cell(raw[i]) if i < len(raw) else "" for name, i in col.items()}
         if not any(row.values()):
             continue

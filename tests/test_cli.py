@@ -46,3 +46,44 @@ def test_tidy_fixes_punctuation(tmp_path) -> None:  # type: ignore[no-untyped-de
     md.write_text("客户,顾客:谁?", encoding="utf-8")
     runner.invoke(app, ["tidy", str(md)])
     assert md.read_text(encoding="utf-8") == "客户\uff0c顾客\uff1a谁\uff1f"
+
+
+def test_export_every_format_and_the_template(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    gift = runner.invoke(app, ["export", "--format", "gift", "--bank", "crm-basics-customers"])
+    assert gift.exit_code == 0 and "::crm-basics.q001::" in gift.output
+    xml_file = tmp_path / "bank.xml"
+    result = runner.invoke(app, ["export", "--format", "moodle-xml", "--out", str(xml_file)])
+    assert result.exit_code == 0 and xml_file.read_bytes().startswith(b"<?xml")
+    assert runner.invoke(app, ["export", "--format", "xlsx"]).exit_code == 2  # needs --out
+    assert runner.invoke(app, ["export", "--format", "pdf"]).exit_code == 2
+    template = tmp_path / "题库模板.xlsx"
+    assert runner.invoke(app, ["template", "--out", str(template)]).exit_code == 0
+    assert load_workbook(template)["题库"]["A1"].value == "编号"
+
+
+def test_import_writes_a_valid_bank_and_reports_problems(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "extra.gift"
+    source.write_text(
+        "::extra.q1:: 客户投诉时，第一步应当先安抚情绪。{T####先处理心情，再处理事情。}\n\n"
+        "::extra.q2:: 配对 {=a -> b =c -> d}\n\n"
+        "::crm-basics.q001:: 重复的编号 {T}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "extra.yaml"
+    result = runner.invoke(
+        app, ["import", str(source), "--point", "crm-basics.customer-vs-consumer", "--out", str(out)]
+    )
+    assert result.exit_code == 1, result.output  # written, but with problems to read
+    assert "第 3 行：[不支持] 配对题" in result.output
+    assert "crm-basics.q001：[错误] 题库中已有同编号的题目" in result.output
+    assert "已导入 1 道题" in result.output
+    import yaml
+
+    from quizzes.models import Bank
+
+    bank = Bank.model_validate(yaml.safe_load(out.read_text(encoding="utf-8")))
+    assert [q.id for q in bank.questions] == ["extra.q1"]
+    again = runner.invoke(app, ["import", str(source), "--point", "crm-basics.customer-vs-consumer", "--out", str(out)])
+    assert again.exit_code == 2 and "已存在" in again.output

@@ -23,6 +23,13 @@ def catalog() -> Catalog:
     return _catalog(os.environ.get("CMA_CONTENT_DIR"))
 
 
+def reload_catalog() -> None:
+    """Load the course again (after a bank was imported), for every session of this process."""
+    _catalog.clear()
+    _search.clear()
+    _engine.clear()
+
+
 @st.cache_resource(show_spinner=False)
 def _database(url: str) -> Database:
     return Database(url)

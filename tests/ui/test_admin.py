@@ -58,3 +58,36 @@ def test_admin_changes_a_role(open_page, app_db) -> None:  # type: ignore[no-unt
     next(b for b in at.button if b.label == "修改角色").click().run()
     assert at.success[-1].value == "已将 sso_teacher 设为教师"
     assert next(a for a in list_accounts(app_db) if a.id == target.id).role == "instructor"
+
+
+def test_admin_imports_a_bank_with_a_report_and_the_course_reloads(open_page, app_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    from pathlib import Path
+
+    course = tmp_path / "course"
+    shutil.copytree(Path(__file__).parents[1] / "fixtures" / "course", course)
+    monkeypatch.setenv("CMA_CONTENT_DIR", str(course))
+    at = open_page("admin", role="admin")
+    gift = (
+        "::new.q1:: 先处理心情，再处理事情。{T####投诉处理先安抚情绪。}\n\n::new.q2:: 配对 {=a -> b =c -> d}\n"
+    ).encode()
+    at.get("file_uploader")[0].set_value(("extra.gift", gift, "text/plain")).run()
+    at.selectbox(key="admin_import_point").set_value("crm-basics.customer-vs-consumer").run()
+    at.button(key="admin_import_check").click().run()
+    assert "[不支持] 配对题" in at.code[-1].value
+    at.button(key="admin_import_save").click().run()
+    assert any(s.value.startswith("已导入 1 道题") for s in at.success)
+    saved = list((course / "banks").glob("imported-extra-*.yaml"))
+    assert len(saved) == 1
+    at.switch_page("ui/pages/practice.py").run()
+    assert not at.exception
+
+
+def test_admin_exports_in_each_format(open_page) -> None:  # type: ignore[no-untyped-def]
+    at = open_page("admin", role="admin")
+    for fmt in ("gift", "moodle-xml", "xlsx"):
+        at.selectbox(key="admin_export_format").set_value(fmt).run()
+        at.button(key="admin_export_make").click().run()
+        assert not at.exception
+    keys = [b.key for b in at.get("download_button")]
+    assert "admin_export_download" in keys and "admin_template" in keys

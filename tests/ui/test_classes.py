@@ -48,3 +48,14 @@ def test_instructor_creates_a_class_assigns_and_groups(open_page: Open, app_db: 
     assert any(s.value == "已分成 2 组" for s in at.success)
     lines = [m.value for m in at.markdown if m.value.startswith("**第")]
     assert len(lines) == 2 and all("（组长）" in line for line in lines)
+
+
+def test_roster_upload_reports_row_by_row(open_page: Open, app_db: Database) -> None:
+    at = open_page("classes", role="instructor", username="roster_teacher")
+    by_label(at.text_input, "班级名称").input("导入班")
+    by_label(at.button, "创建班级").click().run()
+    roster = "用户名,姓名\nzhou_qi,周七\nbad name,坏名字\n".encode()
+    at.get("file_uploader")[0].set_value(("名单.csv", roster, "text/csv")).run()
+    assert any(s.value == "新建账号 1 个（请把初始密码告知学员）" for s in at.success)
+    assert at.warning[0].value.startswith("1 行未导入：第 3 行")
+    assert "zhou_qi" in list(at.dataframe[0].value["用户名"])

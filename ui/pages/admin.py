@@ -1,11 +1,19 @@
 """管理: content problems, coverage of the syllabus, and accounts."""
 
+import re
+from datetime import UTC, datetime
+from pathlib import PurePath
+
 import streamlit as st
 
+from catalog.catalog import ContentRoots
 from classroom.accounts import ROLES, AccountError, create_user, list_accounts, set_role
+from interop.banks import EXPORT_SUFFIX, FORMATS, export, import_file
+from interop.common import bank_yaml
+from interop.xlsx import template
 from ui import text as T
 from ui.auth import require
-from ui.resources import catalog, database
+from ui.resources import catalog, database, reload_catalog
 
 require("admin")
 cat, db = catalog(), database()
@@ -33,6 +41,55 @@ st.dataframe(
     width="stretch",
     height=300,
 )
+
+st.subheader(T.ADMIN_BANKS)
+export_col, import_col = st.columns(2)
+with export_col:
+    st.markdown(f"**{T.ADMIN_EXPORT}**")
+    fmt = st.selectbox(T.ADMIN_FORMAT, FORMATS, key="admin_export_format", format_func=T.ADMIN_FORMATS.__getitem__)
+    if st.button(T.ADMIN_EXPORT_MAKE, key="admin_export_make"):
+        st.session_state["admin_export"] = (fmt, *export(list(cat.questions.values()), fmt))
+    made = st.session_state.get("admin_export")
+    if made and made[0] == fmt:
+        _, data, notes = made
+        st.download_button(
+            T.ADMIN_EXPORT_DOWNLOAD, data, f"客户管理师题库{EXPORT_SUFFIX[fmt]}", key="admin_export_download"
+        )
+        if notes:
+            with st.expander(T.ADMIN_EXPORT_NOTES.format(n=len(notes))):
+                st.text("\n".join(notes))
+    st.download_button(T.ADMIN_TEMPLATE, template(), "题库模板.xlsx", key="admin_template")
+with import_col:
+    st.markdown(f"**{T.ADMIN_IMPORT}**")
+    upload = st.file_uploader(T.ADMIN_IMPORT_FILE, type=["gift", "txt", "xml", "xlsx"], key="admin_import_file")
+    points = list(cat.syllabus.points)
+    point = st.selectbox(
+        T.ADMIN_IMPORT_POINT,
+        [None, *points],
+        key="admin_import_point",
+        format_func=lambda p: T.ADMIN_IMPORT_NO_POINT if p is None else f"{p} {cat.syllabus.points[p].title}",
+    )
+    if upload is not None and st.button(T.ADMIN_IMPORT_CHECK, key="admin_import_check"):
+        bar = st.progress(0.0, text=T.ADMIN_IMPORT_READING)
+        result = import_file(
+            upload.name, upload.getvalue(), cat, point, lambda x: bar.progress(x, T.ADMIN_IMPORT_READING)
+        )
+        bar.progress(1.0, text=T.ADMIN_IMPORT_DONE.format(n=len(result.questions), problems=len(result.problems)))
+        st.session_state["admin_import"] = (upload.name, result)
+    checked = st.session_state.get("admin_import")
+    if checked:
+        name, result = checked
+        if result.problems:
+            st.warning(T.ADMIN_IMPORT_PROBLEMS.format(n=len(result.problems)))
+            st.code("\n".join(str(p) for p in result.problems), language=None)
+        if result.questions and st.button(T.ADMIN_IMPORT_SAVE.format(n=len(result.questions)), key="admin_import_save"):
+            slug = re.sub(r"[^a-z0-9-]+", "-", PurePath(name).stem.lower()).strip("-") or "bank"
+            bank_id = f"imported-{slug}-{datetime.now(UTC):%Y%m%d%H%M%S}"
+            target = ContentRoots.from_env().banks / f"{bank_id}.yaml"
+            target.write_text(bank_yaml(result, bank_id, T.ADMIN_IMPORT_TITLE.format(name=name)), encoding="utf-8")
+            del st.session_state["admin_import"]
+            reload_catalog()
+            st.success(T.ADMIN_IMPORT_SAVED.format(n=len(result.questions), file=target.name))
 
 st.subheader(T.ADMIN_USERS)
 with st.form("admin_create_user", clear_on_submit=True):
