@@ -52,7 +52,8 @@ MOODLE_DOC = f"""<?xml version="1.0" encoding="UTF-8"?>
   </question>
   <question type="matching"><name><text>m</text></name><questiontext><text>Match</text></questiontext></question>
   <question type="numerical"><name><text>n</text></name><questiontext><text>2+2</text></questiontext></question>
-  <question type="multianswer"><name><text>c</text></name><questiontext><text>{{1:SA:=x}}</text></questiontext></question>
+  <question type="multianswer"><name><text>c</text></name>
+    <questiontext><text>{{1:SA:=x}}</text></questiontext></question>
   <question type="essay"><name><text>e</text></name><questiontext><text>Discuss.</text></questiontext></question>
   <question type="multichoice">
     <name><text>tagged</text></name>
