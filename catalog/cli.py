@@ -149,6 +149,35 @@ def export(
 
 
 @app.command()
+def paper(
+    blueprint: Annotated[str, typer.Option("--blueprint", help="考试蓝图编号")],
+    seed: Annotated[int, typer.Option("--seed", help="抽题种子：相同种子得到相同试卷")],
+    out: Annotated[Path, typer.Option("--out", help="输出目录")] = Path(),
+    content: ContentOption = None,
+) -> None:
+    """按蓝图和种子生成纸质试卷与参考答案（PDF 和 Word 各一份）。"""
+    from interop.paper import lines_for, to_docx, to_pdf
+    from quizzes.exam import ExamError
+
+    catalog = load_catalog(_roots(content))
+    if blueprint not in catalog.blueprints:
+        typer.echo(f"未知的蓝图 {blueprint}，可选：{'、'.join(catalog.blueprints)}", err=True)
+        raise typer.Exit(2)
+    bp = catalog.blueprints[blueprint]
+    out.mkdir(parents=True, exist_ok=True)
+    for with_key, label in ((False, "试卷"), (True, "参考答案")):
+        try:
+            lines = lines_for(bp, catalog.questions, catalog.syllabus.module_of, seed, with_key)
+        except ExamError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(2) from exc
+        stem = out / f"{bp.id}-{seed}-{label}"
+        stem.with_suffix(".pdf").write_bytes(to_pdf(lines))
+        stem.with_suffix(".docx").write_bytes(to_docx(lines))
+        typer.echo(f"已生成 {stem}.pdf 与 {stem}.docx")
+
+
+@app.command()
 def template(out: Annotated[Path, typer.Option("--out", help="输出文件")] = Path("题库模板.xlsx")) -> None:
     """生成空白的题库模板（Excel）。"""
     from interop.xlsx import template as blank

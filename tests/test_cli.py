@@ -87,3 +87,16 @@ def test_import_writes_a_valid_bank_and_reports_problems(tmp_path) -> None:  # t
     assert [q.id for q in bank.questions] == ["extra.q1"]
     again = runner.invoke(app, ["import", str(source), "--point", "crm-basics.customer-vs-consumer", "--out", str(out)])
     assert again.exit_code == 2 and "已存在" in again.output
+
+
+def test_paper_writes_pdf_and_word_for_paper_and_key(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["paper", "--blueprint", "starter-mock", "--seed", "7", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [
+        "starter-mock-7-参考答案.docx",
+        "starter-mock-7-参考答案.pdf",
+        "starter-mock-7-试卷.docx",
+        "starter-mock-7-试卷.pdf",
+    ]
+    assert runner.invoke(app, ["paper", "--blueprint", "nope", "--seed", "1"]).exit_code == 2

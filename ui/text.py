@@ -485,3 +485,12 @@ ADMIN_IMPORT_PROBLEMS = "{n} 条问题（未导入或有改动的题目）："
 ADMIN_IMPORT_SAVE = "保存为新题库（{n} 道题）"
 ADMIN_IMPORT_TITLE = "导入：{name}"
 ADMIN_IMPORT_SAVED = "已导入 {n} 道题（{file}），课程已重新加载。"
+
+# Printable paper
+PAPER = "打印纸质试卷"
+PAPER_HELP = "按考试蓝图和抽题种子生成试卷与参考答案；同一种子每次生成的试卷相同，便于存档和复查。"
+PAPER_SEED = "抽题种子"
+PAPER_MAKE = "生成试卷"
+PAPER_MAKING = "正在生成 PDF 与 Word 文件……"
+PAPER_SHEET = "试卷"
+PAPER_KEY = "参考答案"

@@ -79,3 +79,19 @@ def test_class_dashboard_grades_by_hand_and_exports(open_page: Open, app_db: Dat
     assert any(c.value == "没有待评分的作答。" for c in at.caption)
     at.selectbox(key="instructor_drill").set_value(trainee.id).run()
     assert not at.exception
+
+
+def test_instructor_prints_a_paper_and_its_key(open_page: Open, app_db: Database) -> None:
+    create_user(app_db, "someone", "某学员", "trainee", "secret-pass")
+    at = open_page("instructor", role="instructor")
+    at.selectbox(key="instructor_paper_bp").set_value("starter-mock")
+    at.number_input(key="instructor_paper_seed").set_value(12)
+    at.button(key="instructor_paper_make").click().run()
+    assert not at.exception
+    keys = {b.key for b in at.get("download_button")}
+    assert {
+        "instructor_paper_0_pdf",
+        "instructor_paper_0_docx",
+        "instructor_paper_1_pdf",
+        "instructor_paper_1_docx",
+    } <= keys

@@ -10,6 +10,7 @@ from ui.auth import require
 from ui.resources import catalog, database
 from ui.widgets.class_dashboard import draw
 from ui.widgets.class_picker import pick_class
+from ui.widgets.paper_print import paper_form
 
 account = require("instructor", "admin")
 cat, db = catalog(), database()
@@ -18,6 +19,8 @@ info = pick_class(db, account, "instructor_class")
 if info is not None:
     draw(db, cat, info)
     st.divider()
+paper_form(cat)
+st.divider()
 st.subheader(T.INSTRUCTOR_TRAINEES)
 rows = trainee_summaries(db)
 if not rows:
