@@ -17,13 +17,15 @@ PAGES = {
     "scenario": ("ui/pages/scenario.py", T.NAV_SCENARIO, ":material/support_agent:"),
     "progress": ("ui/pages/progress.py", T.NAV_PROGRESS, ":material/insights:"),
     "tasks": ("ui/pages/tasks.py", T.NAV_TASKS, ":material/task_alt:"),
+    "certify": ("ui/pages/certify.py", T.NAV_CERTIFY, ":material/workspace_premium:"),
+    "verify": ("ui/pages/verify.py", T.NAV_VERIFY, ":material/verified:"),
     "classroom": ("ui/pages/classroom.py", T.NAV_CLASSROOM, ":material/groups:"),
     "classes": ("ui/pages/classes.py", T.NAV_CLASSES, ":material/co_present:"),
     "activities": ("ui/pages/activities.py", T.NAV_ACTIVITIES, ":material/sports_esports:"),
     "instructor": ("ui/pages/instructor.py", T.NAV_INSTRUCTOR, ":material/school:"),
     "admin": ("ui/pages/admin.py", T.NAV_ADMIN, ":material/admin_panel_settings:"),
 }
-STUDY = ["home", "tasks", "learn", "practice", "exam", "scenario", "classroom", "progress"]
+STUDY = ["home", "tasks", "learn", "practice", "exam", "scenario", "classroom", "progress", "certify", "verify"]
 TEACH = {
     "trainee": [],
     "instructor": ["instructor", "classes", "activities"],
@@ -38,12 +40,14 @@ def page(key: str) -> st.Page:
 
 account = current_account()
 if account is None:
-    navigation = st.navigation([st.Page("ui/pages/sign_in.py", title=T.SIGN_IN, icon=":material/login:")])
+    navigation = st.navigation(
+        [st.Page("ui/pages/sign_in.py", title=T.SIGN_IN, icon=":material/login:", default=True), page("verify")]
+    )
 else:
     sections = {T.NAV_GROUP_STUDY: [page(k) for k in STUDY]}
     if TEACH[account.role]:
         sections[T.NAV_GROUP_TEACH] = [page(k) for k in TEACH[account.role]]
-    navigation = st.navigation(sections)
+    navigation = st.navigation(sections, expanded=True)
     with st.sidebar:
         st.caption(T.SIGNED_IN_AS.format(name=account.display_name, role=T.ROLE_LABELS[account.role]))
         if account.is_demo:

@@ -33,6 +33,8 @@ PAGES = [
     "classroom",
     "classes",
     "activities",
+    "certify",
+    "verify",
 ]
 
 

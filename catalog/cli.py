@@ -25,11 +25,16 @@ def _roots(content: Path | None) -> ContentRoots:
 @app.command()
 def validate(content: ContentOption = None) -> None:
     """检查全部内容文件；有问题时逐条打印 文件：行: 字段: 说明，并以非零状态退出。"""
+    from quizzes.certification import load_rules, rule_problems
+
     catalog = load_catalog(_roots(content))
-    for problem in catalog.problems:
-        typer.echo(str(problem))
-    if catalog.problems:
-        typer.echo(f"{len(catalog.problems)} 个问题，{catalog.files} 个文件", err=True)
+    problems = [str(p) for p in catalog.problems]
+    if content is None:
+        problems += rule_problems(load_rules(), catalog)
+    for problem in problems:
+        typer.echo(problem)
+    if problems:
+        typer.echo(f"{len(problems)} 个问题，{catalog.files} 个文件", err=True)
         raise typer.Exit(1)
     typer.echo(f"全部 {catalog.files} 个文件检查通过")
 
@@ -175,6 +180,25 @@ def paper(
         stem.with_suffix(".pdf").write_bytes(to_pdf(lines))
         stem.with_suffix(".docx").write_bytes(to_docx(lines))
         typer.echo(f"已生成 {stem}.pdf 与 {stem}.docx")
+
+
+@app.command()
+def verify(code: Annotated[str, typer.Argument(help="证书上的查验码，例如 CMA-000001-ABCD-EFGH-IJKL")]) -> None:
+    """查验证书：真实有效时打印证书内容，否则以非零状态退出。"""
+    from quizzes.certification import verify as check_code
+    from store.db import Database
+
+    found = check_code(Database(), code)
+    if found is None:
+        typer.echo("查验失败：查验码无效，或证书内容与记录不符")
+        raise typer.Exit(1)
+    skills = "、".join(f"{x:g}" for x in found.skills)
+    typer.echo(
+        f"证书有效：{found.name}，{found.issued_on.isoformat()} 颁发，理论 {found.theory:g} 分，情景 {skills} 分"
+    )
+    if found.revoked:
+        typer.echo("注意：该证书已被撤销")
+        raise typer.Exit(1)
 
 
 @app.command()

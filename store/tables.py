@@ -321,3 +321,40 @@ class ReportSubmission(Base):
     manual: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     feedback: Mapped[str] = mapped_column(Text, default="")
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Setting(Base):
+    """A named value kept with the data, e.g. the key certificates are signed with."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class CertificationAttempt(Base):
+    """A final exam: a theory paper and two scenarios, judged together."""
+
+    __tablename__ = "certification_attempts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    exam_attempt_id: Mapped[int] = mapped_column(ForeignKey("exam_attempts.id", ondelete="CASCADE"))
+    scenario_ids: Mapped[list[Any]] = mapped_column(JSON)
+    run_ids: Mapped[list[Any]] = mapped_column(JSON)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    passed: Mapped[bool | None] = mapped_column(default=None)
+
+
+class Certificate(Base):
+    """A certificate issued for a passed final exam; its code is an HMAC over what it states."""
+
+    __tablename__ = "certificates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("certification_attempts.id", ondelete="CASCADE"), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    issued_on: Mapped[date] = mapped_column(Date)
+    theory: Mapped[float] = mapped_column(Float)
+    skills: Mapped[list[Any]] = mapped_column(JSON)
+    code: Mapped[str] = mapped_column(String(64), unique=True, default="")
+    revoked: Mapped[bool] = mapped_column(default=False)

@@ -53,7 +53,8 @@ def test_instructor_pushes_a_question_and_sees_the_trainee_on_the_board(  # type
 
     teacher.get_by_text("已作答 1 / 1 人").first.wait_for(timeout=20000)
     assert teacher.locator('[data-testid="stException"]').count() == 0
-    assert trainee.locator('[data-testid="stException"]').count() == 0
+    errors = trainee.locator('[data-testid="stException"]')
+    assert errors.count() == 0, errors.all_inner_texts()
     board = live.leaderboard(db, quiz.id)
     assert [(r.name, r.correct) for r in board] == [("演示学员", 1)]
     teacher_ctx.close()

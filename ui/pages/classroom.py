@@ -51,9 +51,10 @@ def live_panel(quiz_id: int) -> None:
     mine = live.my_answer(db, account.id, quiz_id, qid)
     if mine is not None:
         st.markdown(f"**{cat.questions[qid].stem}**")
-        st.success(T.LIVE_ACCEPTED_RIGHT.format(points=mine.points)) if mine.correct else st.error(
-            T.LIVE_ACCEPTED_WRONG
-        )
+        if mine.correct:
+            st.success(T.LIVE_ACCEPTED_RIGHT.format(points=mine.points))
+        else:
+            st.error(T.LIVE_ACCEPTED_WRONG)
         st.caption(T.LIVE_DONE_WAIT)
         return
     with st.form(f"classroom_live_{quiz_id}_{qid}"):

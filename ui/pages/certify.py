@@ -1,0 +1,99 @@
+"""认证考试: the rules up front, the requirements, the final exam (theory paper + two scenarios), certificates."""
+
+import streamlit as st
+
+from interop.certificate import certificate_pdf
+from quizzes import certification as cert
+from scenarios.runner import InvalidAnswer
+from scenarios.sessions import load_run, play_turn
+from ui import text as T
+from ui.auth import require
+from ui.resources import catalog, database, scenario_engine
+from ui.widgets.scenario_play import transcript, turn_form
+
+account = require()
+cat, db = catalog(), database()
+rules = cert.load_rules()
+st.title(T.NAV_CERTIFY)
+final = rules.final
+st.info(
+    T.CERT_RULES.format(
+        title=rules.title,
+        theory=cat.blueprints[final.blueprint].title if final.blueprint in cat.blueprints else final.blueprint,
+        theory_pass=final.theory_pass,
+        skills_pass=final.skills_pass,
+    )
+)
+
+for code, name, issued_on, theory, skills in cert.certificates_of(db, account.id):
+    with st.container(border=True):
+        st.success(T.CERT_EARNED.format(date=issued_on.isoformat(), code=code))
+        st.download_button(
+            T.CERT_DOWNLOAD,
+            certificate_pdf(rules.title, name, issued_on, theory, skills, code),
+            f"结业证书-{code}.pdf",
+            "application/pdf",
+            key=f"certify_pdf_{code}",
+        )
+
+attempt = cert.current_final(db, account.id)
+if attempt is None:
+    latest = cert.latest_final(db, account.id)
+    if latest is not None:
+        last = cert.status(db, rules, account.id, latest)
+        if last.passed is False:
+            last_skills = "、".join("—" if x is None else f"{x:g}" for x in last.skills)
+            st.warning(T.CERT_FAILED.format(theory=last.theory or 0, skills=last_skills))
+    st.subheader(T.CERT_REQUIREMENTS)
+    checks = cert.requirement_checks(db, cat, rules, account.id)
+    for check in checks:
+        icon = "✅" if check.met else "⬜"
+        st.progress(
+            check.progress, text=T.CERT_CHECK.format(icon=icon, label=check.label, have=check.have, need=check.need)
+        )
+    ready = all(c.met for c in checks)
+    if not ready:
+        st.caption(T.CERT_NOT_READY)
+    if st.button(T.CERT_START, type="primary", key="certify_start", disabled=not ready):
+        try:
+            cert.start_final(db, cat, rules, account.id)
+            st.rerun()
+        except cert.CertificationError as exc:
+            st.error(str(exc))
+    st.stop()
+
+state = cert.status(db, rules, account.id, attempt)
+st.subheader(T.CERT_THEORY)
+if state.theory is None:
+    st.write(T.CERT_THEORY_TODO)
+    st.page_link("ui/pages/exam.py", label=T.CERT_THEORY_GO, icon="➡️")
+else:
+    st.metric(T.CERT_THEORY_SCORE, f"{state.theory:g}")
+
+st.subheader(T.CERT_SKILLS)
+tabs = st.tabs([cat.scenarios[s].title if s in cat.scenarios else s for s in state.scenario_ids])
+for index, (tab, sid) in enumerate(zip(tabs, state.scenario_ids, strict=True)):
+    with tab:
+        if state.skills[index] is not None:
+            st.metric(T.CERT_SKILL_SCORE, f"{state.skills[index]:g}")
+            continue
+        if sid not in cat.scenarios:
+            st.error(T.CERT_MISSING)
+            continue
+        scenario = cat.scenarios[sid]
+        st.caption(scenario.brief)
+        if not st.toggle(
+            T.CERT_SKILL_BEGIN, key=f"certify_open_{attempt}_{index}", value=state.run_ids[index] is not None
+        ):
+            continue
+        run_id = cert.scenario_run(db, account.id, attempt, index)
+        run = load_run(db, account.id, run_id, scenario, scenario_engine(sid))
+        transcript(run)
+        if not run.finished:
+            sent, response = turn_form(run, f"certify_{attempt}_{index}", hints=False)
+            if sent:
+                try:
+                    play_turn(db, account.id, run_id, run, response, cat.questions_by_point)
+                    st.rerun()
+                except InvalidAnswer as exc:
+                    st.warning(str(exc))
