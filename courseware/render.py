@@ -32,3 +32,34 @@ def split_figures(markdown: str) -> list[tuple[str, str]]:
     if markdown[at:].strip():
         parts.append(("markdown", markdown[at:]))
     return parts
+
+
+FOLDED_HEADING = re.compile(r"^### 参考思路[ \t]*$", re.MULTILINE)
+NEXT_HEADING = re.compile(r"^#{2,3} ", re.MULTILINE)
+
+
+def split_folded(markdown: str) -> list[tuple[str, str]]:
+    """Split out the worked answers (### 参考思路 … up to the next heading) as ("folded", text) parts, so a
+    reader can think first and open them on demand; everything else stays ("markdown", text)."""
+    parts: list[tuple[str, str]] = []
+    at = 0
+    for m in FOLDED_HEADING.finditer(markdown):
+        if m.start() < at:
+            continue
+        if markdown[at : m.start()].strip():
+            parts.append(("markdown", markdown[at : m.start()]))
+        nxt = NEXT_HEADING.search(markdown, m.end())
+        end = nxt.start() if nxt else len(markdown)
+        parts.append(("folded", markdown[m.end() : end].strip()))
+        at = end
+    if markdown[at:].strip():
+        parts.append(("markdown", markdown[at:]))
+    return parts
+
+
+def section_parts(markdown: str) -> list[tuple[str, str]]:
+    """Figures, folded answers and plain Markdown, in reading order."""
+    out: list[tuple[str, str]] = []
+    for kind, part in split_figures(markdown):
+        out += [(kind, part)] if kind == "figure" else split_folded(part)
+    return out

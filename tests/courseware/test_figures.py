@@ -40,3 +40,23 @@ def test_every_chapter_renders_and_each_module_with_chapters_has_a_figure(shippe
                 else:
                     assert to_html(part)
     assert modules_with_figures == {c.module for c in shipped.chapters}
+
+
+def test_worked_answers_are_folded_up_to_the_next_heading() -> None:
+    from courseware.render import section_parts
+
+    body = "### 小讨论\n\n问题？\n\n### 参考思路\n\n第一步……\n\n1. 要点\n\n### 本节小结\n\n小结。"
+    assert section_parts(body) == [
+        ("markdown", "### 小讨论\n\n问题？\n\n"),
+        ("folded", "第一步……\n\n1. 要点"),
+        ("markdown", "### 本节小结\n\n小结。"),
+    ]
+    assert section_parts("没有参考思路") == [("markdown", "没有参考思路")]
+
+
+def test_every_shipped_section_folds_its_worked_answer(shipped) -> None:  # type: ignore[no-untyped-def]
+    from courseware.render import section_parts
+
+    for section in shipped.sections.values():
+        kinds = [k for k, _ in section_parts(section.body)]
+        assert kinds.count("folded") == 1, section.id

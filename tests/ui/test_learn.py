@@ -50,7 +50,7 @@ def test_search_finds_a_section_and_opens_it(open_page: Open) -> None:
 
 def test_glossary_filter_and_open_the_section(open_page: Open) -> None:
     at = open_page("learn")
-    at.text_input(key="learn_glossary_filter").input("内部").run()
+    at.text_input(key="learn_glossary_filter").input("内部客户").run()
     table = at.dataframe[0].value
     assert list(table["术语"]) == ["内部客户"]
     at.button(key="learn_term_internal-and-external-customers").click().run()
@@ -62,3 +62,9 @@ def test_section_links_to_its_practice(open_page: Open) -> None:
     at.button(key="learn_to_practice").click().run()
     assert at.title[0].value == "练习"
     assert at.radio(key="practice_scope").value == "point"
+
+
+def test_the_worked_answer_is_folded_until_opened(open_page: Open) -> None:
+    at = open_page("learn")
+    labels = [e.label for e in at.expander]
+    assert "参考思路（先自己想一想，再展开对照）" in labels

@@ -4,7 +4,7 @@ import streamlit as st
 
 from courseware.figures import figure
 from courseware.progress import DONE, OPENED, mark, statuses
-from courseware.render import split_figures, to_html
+from courseware.render import section_parts, to_html
 from quizzes.practice import answer_question
 from ui import text as T
 from ui.auth import require
@@ -97,9 +97,12 @@ if marks.get(section.id) is None:
 st.header(section.title)
 point_titles = "、".join(cat.syllabus.points[p].title for p in section.points)
 st.caption(T.LEARN_READING_TIME.format(minutes=section.reading_minutes, points=point_titles))
-for kind, part in split_figures(section.body):
+for kind, part in section_parts(section.body):
     if kind == "figure":
         st.plotly_chart(figure(part), width="stretch", config={"displayModeBar": False})
+    elif kind == "folded":
+        with st.expander(T.LEARN_WORKED_ANSWER, icon=":material/lightbulb:"):
+            st.html(to_html(part))
     else:
         st.html(to_html(part))
 
