@@ -16,6 +16,7 @@ from ui.auth import require
 from ui.resources import catalog, database, reload_catalog
 
 require("admin")
+blank_template = st.cache_data(show_spinner=False)(template)
 cat, db = catalog(), database()
 st.title(T.NAV_ADMIN)
 
@@ -58,7 +59,7 @@ with export_col:
         if notes:
             with st.expander(T.ADMIN_EXPORT_NOTES.format(n=len(notes))):
                 st.text("\n".join(notes))
-    st.download_button(T.ADMIN_TEMPLATE, template(), "题库模板.xlsx", key="admin_template")
+    st.download_button(T.ADMIN_TEMPLATE, blank_template(), "题库模板.xlsx", key="admin_template")
 with import_col:
     st.markdown(f"**{T.ADMIN_IMPORT}**")
     upload = st.file_uploader(T.ADMIN_IMPORT_FILE, type=["gift", "txt", "xml", "xlsx"], key="admin_import_file")
