@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from catalog.catalog import ContentRoots, load_catalog
 from classroom.accounts import list_accounts
-from classroom.assignments import create_assignment
+from classroom.assignments import assignments_of, create_assignment
 from classroom.classes import add_member, classes_of, create_class
 from classroom.groups import form_random
 from classroom.roleplay import role_plays_of
@@ -133,3 +133,33 @@ def test_leader_submits_a_report_and_the_instructor_marks_it(open_page: Open, ap
     leader.run()
     assert any(s.value == "教师评分：45 / 100" for s in leader.success)
     assert classes_of(app_db, accounts["stu_a"])
+
+
+def test_leader_uploads_a_word_report(open_page: Open, app_db: Database) -> None:
+    import io
+
+    from docx import Document
+
+    _, sessions, accounts, info, group = setup_class(open_page, app_db)
+    create_assignment(app_db, CATALOG, info.id, "report", "survey-crm")
+    ids = {a.id: name for name, a in accounts.items()}
+    leader = sessions[ids[group.leader_id]].run()  # type: ignore[index]
+    doc = Document()
+    doc.add_paragraph("本报告调查客户关系管理的现状。")
+    doc.add_paragraph("一、调查方法：访谈 6 人，问卷 120 份。")
+    data = io.BytesIO()
+    doc.save(data)
+    uploader = next(u for u in leader.get("file_uploader") if u.label == "上传 Word 文件（.docx）")
+    uploader.set_value(("报告.docx", data.getvalue(), "application/octet-stream"))
+    by_label(leader.button, "提交报告").click().run()
+    assert leader.success[0].value.startswith("报告已提交")
+    from classroom.group_reports import submission
+
+    stored = submission(app_db, next(a.id for a in assignments_of(app_db, [info.id])), group.id)
+    assert stored is not None and stored.filename == "报告.docx" and "问卷 120 份" in stored.text
+    uploader = next(u for u in leader.get("file_uploader") if u.label == "上传 Word 文件（.docx）")
+    uploader.set_value(("坏文件.docx", b"not a zip", "application/octet-stream"))
+    by_label(leader.button, "提交报告").click().run()
+    assert any("无法读取这个 Word 文件" in e.value for e in leader.error), [
+        (w.value) for w in [*leader.warning, *leader.success]
+    ]
