@@ -199,16 +199,11 @@ def task_status(catalog: Catalog, a: AssignmentInfo, user_id: int, act: Activity
         needed = min(a.goal or DEFAULT_PRACTICE_GOAL, len(pool)) or 1
         answered = {qid for qid, at in act.answers[user_id] if qid in pool and at >= a.created_at}
         done = min(len(answered), needed)
-    elif a.kind == "exam":
-        tries = [e for e in act.exams[user_id] if e[0] == a.target and e[1] >= a.created_at]
+    elif a.kind in {"exam", "scenario"}:
+        history = act.exams[user_id] if a.kind == "exam" else act.runs[user_id]
+        tries = [t for t in history if t[0] == a.target and t[1] >= a.created_at]
         attempts = len(tries)
-        scores = [e[3] for e in tries if e[2] is not None and e[3] is not None]
-        best = max(scores) if scores else None
-        done = 1 if scores else 0
-    elif a.kind == "scenario":
-        tries = [r for r in act.runs[user_id] if r[0] == a.target and r[1] >= a.created_at]
-        attempts = len(tries)
-        scores = [r[3] for r in tries if r[2] is not None and r[3] is not None]
+        scores = [t[3] for t in tries if t[2] is not None and t[3] is not None]
         best = max(scores) if scores else None
         done = 1 if scores else 0
     else:

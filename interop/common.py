@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -104,3 +104,21 @@ def bank_yaml(result: ImportResult, bank_id: str, title: str) -> str:
 def as_data(question: AnyQuestion) -> dict[str, Any]:
     """A question as plain data (for writers and round trips)."""
     return question.model_dump(mode="json", exclude_defaults=False)
+
+
+def shared_types(
+    questions: list[AnyQuestion], fmt: str, skipped: list[str]
+) -> Iterator[tuple[AnyQuestion, str | None]]:
+    """The questions a Moodle format can hold, each with its knowledge point when a new category starts;
+    the rest are noted in `skipped`."""
+    current = None
+    for q in questions:
+        if q.type == "case":
+            skipped.append(f"{q.id}：案例分析题在 {fmt} 中没有对应题型，未导出")
+            continue
+        if q.type == "fill" and len(q.answer) != 1:
+            skipped.append(f"{q.id}：多空填空题在 {fmt} 中没有对应题型（可改用 Moodle 的完形题），未导出")
+            continue
+        starts = q.points[0] if q.points[0] != current else None
+        current = q.points[0]
+        yield q, starts

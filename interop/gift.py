@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from interop.common import NO_EXPLANATION, ImportResult, plain_text, question_id
-from quizzes.models import AnyQuestion, CaseAnalysis, Fill, Judge, MultipleChoice, ShortAnswer, SingleChoice
+from interop.common import NO_EXPLANATION, ImportResult, plain_text, question_id, shared_types
+from quizzes.models import AnyQuestion, Fill, Judge, MultipleChoice, ShortAnswer, SingleChoice
 
 SPECIAL = "~=#{}:"
 LETTERS = "ABCDEFGH"
@@ -279,17 +279,9 @@ def write(questions: list[AnyQuestion], category: str = "客户管理师") -> tu
     """GIFT text for the questions, grouped by knowledge point as categories; and what could not be written."""
     out: list[str] = []
     skipped: list[str] = []
-    current = None
-    for q in questions:
-        if isinstance(q, CaseAnalysis):
-            skipped.append(f"{q.id}：案例分析题在 GIFT 中没有对应题型，未导出")
-            continue
-        if isinstance(q, Fill) and len(q.answer) != 1:
-            skipped.append(f"{q.id}：多空填空题在 GIFT 中没有对应题型，未导出")
-            continue
-        if q.points[0] != current:
-            current = q.points[0]
-            out.append(f"$CATEGORY: $course$/{category}/{current}\n")
+    for q, starts in shared_types(questions, "GIFT", skipped):
+        if starts:
+            out.append(f"$CATEGORY: $course$/{category}/{starts}\n")
         out.append(_write_one(q, skipped))
     return "\n".join(out), skipped
 

@@ -13,8 +13,8 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from interop.common import NO_EXPLANATION, ImportResult, plain_text, question_id
-from quizzes.models import AnyQuestion, CaseAnalysis, Fill, Judge, MultipleChoice, ShortAnswer, SingleChoice
+from interop.common import NO_EXPLANATION, ImportResult, plain_text, question_id, shared_types
+from quizzes.models import AnyQuestion, Fill, Judge, MultipleChoice, ShortAnswer, SingleChoice
 
 LETTERS = "ABCDEFGH"
 UNSUPPORTED = {
@@ -164,18 +164,10 @@ def write(questions: list[AnyQuestion], category: str = "客户管理师") -> tu
     """A Moodle XML file for the questions, a category per knowledge point; and what could not be written."""
     quiz = Element("quiz")
     skipped: list[str] = []
-    current = None
-    for q in questions:
-        if isinstance(q, CaseAnalysis):
-            skipped.append(f"{q.id}：案例分析题在 Moodle XML 中没有对应题型，未导出")
-            continue
-        if isinstance(q, Fill) and len(q.answer) != 1:
-            skipped.append(f"{q.id}：多空填空题请改用 Moodle 的完形（Cloze）题，未导出")
-            continue
-        if q.points[0] != current:
-            current = q.points[0]
+    for q, starts in shared_types(questions, "Moodle XML", skipped):
+        if starts:
             cat = SubElement(quiz, "question", {"type": "category"})
-            _sub(cat, "category", f"$course$/{category}/{current}")
+            _sub(cat, "category", f"$course$/{category}/{starts}")
         _write_one(quiz, q, skipped)
     body = tostring(quiz, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8"), skipped

@@ -4,12 +4,11 @@ import streamlit as st
 
 from interop.certificate import certificate_pdf
 from quizzes import certification as cert
-from scenarios.runner import InvalidAnswer
-from scenarios.sessions import load_run, play_turn
+from scenarios.sessions import load_run
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database, scenario_engine
-from ui.widgets.scenario_play import transcript, turn_form
+from ui.widgets.scenario_play import next_turn, transcript
 
 account = require()
 cat, db = catalog(), database()
@@ -90,10 +89,4 @@ for index, (tab, sid) in enumerate(zip(tabs, state.scenario_ids, strict=True)):
         run = load_run(db, account.id, run_id, scenario, scenario_engine(sid))
         transcript(run)
         if not run.finished:
-            sent, response = turn_form(run, f"certify_{attempt}_{index}", hints=False)
-            if sent:
-                try:
-                    play_turn(db, account.id, run_id, run, response, cat.questions_by_point)
-                    st.rerun()
-                except InvalidAnswer as exc:
-                    st.warning(str(exc))
+            next_turn(db, account.id, run_id, run, f"certify_{attempt}_{index}", cat.questions_by_point, hints=False)

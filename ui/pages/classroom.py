@@ -7,15 +7,15 @@ from classroom.assignments import assignments_of
 from classroom.group_reports import MIN_HANZI, RUBRIC, TEMPLATES, ReportError, read_docx, submission, submit
 from classroom.groups import group_of
 from classroom.roleplay import RolePlayError, observer_marks, role_plays_of, score_as_observer
-from scenarios.runner import TRAINEE, InvalidAnswer
-from scenarios.sessions import load_run, play_turn
+from scenarios.runner import TRAINEE
+from scenarios.sessions import load_run
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database, scenario_engine
 from ui.widgets.class_picker import pick_class
 from ui.widgets.leaderboard import board_rows, score_text
 from ui.widgets.question import response_input
-from ui.widgets.scenario_play import transcript, turn_form
+from ui.widgets.scenario_play import next_turn, transcript
 
 account = require()
 cat, db = catalog(), database()
@@ -146,13 +146,9 @@ with play_tab:
             if run.finished:
                 st.success(T.ROLEPLAY_FINISHED)
             else:
-                sent, response = turn_form(run, f"classroom_play_{play.id}", hints=False)
-                if sent:
-                    try:
-                        play_turn(db, account.id, play.run_id, run, response, cat.questions_by_point)
-                        st.rerun()
-                    except InvalidAnswer as exc:
-                        st.warning(str(exc))
+                next_turn(
+                    db, account.id, play.run_id, run, f"classroom_play_{play.id}", cat.questions_by_point, hints=False
+                )
         else:
             watch(play.id)
             earlier = {o: (m, c) for o, m, c in observer_marks(db, play.id)}.get(account.id)

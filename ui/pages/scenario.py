@@ -4,13 +4,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from classroom.assignments import attempts_left
-from scenarios.runner import InvalidAnswer, Run
-from scenarios.sessions import RunNotFound, load_run, play_turn, runs_of, start_run
+from scenarios.runner import Run
+from scenarios.sessions import RunNotFound, load_run, runs_of, start_run
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database, scenario_engine
 from ui.widgets.highlight import highlight
-from ui.widgets.scenario_play import transcript, turn_form
+from ui.widgets.scenario_play import next_turn, transcript
 
 account = require()
 cat, db = catalog(), database()
@@ -57,13 +57,7 @@ except RunNotFound:
 transcript(run)
 
 if not run.finished:
-    sent, response = turn_form(run, "scenario")
-    if sent:
-        try:
-            play_turn(db, account.id, run_id, run, response, cat.questions_by_point)
-            st.rerun()
-        except InvalidAnswer as exc:
-            st.warning(str(exc))
+    next_turn(db, account.id, run_id, run, "scenario", cat.questions_by_point, hints=True)
     st.stop()
 
 result = run.result

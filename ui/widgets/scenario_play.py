@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scenarios.runner import TRAINEE, Run
+from scenarios.runner import TRAINEE, InvalidAnswer, Run
+from scenarios.sessions import play_turn
+from store.db import Database
 from ui import text as T
 
 
@@ -18,6 +20,19 @@ def transcript(run: Run) -> None:
         with st.chat_message("user" if is_trainee else "assistant", avatar="🧑‍💼" if is_trainee else "🙎"):
             st.markdown(f"**{line.speaker}**")
             st.text(line.text)
+
+
+def next_turn(
+    db: Database, user_id: int, run_id: int, run: Run, key: str, questions_by_point: dict[str, list[str]], hints: bool
+) -> None:
+    """The form for the next turn; a sent answer is stored and played, an invalid one explained."""
+    sent, response = turn_form(run, key, hints)
+    if sent:
+        try:
+            play_turn(db, user_id, run_id, run, response, questions_by_point)
+            st.rerun()
+        except InvalidAnswer as exc:
+            st.warning(str(exc))
 
 
 def turn_form(run: Run, key: str, hints: bool = True) -> tuple[bool, int | str]:
