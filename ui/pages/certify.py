@@ -46,9 +46,9 @@ if attempt is None:
     st.subheader(T.CERT_REQUIREMENTS)
     checks = cert.requirement_checks(db, cat, rules, account.id)
     for check in checks:
-        icon = "✅" if check.met else "⬜"
+        standing = T.CERT_MET if check.met else T.CERT_NOT_MET
         st.progress(
-            check.progress, text=T.CERT_CHECK.format(icon=icon, label=check.label, have=check.have, need=check.need)
+            check.progress, text=T.CERT_CHECK.format(state=standing, label=check.label, have=check.have, need=check.need)
         )
     ready = all(c.met for c in checks)
     if not ready:
