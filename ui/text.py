@@ -287,12 +287,6 @@ TASK_NO_DUE = "无截止时间"
 TASK_PROGRESS = "完成 {done}/{needed}"
 TASK_BEST = "最好成绩 {best:g} 分"
 TASK_GO = "去完成"
-TASK_WHERE = {
-    "practice": "在“练习”页选择“章节练习”，章节：{title}",
-    "exam": "在“模拟考试”页选择：{title}",
-    "scenario": "在“情景演练”页选择：{title}",
-    "report": "在“课堂”页的“小组报告”提交",
-}
 PICK_CLASS = "班级"
 CLASS_NONE_INSTRUCTOR = "你还没有班级，先在下面创建一个。"
 CLASS_CREATE = "创建班级"

@@ -49,3 +49,23 @@ def test_an_exam_with_no_attempts_left_cannot_be_started(open_page: Open, app_db
     at.selectbox(key="exam_blueprint").set_value("starter-mock").run()
     assert any(c.value == "本任务剩余次数：0" for c in at.caption)
     assert at.button(key="exam_start").disabled
+
+
+def test_go_opens_the_page_where_the_task_is_done(open_page: Open, app_db: Database) -> None:
+    from classroom.classes import add_member
+
+    teacher = create_user(app_db, "teacher_c", "周老师", "instructor", "secret-pass")
+    info = create_class(app_db, teacher.id, "周末班")
+    create_assignment(app_db, CATALOG, info.id, "practice", "crm-basics-01-customers", goal=5)
+    create_assignment(app_db, CATALOG, info.id, "scenario", "angry-caller")
+    at = open_page("tasks", username="goer")
+    add_member(app_db, info.id, next(a.id for a in list_accounts(app_db) if a.username == "goer"))
+    at.run()
+    keys = [b.key for b in at.button if b.key and b.key.startswith("tasks_go_")]
+    at.button(key=keys[0]).click().run()
+    assert at.title[0].value == "练习"
+    assert at.radio(key="practice_scope").value == "chapter"
+    assert at.selectbox(key="practice_chapter").value == "crm-basics-01-customers"
+    at = open_page("tasks", username="goer")
+    at.button(key=[b.key for b in at.button if b.key and b.key.startswith("tasks_go_")][1]).click().run()
+    assert at.title[0].value == "情景演练" and at.selectbox(key="scenario_pick").value == "angry-caller"

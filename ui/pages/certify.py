@@ -48,7 +48,8 @@ if attempt is None:
     for check in checks:
         standing = T.CERT_MET if check.met else T.CERT_NOT_MET
         st.progress(
-            check.progress, text=T.CERT_CHECK.format(state=standing, label=check.label, have=check.have, need=check.need)
+            check.progress,
+            text=T.CERT_CHECK.format(state=standing, label=check.label, have=check.have, need=check.need),
         )
     ready = all(c.met for c in checks)
     if not ready:

@@ -1,5 +1,7 @@
 """我的任务: join a class with its code, and see every assignment with its status."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from classroom.assignments import tasks_of
@@ -9,6 +11,28 @@ from ui.auth import require
 from ui.resources import catalog, database
 
 account = require()
+
+
+def first_section(chapter_id: str) -> dict[str | int, str]:
+    chapter = cat.chapter(chapter_id)
+    return {"learn_section": chapter.sections[0].id} if chapter and chapter.sections else {}
+
+
+# Where each kind of task is done, and what that page should show first.
+GO_PAGE = {
+    "chapter": "ui/pages/learn.py",
+    "practice": "ui/pages/practice.py",
+    "exam": "ui/pages/exam.py",
+    "scenario": "ui/pages/scenario.py",
+    "report": "ui/pages/classroom.py",
+}
+GO_STATE: dict[str, Callable[[str], dict[str | int, str]]] = {
+    "chapter": first_section,
+    "practice": lambda t: {"practice_mode": "sequential", "practice_scope": "chapter", "practice_chapter": t},
+    "exam": lambda t: {"exam_blueprint": t},
+    "scenario": lambda t: {"scenario_pick": t},
+    "report": lambda t: {},
+}
 cat, db = catalog(), database()
 st.title(T.NAV_TASKS)
 
@@ -53,10 +77,6 @@ for task in sorted(tasks, key=lambda t: (order[t.status], t.assignment.due_at is
             details.append(T.ATTEMPTS_LEFT.format(n=task.attempts_left))
         st.caption(" · ".join(details))
         st.progress(task.done / task.needed)
-        if a.kind == "chapter":
-            chapter = cat.chapter(a.target)
-            if chapter and task.status != "done" and st.button(T.TASK_GO, key=f"tasks_go_{a.id}"):
-                st.session_state["learn_section"] = chapter.sections[0].id
-                st.switch_page("ui/pages/learn.py")
-        else:
-            st.caption(T.TASK_WHERE[a.kind].format(title=a.title))
+        if task.status != "done" and st.button(T.TASK_GO, key=f"tasks_go_{a.id}"):
+            st.session_state.update(GO_STATE[a.kind](a.target))
+            st.switch_page(GO_PAGE[a.kind])
