@@ -91,3 +91,15 @@ def test_mock_exam_survives_a_closed_tab_and_is_scored(server: str, browser) -> 
     page.get_by_text("得分").first.wait_for(timeout=20000)
     assert page.get_by_text("未通过").count() >= 1
     context.close()
+
+
+def test_anyone_checks_a_certificate_code_without_signing_in(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(server)
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("证书查验", exact=True).click()
+    page.get_by_label("查验码").fill("CMA-000001-AAAA-BBBB-CCCC")
+    page.get_by_role("button", name="查验").click()
+    page.get_by_text("查验失败").wait_for(timeout=20000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    context.close()
