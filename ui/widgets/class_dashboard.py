@@ -43,6 +43,20 @@ def draw(db: Database, cat: Catalog, info: ClassInfo) -> None:
             hide_index=True,
             width="stretch",
         )
+        counts = {k: [0] * len(view.assignments) for k in T.STATUS_LABELS}
+        for statuses in view.tasks.values():
+            for n, status in enumerate(statuses):
+                counts[status.status][n] += 1
+        titles = [a.title for a in view.assignments]
+        bars = go.Figure([go.Bar(name=T.STATUS_LABELS[k], y=titles, x=v, orientation="h") for k, v in counts.items()])
+        bars.update_layout(
+            barmode="stack",
+            height=max(200, 40 * len(titles) + 80),
+            margin={"l": 10, "r": 10, "t": 10, "b": 10},
+            legend={"orientation": "h"},
+            xaxis_title=T.DASH_COUNT,
+        )
+        st.plotly_chart(bars, width="stretch")
     else:
         st.info(T.ASSIGN_NONE)
 
