@@ -41,6 +41,8 @@ SSO_OR_PASSWORD = "或使用本平台账号和密码登录："
 HOME_WELCOME = "你好，{name}\uff01"
 HOME_RESUME = "继续阅读：{title}"
 HOME_START = "从第一章开始学习"
+HOME_TASKS = "你有 {n} 项任务未完成（其中 {late} 项已逾期）{next_due}"
+HOME_TASKS_DUE = "，最近的截止时间：{due}"
 HOME_CARDS = {
     "learn": ("课程学习", "按模块阅读教程章节，读完一节做几道小题巩固。"),
     "practice": ("练习", "按知识点或模块刷题，答完立即看解析。"),

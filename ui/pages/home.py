@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from classroom.assignments import tasks_of
 from courseware.progress import DONE, last_section, statuses
 from quizzes.exam import history
 from quizzes.practice import answers_of
@@ -30,6 +31,15 @@ else:
 if target and st.button(label, type="primary", key="home_resume"):
     st.session_state["learn_section"] = target
     st.switch_page("ui/pages/learn.py")
+
+pending = [t for t in tasks_of(db, cat, account.id) if t.status != "done"]
+if pending:
+    late = sum(t.status == "late" for t in pending)
+    dated = sorted(t.assignment.due_at for t in pending if t.assignment.due_at is not None)
+    next_due = T.HOME_TASKS_DUE.format(due=dated[0].astimezone().strftime("%m-%d %H:%M")) if dated else ""
+    st.info(T.HOME_TASKS.format(n=len(pending), late=late, next_due=next_due))
+    if st.button(T.NAV_TASKS, key="home_to_tasks", icon=":material/task_alt:"):
+        st.switch_page("ui/pages/tasks.py")
 
 answers = answers_of(db, account.id)
 correct = sum(1 for a in answers if a.correct)
