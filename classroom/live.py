@@ -140,6 +140,17 @@ def join(db: Database, user_id: int, code: str) -> LiveState:
     return state(db, quiz_id)
 
 
+def joined_running(db: Database, user_id: int) -> int | None:
+    """The newest unfinished quiz the trainee has joined, so a new session picks it up without the code."""
+    with db.session() as s:
+        return s.scalar(
+            select(LiveQuiz.id)
+            .join(LiveParticipant, LiveParticipant.quiz_id == LiveQuiz.id)
+            .where(LiveParticipant.user_id == user_id, LiveQuiz.finished.is_(False))
+            .order_by(LiveQuiz.id.desc())
+        )
+
+
 def advance(db: Database, quiz_id: int) -> LiveState:
     """Push the next question to every screen, or end the quiz after the last."""
     with db.session() as s:

@@ -87,3 +87,12 @@ def test_sixty_trainees_answering_at_once_lose_and_duplicate_nothing(db: Databas
         stored = s.scalar(select(func.count()).select_from(LiveAnswer).where(LiveAnswer.quiz_id == state.id))
     assert stored == 60
     assert live.state(db, state.id).answered_current == 60
+
+
+def test_a_new_session_finds_the_running_quiz_it_joined(db: Database, shipped: Catalog) -> None:
+    state, (a, b) = quiz(db, shipped, 2)
+    (outsider,) = make_users(db, 1, "solo")
+    assert live.joined_running(db, a) == state.id
+    assert live.joined_running(db, outsider) is None
+    live.finish(db, state.id)
+    assert live.joined_running(db, b) is None

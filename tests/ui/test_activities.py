@@ -163,3 +163,16 @@ def test_leader_uploads_a_word_report(open_page: Open, app_db: Database) -> None
     assert any("无法读取这个 Word 文件" in e.value for e in leader.error), [
         (w.value) for w in [*leader.warning, *leader.success]
     ]
+
+
+def test_a_trainee_who_joined_finds_the_quiz_again_in_a_new_session(open_page: Open, app_db: Database) -> None:
+    from classroom import live
+
+    _, sessions, accounts, info, _ = setup_class(open_page, app_db)
+    quiz = live.create_quiz(app_db, info.id, "续接", [CATALOG.questions["crm-basics.q002"]])
+    live.join(app_db, accounts["stu_a"].id, quiz.code)
+    live.advance(app_db, quiz.id)
+    fresh = open_page("classroom", username="stu_a")  # a new browser session, no code typed
+    assert any(c.value == "第 1 / 1 题" for c in fresh.caption)
+    other = sessions["stu_b"].run()  # has not joined: still asked for the code
+    assert not any(c.value == "第 1 / 1 题" for c in other.caption)

@@ -79,7 +79,7 @@ with quiz_tab:
                 st.session_state["classroom_live"] = live.join(db, account.id, code).id
             except live.LiveError as exc:
                 st.error(str(exc))
-    joined = st.session_state.get("classroom_live")
+    joined = st.session_state.get("classroom_live") or live.joined_running(db, account.id)
     if joined is not None:
         live_panel(joined)
 
