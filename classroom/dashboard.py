@@ -74,14 +74,11 @@ def class_view(db: Database, catalog: Catalog, class_id: int, now: datetime | No
     tasks = {uid: tuple(task_status(catalog, a, uid, act, now) for a in assignments) for uid in ids}
 
     module_of_point = {p.id: m.id for m in catalog.syllabus.modules for p in m.points}
-    idset = set(ids)
     per: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     answered: dict[int, int] = defaultdict(int)
     correct: dict[int, int] = defaultdict(int)
     last: dict[int, datetime | None] = dict.fromkeys(ids)
-    for row in answers_of(db):
-        if row.user_id not in idset:
-            continue
+    for row in answers_of(db, user_ids=ids):
         answered[row.user_id] += 1
         correct[row.user_id] += int(row.correct)
         seen = last[row.user_id]

@@ -70,11 +70,13 @@ class AnswerRow:
         return self.fraction is not None and self.fraction >= 1 - 1e-9
 
 
-def answers_of(db: Database, user_id: int | None = None) -> list[AnswerRow]:
-    """Stored answers of one trainee (or everyone), oldest first."""
+def answers_of(db: Database, user_id: int | None = None, user_ids: list[int] | None = None) -> list[AnswerRow]:
+    """Stored answers of one trainee, of several, or of everyone; oldest first."""
     query = select(Answer).order_by(Answer.id)
     if user_id is not None:
         query = query.where(Answer.user_id == user_id)
+    if user_ids is not None:
+        query = query.where(Answer.user_id.in_(user_ids))
     with db.session() as s:
         return [
             AnswerRow(
