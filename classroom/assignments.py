@@ -155,8 +155,8 @@ class Activity:
     reports: dict[int, set[int]]  # user -> assignment ids their group submitted
 
     @classmethod
-    def fetch(cls, db: Database, user_ids: list[int]) -> Activity:
-        """Load the activity of these trainees."""
+    def fetch(cls, db: Database, user_ids: list[int], answers_since: datetime | None = None) -> Activity:
+        """Load the activity of these trainees; practice answers only from `answers_since` (none when None)."""
         act = cls(defaultdict(set), defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(set))
         if not user_ids:
             return act
@@ -167,14 +167,33 @@ class Activity:
                 )
             ):
                 act.sections[uid].add(sid)
-            for uid, qid, at in s.execute(
-                select(Answer.user_id, Answer.question_id, Answer.created_at).where(Answer.user_id.in_(user_ids))
+            if answers_since is not None:
+                for uid, qid, at in s.execute(
+                    select(Answer.user_id, Answer.question_id, Answer.created_at).where(
+                        Answer.user_id.in_(user_ids), Answer.created_at >= answers_since
+                    )
+                ):
+                    act.answers[uid].append((qid, at))
+            for uid, *exam in s.execute(
+                select(
+                    ExamAttempt.user_id,
+                    ExamAttempt.blueprint_id,
+                    ExamAttempt.started_at,
+                    ExamAttempt.submitted_at,
+                    ExamAttempt.score,
+                ).where(ExamAttempt.user_id.in_(user_ids))
             ):
-                act.answers[uid].append((qid, at))
-            for e in s.scalars(select(ExamAttempt).where(ExamAttempt.user_id.in_(user_ids))):
-                act.exams[e.user_id].append((e.blueprint_id, e.started_at, e.submitted_at, e.score))
-            for r in s.scalars(select(ScenarioRun).where(ScenarioRun.user_id.in_(user_ids))):
-                act.runs[r.user_id].append((r.scenario_id, r.started_at, r.finished_at, r.total))
+                act.exams[uid].append(tuple(exam))  # type: ignore[arg-type]
+            for uid, *run in s.execute(
+                select(
+                    ScenarioRun.user_id,
+                    ScenarioRun.scenario_id,
+                    ScenarioRun.started_at,
+                    ScenarioRun.finished_at,
+                    ScenarioRun.total,
+                ).where(ScenarioRun.user_id.in_(user_ids))
+            ):
+                act.runs[uid].append(tuple(run))  # type: ignore[arg-type]
             for uid, aid in s.execute(
                 select(TeamMember.user_id, ReportSubmission.assignment_id)
                 .join(ReportSubmission, ReportSubmission.team_id == TeamMember.team_id)
@@ -224,9 +243,15 @@ def tasks_of(db: Database, catalog: Catalog, user_id: int, now: datetime | None 
     """A trainee's assignments across their classes, with status: the 我的任务 list."""
     with db.session() as s:
         class_ids = list(s.scalars(select(ClassMember.class_id).where(ClassMember.user_id == user_id)))
-    act = Activity.fetch(db, [user_id])
+    assignments = assignments_of(db, class_ids)
+    act = Activity.fetch(db, [user_id], practice_since(assignments))
     now = now or utcnow()
-    return [task_status(catalog, a, user_id, act, now) for a in assignments_of(db, class_ids)]
+    return [task_status(catalog, a, user_id, act, now) for a in assignments]
+
+
+def practice_since(assignments: list[AssignmentInfo]) -> datetime | None:
+    """When the oldest practice assignment was set: answers before it never count."""
+    return min((a.created_at for a in assignments if a.kind == "practice"), default=None)
 
 
 def attempts_left(db: Database, catalog: Catalog, user_id: int, kind: Kind, target: str) -> int | None:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from catalog.catalog import Catalog
 from classroom.accounts import Account
-from classroom.assignments import Activity, AssignmentInfo, TaskStatus, assignments_of, task_status
+from classroom.assignments import Activity, AssignmentInfo, TaskStatus, assignments_of, practice_since, task_status
 from classroom.classes import members
 from quizzes.practice import answers_of
 from store.db import Database
@@ -70,7 +70,7 @@ def class_view(db: Database, catalog: Catalog, class_id: int, now: datetime | No
     trainees = members(db, class_id)
     ids = [t.id for t in trainees]
     assignments = assignments_of(db, [class_id])
-    act = Activity.fetch(db, ids)
+    act = Activity.fetch(db, ids, practice_since(assignments))
     tasks = {uid: tuple(task_status(catalog, a, uid, act, now) for a in assignments) for uid in ids}
 
     module_of_point = {p.id: m.id for m in catalog.syllabus.modules for p in m.points}

@@ -72,23 +72,25 @@ class AnswerRow:
 
 def answers_of(db: Database, user_id: int | None = None, user_ids: list[int] | None = None) -> list[AnswerRow]:
     """Stored answers of one trainee, of several, or of everyone; oldest first."""
-    query = select(Answer).order_by(Answer.id)
+    query = select(
+        Answer.user_id,
+        Answer.question_id,
+        Answer.status,
+        Answer.score,
+        Answer.manual_score,
+        Answer.possible,
+        Answer.seconds,
+        Answer.created_at,
+        Answer.mode,
+    ).order_by(Answer.id)  # columns only: no ORM objects, no JSON decoding of responses
     if user_id is not None:
         query = query.where(Answer.user_id == user_id)
     if user_ids is not None:
         query = query.where(Answer.user_id.in_(user_ids))
     with db.session() as s:
         return [
-            AnswerRow(
-                a.user_id,
-                a.question_id,
-                a.status,
-                _fraction(a.manual_score if a.manual_score is not None else a.score, a.possible),
-                a.seconds,
-                a.created_at,
-                a.mode,
-            )
-            for a in s.scalars(query)
+            AnswerRow(uid, qid, status, _fraction(manual if manual is not None else score, possible), sec, at, mode)
+            for uid, qid, status, score, manual, possible, sec, at, mode in s.execute(query)
         ]
 
 
