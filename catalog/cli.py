@@ -93,9 +93,8 @@ def import_bank(
     content: ContentOption = None,
 ) -> None:
     """导入题库文件：逐条报告问题，把通过校验的题目写成一个 YAML 题库。"""
-    import re
 
-    from interop.banks import import_file
+    from interop.banks import import_file, imported_bank_id
     from interop.common import bank_yaml
 
     roots = _roots(content)
@@ -106,8 +105,7 @@ def import_bank(
     if not result.questions:
         typer.echo("没有可导入的题目", err=True)
         raise typer.Exit(2)
-    slug = re.sub(r"[^a-z0-9-]+", "-", file.stem.lower()).strip("-") or "bank"
-    bank = bank_id or f"imported-{slug}"
+    bank = bank_id or imported_bank_id(file.name)
     target = out or roots.banks / f"{bank}.yaml"
     if target.exists():
         typer.echo(f"{target} 已存在，请用 --out 指定新文件", err=True)

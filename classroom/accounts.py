@@ -46,7 +46,8 @@ class AccountError(ValueError):
     """A sign-in or sign-up problem, with a message in Chinese."""
 
 
-def _account(user: User) -> Account:
+def account_of(user: User) -> Account:
+    """The page-facing view of a user row."""
     role: Role = user.role  # type: ignore[assignment]
     return Account(user.id, user.username, user.display_name, role, user.is_demo)
 
@@ -77,7 +78,7 @@ def create_user(
         )
         s.add(user)
         s.flush()
-        return _account(user)
+        return account_of(user)
 
 
 def authenticate(db: Database, username: str, password: str) -> Account:
@@ -101,7 +102,7 @@ def authenticate(db: Database, username: str, password: str) -> Account:
         else:
             user.failed_logins = 0
             user.locked_until = None
-            return _account(user)
+            return account_of(user)
     raise wrong
 
 
@@ -121,7 +122,7 @@ def account_for_identity(db: Database, subject: str, email: str | None, name: st
             user = User(username=username, display_name=label, role="trainee", password_hash=SSO_PASSWORD_HASH)
             s.add(user)
             s.flush()
-        return _account(user)
+        return account_of(user)
 
 
 def set_role(db: Database, user_id: int, role: Role) -> Account:
@@ -136,14 +137,14 @@ def set_role(db: Database, user_id: int, role: Role) -> Account:
         if user.role == "admin" and role != "admin" and admins == 1:
             raise AccountError("这是唯一的管理员账号，不能改为其他角色")
         user.role = role
-        return _account(user)
+        return account_of(user)
 
 
 def get_account(db: Database, user_id: int) -> Account | None:
     """The account with this id."""
     with db.session() as s:
         user = s.get(User, user_id)
-        return _account(user) if user else None
+        return account_of(user) if user else None
 
 
 def list_accounts(db: Database, role: Role | None = None) -> list[Account]:
@@ -152,7 +153,7 @@ def list_accounts(db: Database, role: Role | None = None) -> list[Account]:
         query = select(User).order_by(User.username)
         if role:
             query = query.where(User.role == role)
-        return [_account(u) for u in s.scalars(query)]
+        return [account_of(u) for u in s.scalars(query)]
 
 
 def has_admin(db: Database) -> bool:

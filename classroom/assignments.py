@@ -10,6 +10,8 @@ from typing import Literal
 from sqlalchemy import select
 
 from catalog.catalog import Catalog
+from classroom.report_templates import TEMPLATES
+from quizzes.modes import Scope, scoped_pool
 from store.db import Database
 from store.tables import (
     Answer,
@@ -82,8 +84,6 @@ def target_title(catalog: Catalog, kind: Kind, target: str) -> str | None:
         return catalog.blueprints[target].title if target in catalog.blueprints else None
     if kind == "scenario":
         return catalog.scenarios[target].title if target in catalog.scenarios else None
-    from classroom.group_reports import TEMPLATES
-
     return TEMPLATES[target].title if target in TEMPLATES else None
 
 
@@ -212,9 +212,7 @@ def task_status(catalog: Catalog, a: AssignmentInfo, user_id: int, act: Activity
         needed = len(ids) or 1
         done = sum(1 for sid in ids if sid in act.sections[user_id])
     elif a.kind == "practice":
-        chapter = catalog.chapter(a.target)
-        points = {p for sec in chapter.sections for p in sec.points} if chapter else set()
-        pool = {qid for qid, q in catalog.questions.items() if points.intersection(q.points)}
+        pool = set(scoped_pool(catalog, Scope.CHAPTER, a.target))
         needed = min(a.goal or DEFAULT_PRACTICE_GOAL, len(pool)) or 1
         answered = {qid for qid, at in act.answers[user_id] if qid in pool and at >= a.created_at}
         done = min(len(answered), needed)

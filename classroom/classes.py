@@ -5,16 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import TypeVar
 
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from classroom.accounts import Account, AccountError, _account, create_user
+from classroom.accounts import Account, AccountError, account_of, create_user
 from store.db import Database
-from store.tables import ClassMember, Classroom, User
+from store.tables import ClassMember, Classroom, LiveQuiz, User
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CODE_LENGTH = 6
@@ -50,13 +52,22 @@ def create_class(db: Database, instructor_id: int, name: str) -> ClassInfo:
     name = name.strip()
     if not 1 <= len(name) <= 64:
         raise ClassError("班级名称须为 1~64 个字符")
+    row = insert_with_code(db, lambda code: Classroom(name=name, code=code, instructor_id=instructor_id))
+    return ClassInfo(row.id, row.name, row.code, instructor_id, 0)
+
+
+CodedRow = TypeVar("CodedRow", Classroom, LiveQuiz)
+
+
+def insert_with_code(db: Database, make: Callable[[str], CodedRow]) -> CodedRow:
+    """Insert a row carrying a fresh join code, drawing again on the rare collision with an existing one."""
     for _ in range(20):
         try:
             with db.session() as s:
-                row = Classroom(name=name, code=new_code(), instructor_id=instructor_id)
+                row = make(new_code())
                 s.add(row)
                 s.flush()
-                return ClassInfo(row.id, row.name, row.code, instructor_id, 0)
+                return row
         except IntegrityError:
             continue
     raise ClassError("生成班级码失败，请重试")  # pragma: no cover
@@ -127,7 +138,7 @@ def members(db: Database, class_id: int) -> list[Account]:
             .where(ClassMember.class_id == class_id)
             .order_by(User.username)
         )
-        return [_account(u) for u in rows]
+        return [account_of(u) for u in rows]
 
 
 @dataclass

@@ -39,6 +39,14 @@ class ClassView:
     rubric: dict[str, float]  # dimension -> mean fraction over finished runs
     last_active: dict[int, datetime | None]
 
+    def status_counts(self) -> dict[str, list[int]]:
+        """How many trainees are at each status, per assignment (in assignment order)."""
+        counts = {k: [0] * len(self.assignments) for k in ("todo", "doing", "done", "late")}
+        for statuses in self.tasks.values():
+            for n, status in enumerate(statuses):
+                counts[status.status][n] += 1
+        return counts
+
     def at_risk(self, now: datetime | None = None) -> list[tuple[Account, list[str]]]:
         """Trainees who need attention, each with the reasons in Chinese."""
         now = now or utcnow()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 
-from classroom.accounts import Account, _account
+from classroom.accounts import Account, account_of
 from classroom.classes import members
 from store.db import Database
 from store.tables import ReportSubmission, RolePlay, Team, TeamMember, User
@@ -118,7 +118,7 @@ def groups_of(db: Database, class_id: int) -> list[Group]:
                 .where(TeamMember.team_id == team.id)
                 .order_by(User.username)
             )
-            out.append(Group(team.id, class_id, team.name, team.leader_id, tuple(_account(u) for u in users)))
+            out.append(Group(team.id, class_id, team.name, team.leader_id, tuple(account_of(u) for u in users)))
         return out
 
 

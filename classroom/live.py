@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -9,10 +10,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from classroom.classes import CODE_ALPHABET, new_code
+from catalog.catalog import Catalog
+from classroom.classes import CODE_ALPHABET, insert_with_code
 from classroom.groups import groups_of
 from grading.objective import grade
 from quizzes.models import AnyQuestion
+from quizzes.modes import Scope, scoped_pool
 from store.db import Database
 from store.tables import ClassMember, LiveAnswer, LiveParticipant, LiveQuiz, User, utcnow
 
@@ -58,23 +61,23 @@ class Standing:
     answered: int
 
 
+def chapter_questions(catalog: Catalog, chapter_id: str, count: int, seed: int | None = None) -> list[AnyQuestion]:
+    """Up to `count` objective questions on what a chapter teaches, drawn at random."""
+    pool = [catalog.questions[q] for q in scoped_pool(catalog, Scope.CHAPTER, chapter_id)]
+    pool = [q for q in pool if q.type in LIVE_TYPES]
+    return random.Random(seed).sample(pool, min(count, len(pool)))
+
+
 def create_quiz(db: Database, class_id: int, title: str, questions: list[AnyQuestion]) -> LiveState:
     """A live quiz over objective questions, waiting in the lobby."""
     title = title.strip() or "课堂测验"
     picked = [q.id for q in questions if q.type in LIVE_TYPES][:MAX_QUESTIONS]
     if not picked:
         raise LiveError("请至少选择一道客观题")
-    for _ in range(20):
-        try:
-            with db.session() as s:
-                row = LiveQuiz(class_id=class_id, code=new_code(), title=title[:64], question_ids=picked)
-                s.add(row)
-                s.flush()
-                quiz_id = row.id
-            return state(db, quiz_id)
-        except IntegrityError:
-            continue
-    raise LiveError("生成测验码失败，请重试")  # pragma: no cover
+    row = insert_with_code(
+        db, lambda code: LiveQuiz(class_id=class_id, code=code, title=title[:64], question_ids=picked)
+    )
+    return state(db, row.id)
 
 
 def state(db: Database, quiz_id: int) -> LiveState:

@@ -3,6 +3,7 @@ with the rubric; the two scores are combined."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from classroom.groups import get_group
-from scenarios.models import Scenario
+from scenarios.models import Line, Scenario
+from scenarios.runner import TRAINEE
 from scenarios.sessions import start_run
 from store.db import Database
 from store.tables import ObserverScore, RolePlay, ScenarioRun
@@ -55,6 +57,14 @@ class RolePlayInfo:
         if self.observer_total is None:
             return self.engine_total
         return round(ENGINE_WEIGHT * self.engine_total + (1 - ENGINE_WEIGHT) * self.observer_total, 1)
+
+
+def customer_lines(transcript: Sequence[Line]) -> list[str]:
+    """What the customer side has said since the agent last spoke: the customer player's next lines."""
+    out: list[str] = []
+    for line in transcript:
+        out = [] if line.speaker == TRAINEE else [*out, f"{line.speaker}：{line.text}"]
+    return out
 
 
 def observer_percent(scores: dict[str, int], rubric: dict[str, float]) -> float:

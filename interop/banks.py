@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import Literal
@@ -53,6 +54,12 @@ def import_file(
         result.problem(q["id"], "error", "题库中已有同编号的题目，未导入（请改编号）")
     result.questions = [q for q in result.questions if q not in taken]
     return result
+
+
+def imported_bank_id(file_name: str, stamp: str = "") -> str:
+    """A bank id for an imported file: imported-<file stem>, with an optional stamp to keep it new."""
+    slug = re.sub(r"[^a-z0-9-]+", "-", PurePath(file_name).stem.lower()).strip("-") or "bank"
+    return f"imported-{slug}" + (f"-{stamp}" if stamp else "")
 
 
 def export(questions: list[AnyQuestion], fmt: ExportFormat) -> tuple[bytes, list[str]]:

@@ -9,8 +9,9 @@ from docx import Document
 
 from catalog.catalog import Catalog
 from classroom.assignments import create_assignment
-from classroom.group_reports import RUBRIC, TEMPLATES, ReportError, auto_check, mark, read_docx, submission, submit
+from classroom.group_reports import ReportError, auto_check, mark, read_docx, submission, submit
 from classroom.groups import form_random
+from classroom.report_templates import RUBRIC, TEMPLATES
 from store.db import Database
 from tests.classroom.helpers import make_class
 

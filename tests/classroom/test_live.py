@@ -96,3 +96,12 @@ def test_a_new_session_finds_the_running_quiz_it_joined(db: Database, shipped: C
     assert live.joined_running(db, outsider) is None
     live.finish(db, state.id)
     assert live.joined_running(db, b) is None
+
+
+def test_chapter_questions_are_objective_and_from_the_chapter(shipped: Catalog) -> None:
+    from quizzes.modes import Scope, scoped_pool
+
+    picked = live.chapter_questions(shipped, "crm-basics-01-customers", 5, seed=1)
+    pool = set(scoped_pool(shipped, Scope.CHAPTER, "crm-basics-01-customers"))
+    assert len(picked) == 5 and all(q.id in pool and q.type in live.LIVE_TYPES for q in picked)
+    assert [q.id for q in picked] == [q.id for q in live.chapter_questions(shipped, "crm-basics-01-customers", 5, 1)]

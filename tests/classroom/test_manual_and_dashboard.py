@@ -89,6 +89,8 @@ def test_class_view_progress_mastery_risk_and_export(db: Database, shipped: Cata
     assert "1 项任务已逾期" in risky[idle] and "还没有任何学习记录" in risky[idle]
     assert "还没有任何学习记录" not in risky.get(good, [])
 
+    assert view.status_counts() == {"todo": [0, 2], "doing": [0, 0], "done": [0, 0], "late": [2, 0]}
+
     header, rows = grade_sheet(view)
     assert header[:2] == ["用户名", "姓名"] and len(header) == 5 + 2
     parsed = list(csv.reader(io.StringIO(to_csv(header, rows).decode("utf-8-sig"))))

@@ -78,3 +78,13 @@ def test_only_observers_of_the_group_score_and_every_dimension_is_needed(db: Dat
         score_as_observer(db, info, scenario, c, {"empathy": 3})
     with pytest.raises(RolePlayError, match="整数"):
         score_as_observer(db, info, scenario, c, dict.fromkeys(scenario.rubric, 9))
+
+
+def test_the_customer_player_sees_only_the_lines_since_the_agent_spoke() -> None:
+    from classroom.roleplay import customer_lines
+    from scenarios.models import Line
+    from scenarios.runner import TRAINEE
+
+    lines = [Line(speaker="客户", text="早"), Line(speaker=TRAINEE, text="您好"), Line(speaker="客户", text="我要投诉")]
+    assert customer_lines(lines) == ["客户：我要投诉"]
+    assert customer_lines(lines[:2]) == []

@@ -1,13 +1,12 @@
 """课堂活动: run a live quiz, start group role-plays and see their scores, mark group reports."""
 
-import random
-
 import streamlit as st
 
 from classroom import live
 from classroom.assignments import assignments_of
-from classroom.group_reports import RUBRIC, TEMPLATES, ReportError, mark, submissions
+from classroom.group_reports import ReportError, mark, submissions
 from classroom.groups import groups_of
+from classroom.report_templates import RUBRIC, TEMPLATES
 from classroom.roleplay import RolePlayError, role_plays_of, start_role_play
 from ui import text as T
 from ui.auth import require
@@ -58,10 +57,7 @@ with quiz_tab:
         chapter_id = st.selectbox(T.LIVE_CHAPTER, list(chapters), format_func=chapters.__getitem__)
         count = st.number_input(T.LIVE_COUNT, 1, live.MAX_QUESTIONS, 5)
         if st.form_submit_button(T.LIVE_CREATE, type="primary"):
-            chapter = cat.chapter(chapter_id)
-            points = {p for s in chapter.sections for p in s.points} if chapter else set()
-            pool = [q for q in cat.questions.values() if q.type in live.LIVE_TYPES and points & set(q.points)]
-            picked = random.Random().sample(pool, min(int(count), len(pool)))
+            picked = live.chapter_questions(cat, chapter_id, int(count))
             try:
                 made = live.create_quiz(db, info.id, title, picked)
                 st.session_state["activities_live"] = made.id

@@ -1,14 +1,12 @@
 """管理: content problems, coverage of the syllabus, and accounts."""
 
-import re
 from datetime import UTC, datetime
-from pathlib import PurePath
 
 import streamlit as st
 
 from catalog.catalog import ContentRoots
 from classroom.accounts import ROLES, AccountError, create_user, list_accounts, set_role
-from interop.banks import EXPORT_SUFFIX, FORMATS, export, import_file
+from interop.banks import EXPORT_SUFFIX, FORMATS, export, import_file, imported_bank_id
 from interop.common import bank_yaml
 from interop.xlsx import template
 from ui import text as T
@@ -84,8 +82,7 @@ with import_col:
             st.warning(T.ADMIN_IMPORT_PROBLEMS.format(n=len(result.problems)))
             st.code("\n".join(str(p) for p in result.problems), language=None)
         if result.questions and st.button(T.ADMIN_IMPORT_SAVE.format(n=len(result.questions)), key="admin_import_save"):
-            slug = re.sub(r"[^a-z0-9-]+", "-", PurePath(name).stem.lower()).strip("-") or "bank"
-            bank_id = f"imported-{slug}-{datetime.now(UTC):%Y%m%d%H%M%S}"
+            bank_id = imported_bank_id(name, f"{datetime.now(UTC):%Y%m%d%H%M%S}")
             target = ContentRoots.from_env().banks / f"{bank_id}.yaml"
             target.write_text(bank_yaml(result, bank_id, T.ADMIN_IMPORT_TITLE.format(name=name)), encoding="utf-8")
             del st.session_state["admin_import"]

@@ -11,6 +11,7 @@ from ui.resources import catalog, database, scenario_engine
 from ui.widgets.scenario_play import next_turn, transcript
 
 account = require()
+certificate_file = st.cache_data(show_spinner=False)(certificate_pdf)  # embedding the font takes seconds
 cat, db = catalog(), database()
 rules = cert.load_rules()
 st.title(T.NAV_CERTIFY)
@@ -29,7 +30,7 @@ for code, name, issued_on, theory, skills in cert.certificates_of(db, account.id
         st.success(T.CERT_EARNED.format(date=issued_on.isoformat(), code=code))
         st.download_button(
             T.CERT_DOWNLOAD,
-            certificate_pdf(rules.title, name, issued_on, theory, skills, code),
+            certificate_file(rules.title, name, issued_on, theory, skills, code),
             f"结业证书-{code}.pdf",
             "application/pdf",
             key=f"certify_pdf_{code}",

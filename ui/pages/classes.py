@@ -7,8 +7,8 @@ import streamlit as st
 from classroom.assignments import KINDS, AssignmentError, create_assignment, delete_assignment
 from classroom.classes import ClassError, create_class, import_roster, members, remove_member
 from classroom.dashboard import class_view
-from classroom.group_reports import TEMPLATES
 from classroom.groups import GroupError, create_group, form_random, groups_of, place, set_leader
+from classroom.report_templates import TEMPLATES
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database

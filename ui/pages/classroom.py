@@ -4,10 +4,17 @@ import streamlit as st
 
 from classroom import live
 from classroom.assignments import assignments_of
-from classroom.group_reports import MIN_HANZI, RUBRIC, TEMPLATES, ReportError, read_docx, submission, submit
+from classroom.group_reports import MIN_HANZI, ReportError, read_docx, submission, submit
 from classroom.groups import group_of
-from classroom.roleplay import RolePlayError, observer_marks, role_plays_of, score_as_observer
-from scenarios.runner import TRAINEE
+from classroom.report_templates import RUBRIC, TEMPLATES
+from classroom.roleplay import (
+    RolePlayError,
+    customer_lines,
+    observer_marks,
+    role_play,
+    role_plays_of,
+    score_as_observer,
+)
 from scenarios.sessions import load_run
 from ui import text as T
 from ui.auth import require
@@ -84,23 +91,15 @@ with quiz_tab:
         live_panel(joined)
 
 
-def customer_lines(run) -> list[str]:  # type: ignore[no-untyped-def]
-    """What the customer says since the agent last spoke."""
-    out: list[str] = []
-    for line in run.transcript:
-        out = [] if line.speaker == TRAINEE else [*out, f"{line.speaker}：{line.text}"]
-    return out
-
-
 @st.fragment(run_every=3)
 def watch(role_play_id: int) -> None:
     """The customer's lines or the transcript, refreshed as the agent plays."""
-    current = next(r for r in role_plays_of(db, [group.id], cat.scenarios) if r.id == role_play_id)  # type: ignore[union-attr]
+    current = role_play(db, role_play_id, cat.scenarios)
     scenario = cat.scenarios[current.scenario_id]
     run = load_run(db, current.agent_id, current.run_id, scenario, scenario_engine(scenario.id))
     if current.role_of(account.id) == "customer":
         st.markdown(f"**{T.ROLEPLAY_SAY_NOW}**")
-        for line in customer_lines(run):
+        for line in customer_lines(run.transcript):
             st.info(line)
     else:
         transcript(run)

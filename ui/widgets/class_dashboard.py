@@ -43,10 +43,7 @@ def draw(db: Database, cat: Catalog, info: ClassInfo) -> None:
             hide_index=True,
             width="stretch",
         )
-        counts = {k: [0] * len(view.assignments) for k in T.STATUS_LABELS}
-        for statuses in view.tasks.values():
-            for n, status in enumerate(statuses):
-                counts[status.status][n] += 1
+        counts = view.status_counts()
         titles = [a.title for a in view.assignments]
         bars = go.Figure([go.Bar(name=T.STATUS_LABELS[k], y=titles, x=v, orientation="h") for k, v in counts.items()])
         bars.update_layout(
