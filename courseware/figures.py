@@ -132,10 +132,12 @@ def service_quality_gaps() -> go.Figure:
     fig.add_annotation(x=0.02, y=3, text="差距1<br>认识差距", showarrow=False, font={"color": PALETTE[0], "size": 11})
     arrow(1, 1.28, 1, 1.72, "差距2 标准差距", 1.85, 1.5)
     arrow(1, 2.28, 1, 2.72, "差距3 交付差距", 1.85, 2.5)
-    arrow(1, 3.28, 1, 3.72, "差距4 传递与感受的差距", 1.95, 3.62)
+    arrow(1.55, 3, 2.15, 3, "差距4<br>沟通差距", 1.85, 3.25)
+    _arrow(fig, (1, 3.28), (1, 3.72), "#999")
+    _arrow(fig, (2.7, 3.28), (1.55, 4.9), "#999")
     fig.add_shape(type="path", path="M 1.55,5 L 1.75,5 L 1.75,4 L 1.55,4", line={"color": PALETTE[0], "dash": "dot"})
     fig.add_annotation(
-        x=2.15, y=4.5, text="差距5 期望与所得的差距", showarrow=False, font={"color": PALETTE[0], "size": 11}
+        x=2.6, y=4.5, text="差距5 期望与感知的差距", showarrow=False, font={"color": PALETTE[0], "size": 11}
     )
     fig.add_shape(type="line", x0=-0.2, x1=3.4, y0=3.5, y1=3.5, line={"dash": "dash", "color": "#999"})
     fig.add_annotation(x=3.1, y=3.7, text="客户", showarrow=False)

@@ -30,7 +30,7 @@ def test_stats_json_has_the_documented_shape() -> None:
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert {"points", "questions", "scenarios", "chapters"} <= set(data)
-    assert len(data["points"]) == 216
+    assert len(data["points"]) == 217
     assert set(next(iter(data["points"].values()))) == {"sections", "questions", "scenarios"}
 
 
