@@ -63,4 +63,4 @@ def test_stats_count_coverage_per_point(fixture_catalog: Catalog) -> None:
     assert point["sections"] == 1
     assert point["questions"] >= 4
     assert stats["points"]["service-delivery.apology-techniques"]["scenarios"] == 1
-    assert len(stats["points"]) == 216
+    assert len(stats["points"]) == 217
