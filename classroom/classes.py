@@ -213,7 +213,7 @@ def import_roster(db: Database, class_id: int, filename: str, data: bytes) -> Ro
             else:
                 report.already.append(username)
             continue
-        password = password or secrets.token_urlsafe(8)
+        password = password or secrets.token_urlsafe(12)
         try:
             account = create_user(db, username, name, "trainee", password)
         except AccountError as exc:
