@@ -3,6 +3,7 @@ weak passwords, two admins demoting each other, a stolen or replayed sign-in tic
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import threading
 import time
@@ -156,14 +157,12 @@ def test_two_admins_demoting_each_other_leave_an_admin(tmp_path: Path) -> None:
         b = create_user(db, "admin_b", "乙", "admin", GOOD)
         barrier = threading.Barrier(2)
 
-        def demote(user_id: int) -> None:
-            barrier.wait()
-            try:
-                set_role(db, user_id, "trainee")
-            except AccountError:
-                pass
+        def demote(database: Database, gate: threading.Barrier, user_id: int) -> None:
+            gate.wait()
+            with contextlib.suppress(AccountError):
+                set_role(database, user_id, "trainee")
 
-        threads = [threading.Thread(target=demote, args=(i,)) for i in (a.id, b.id)]
+        threads = [threading.Thread(target=demote, args=(db, barrier, i)) for i in (a.id, b.id)]
         for t in threads:
             t.start()
         for t in threads:
