@@ -23,7 +23,7 @@ browser:
 
 run: install
 	$(VENV)/bin/cma init --demo
-	$(VENV)/bin/streamlit run app.py
+	$(VENV)/bin/streamlit run serve.py
 
 check: install-test
 	$(VENV)/bin/ruff check .

@@ -27,7 +27,17 @@ PAGES = {
     "account": ("ui/pages/account.py", T.NAV_ACCOUNT, ":material/manage_accounts:"),
 }
 STUDY = [
-    "home", "tasks", "learn", "practice", "exam", "scenario", "classroom", "progress", "certify", "verify", "account"
+    "home",
+    "tasks",
+    "learn",
+    "practice",
+    "exam",
+    "scenario",
+    "classroom",
+    "progress",
+    "certify",
+    "verify",
+    "account",
 ]
 TEACH = {
     "trainee": [],
