@@ -6,6 +6,7 @@ SameSite=Lax, Secure when the request came over HTTPS (directly or as told by a 
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 from pathlib import Path
 
@@ -59,10 +60,19 @@ async def close_cookie(request: Request) -> Response:
     return response
 
 
+_log = logging.getLogger("cma")
+
+
+def log_script_error(error: Exception) -> None:
+    """Keep the traceback on the server; the user sees only a short message (showErrorDetails = none)."""
+    _log.error("page failed", exc_info=error)
+
+
 app = App(
     str(HERE / "app.py"),
     routes=[
         Route("/auth/session", open_cookie, methods=["POST"]),
         Route("/auth/sign-out", close_cookie, methods=["POST"]),
     ],
+    on_script_error=log_script_error,
 )
