@@ -70,7 +70,8 @@ def read_docx(data: bytes) -> str:
     try:
         check_archive(data)
     except ArchiveRejected as exc:
-        raise ReportError(str(exc)) from exc
+        broken = str(exc).startswith("无法读取")
+        raise ReportError("无法读取这个 Word 文件，请确认是 .docx 格式（不是 .doc）" if broken else str(exc)) from exc
     try:
         doc = Document(io.BytesIO(data))
     except Exception as exc:  # any parser failure is a message, never a traceback
