@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 
 from sqlalchemy import select
@@ -40,17 +39,17 @@ def submit_overdue(db: Database, catalog: Catalog) -> int:
     return done
 
 
-def start_sweeper(db: Database, catalog: Callable[[], Catalog], every: float = 30) -> threading.Thread:
-    """A daemon thread that submits overdue attempts every `every` seconds for this process."""
+def start_sweeper(db: Database, catalog: Callable[[], Catalog], every: float = 30) -> threading.Event:
+    """A daemon thread that submits overdue attempts every `every` seconds; set the returned event to stop it."""
+    stop = threading.Event()
 
     def loop() -> None:
-        while True:
+        while not stop.is_set():
             try:
                 submit_overdue(db, catalog())
             except Exception:  # keep sweeping whatever one pass met
                 _log.exception("deadline sweep failed")
-            time.sleep(every)
+            stop.wait(every)
 
-    thread = threading.Thread(target=loop, name="exam-deadlines", daemon=True)
-    thread.start()
-    return thread
+    threading.Thread(target=loop, name="exam-deadlines", daemon=True).start()
+    return stop

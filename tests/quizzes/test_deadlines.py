@@ -43,8 +43,11 @@ def test_the_server_submits_an_abandoned_attempt(db: Database, shipped: Catalog)
 
 def test_the_background_sweeper_does_it_without_any_page(db: Database, shipped: Catalog) -> None:
     user_id, attempt_id, _first = _overdue_attempt(db, shipped, "never_back")
-    start_sweeper(db, lambda: shipped, every=0.2)
-    deadline = time.time() + 10
-    while time.time() < deadline and exam.load(db, user_id, attempt_id).submitted is False:
-        time.sleep(0.1)
-    assert exam.load(db, user_id, attempt_id).submitted
+    stop = start_sweeper(db, lambda: shipped, every=0.2)
+    try:
+        deadline = time.time() + 10
+        while time.time() < deadline and exam.load(db, user_id, attempt_id).submitted is False:
+            time.sleep(0.1)
+        assert exam.load(db, user_id, attempt_id).submitted
+    finally:
+        stop.set()
