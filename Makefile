@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test check bench install install-test browser
+.PHONY: run test check bench install install-test browser postgres
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -21,9 +21,14 @@ browser:
 	@command -v chromium >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || \
 	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
 
+# Debian's PostgreSQL binaries: the tests start a throwaway cluster of their own on a local port.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq postgresql >/dev/null)
+
 run: install
 	$(VENV)/bin/cma init --demo
-	$(VENV)/bin/streamlit run app.py
+	$(VENV)/bin/streamlit run serve.py
 
 check: install-test
 	$(VENV)/bin/ruff check .
@@ -31,8 +36,8 @@ check: install-test
 	$(VENV)/bin/mypy
 	$(VENV)/bin/cma validate
 
-test: install-test browser check
-	$(VENV)/bin/pytest -q -p no:cacheprovider
+test: install-test browser postgres check
+	CMA_REQUIRE_POSTGRES=1 $(VENV)/bin/pytest -q -p no:cacheprovider -n 2
 
 bench: install-test
 	$(PY) benchmarks/run.py --json

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import text as T
-from ui.auth import current_account, sign_out
+from ui.auth import cookie_script, current_account, sign_out
 
 st.set_page_config(page_title=T.APP_TITLE, page_icon=T.APP_ICON, layout="wide")
 
@@ -24,8 +24,21 @@ PAGES = {
     "activities": ("ui/pages/activities.py", T.NAV_ACTIVITIES, ":material/sports_esports:"),
     "instructor": ("ui/pages/instructor.py", T.NAV_INSTRUCTOR, ":material/school:"),
     "admin": ("ui/pages/admin.py", T.NAV_ADMIN, ":material/admin_panel_settings:"),
+    "account": ("ui/pages/account.py", T.NAV_ACCOUNT, ":material/manage_accounts:"),
 }
-STUDY = ["home", "tasks", "learn", "practice", "exam", "scenario", "classroom", "progress", "certify", "verify"]
+STUDY = [
+    "home",
+    "tasks",
+    "learn",
+    "practice",
+    "exam",
+    "scenario",
+    "classroom",
+    "progress",
+    "certify",
+    "verify",
+    "account",
+]
 TEACH = {
     "trainee": [],
     "instructor": ["instructor", "classes", "activities"],
@@ -39,6 +52,8 @@ def page(key: str) -> st.Page:
 
 
 account = current_account()
+with st.sidebar:
+    cookie_script()
 if account is None:
     navigation = st.navigation(
         [st.Page("ui/pages/sign_in.py", title=T.SIGN_IN, icon=":material/login:", default=True), page("verify")]

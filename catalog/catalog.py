@@ -9,15 +9,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from catalog.problems import ContentError, Problem
 from catalog.syllabus import Syllabus, load_syllabus
-from catalog.yamlsource import LocatedYaml, parse_yaml, read_text, validate
+from catalog.yamlsource import LocatedYaml, parse_yaml, read_text, validate, validate_item
 from courseware.loader import load_chapter
 from courseware.models import Chapter, Glossary, GlossaryTerm, Section
 from grading.library import Library, load_library
-from quizzes.models import AnyQuestion, Bank, Blueprint
+from quizzes.models import AnyQuestion, Bank, Blueprint, Question
 from scenarios.checks import check_scenario
 from scenarios.models import Scenario
 
@@ -213,25 +213,45 @@ def _load_glossary(catalog: Catalog, path: Path) -> None:
         catalog.glossary = tuple(sorted(glossary.terms, key=lambda t: t.term))
 
 
+_QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
+
+
 def _load_banks(catalog: Catalog, folder: Path) -> None:
-    for display, (bank, doc) in _each(catalog, folder, "*.yaml", _yaml_loader(catalog, Bank)):
-        first: dict[str, str] = {}
-        clash = []
-        for i, q in enumerate(bank.questions):
-            where = catalog.question_bank.get(q.id) or first.get(q.id)
-            if where:
-                clash.append((i, q.id, where))
-            first.setdefault(q.id, f"{display}:{doc.line_of(['questions', i, 'id'])}")
-        for i, qid, where in clash:
-            catalog.problems.append(
-                Problem(
-                    display, doc.line_of(["questions", i, "id"]), f"questions.{i}.id", f"题目编号 {qid} 与 {where} 重复"
+    """Each question is validated on its own: a bad one is reported with its line and the rest are served."""
+    context = {"points": set(catalog.syllabus.points)}
+    first_seen: dict[str, str] = {}
+    for path in _files(folder, "*.yaml"):
+        catalog.files += 1
+        display = _display(path)
+        try:
+            doc = parse_yaml(read_text(path, display), display)
+        except ContentError as exc:
+            catalog.problems.extend(exc.problems)
+            continue
+        items = doc.data.get("questions") if isinstance(doc.data, dict) else None
+        good: list[tuple[int, AnyQuestion]] = []
+        for i in range(len(items) if isinstance(items, list) else 0):
+            try:
+                good.append((i, validate_item(_QUESTION, doc, display, ["questions", i], context)))
+            except ContentError as exc:
+                catalog.problems.extend(exc.problems)
+        try:  # the file's own fields (schema_version, id, title), with one good question standing in
+            stand_in = [items[good[0][0]]] if good and isinstance(items, list) else items
+            header = LocatedYaml({**doc.data, "questions": stand_in}, doc.root) if isinstance(doc.data, dict) else doc
+            validate(Bank, header, display, context)
+        except ContentError as exc:
+            catalog.problems.extend(exc.problems)
+            continue
+        for i, q in good:
+            line = doc.line_of(["questions", i, "id"])
+            if q.id in first_seen:
+                catalog.problems.append(
+                    Problem(display, line, f"questions.{i}.id", f"题目编号 {q.id} 与 {first_seen[q.id]} 重复")
                 )
-            )
-        if not clash:
-            for q in bank.questions:
-                catalog.questions[q.id] = q
-                catalog.question_bank[q.id] = display
+                continue
+            first_seen[q.id] = f"{display}:{line}"
+            catalog.questions[q.id] = q
+            catalog.question_bank[q.id] = display
 
 
 def _load_blueprints(catalog: Catalog, folder: Path) -> None:

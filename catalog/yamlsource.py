@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from catalog.problems import ContentError, Problem
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 # libyaml's parser when present: same nodes and marks, many times faster.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -54,6 +55,8 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> LocatedYaml:
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
+        if root is not None:
+            _no_duplicate_keys(root, file, line_offset)
         data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -61,6 +64,27 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> LocatedYaml:
         reason = getattr(exc, "problem", None) or str(exc)
         raise ContentError([Problem(file, line, "(yaml)", f"YAML 语法错误: {reason}")]) from exc
     return LocatedYaml(data, root, line_offset)
+
+
+def _no_duplicate_keys(root: yaml.Node, file: str, line_offset: int) -> None:
+    """A key written twice in one mapping is an error (YAML would silently keep the last value)."""
+    problems = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        line = key.start_mark.line + 1 + line_offset
+                        problems.append(Problem(file, line, key.value, f"字段 {key.value} 在同一处写了两次"))
+                    seen.add(key.value)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    if problems:
+        raise ContentError(sorted(problems, key=lambda p: p.line))
 
 
 def read_text(path: Path, display: str) -> str:
@@ -80,20 +104,40 @@ def validate(model: type[M], doc: LocatedYaml, file: str, context: dict[str, Any
     try:
         return model.model_validate(doc.data, context=context)
     except ValidationError as exc:
-        problems = []
-        errors = exc.errors()
-        nested = [e["loc"] for e in errors if e["type"] != "too_short"]
-        # A failed item also empties its list; keep only the item's own error.
-        errors = [
-            e for e in errors if e["type"] != "too_short" or not any(loc[: len(e["loc"])] == e["loc"] for loc in nested)
-        ]
-        for err in errors:
-            loc = [p for p in err["loc"] if isinstance(p, str | int)]
-            # Tagged unions add the tag name to the path; drop segments that are not in the data.
-            path = _data_path(doc.data, loc)
-            field = ".".join(str(p) for p in path) or "(root)"
-            problems.append(Problem(file, doc.line_of(path), field, _message(err)))
-        raise ContentError(problems) from exc
+        raise ContentError(located_problems(exc, doc, file)) from exc
+
+
+def validate_item(
+    adapter: TypeAdapter[T], doc: LocatedYaml, file: str, path: list[str | int], context: dict[str, Any] | None = None
+) -> T:
+    """Validate one item of a document (e.g. one question of a bank), with problems located inside it."""
+    node: Any = doc.data
+    for part in path:
+        node = node[part]
+    try:
+        return adapter.validate_python(node, context=context)
+    except ValidationError as exc:
+        raise ContentError(located_problems(exc, doc, file, path)) from exc
+
+
+def located_problems(
+    exc: ValidationError, doc: LocatedYaml, file: str, prefix: Sequence[str | int] = ()
+) -> list[Problem]:
+    """Each validation error as a Problem with its file, line and field."""
+    problems = []
+    errors = exc.errors()
+    nested = [e["loc"] for e in errors if e["type"] != "too_short"]
+    # A failed item also empties its list; keep only the item's own error.
+    errors = [
+        e for e in errors if e["type"] != "too_short" or not any(loc[: len(e["loc"])] == e["loc"] for loc in nested)
+    ]
+    for err in errors:
+        loc = [*prefix, *(p for p in err["loc"] if isinstance(p, str | int))]
+        # Tagged unions add the tag name to the path; drop segments that are not in the data.
+        path = _data_path(doc.data, loc)
+        field = ".".join(str(p) for p in path) or "(root)"
+        problems.append(Problem(file, doc.line_of(path), field, _message(err)))
+    return problems
 
 
 def _data_path(data: Any, loc: list[str | int]) -> list[str | int]:

@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
 
+from classroom import throttle
+from classroom.passwords import PasswordRejected, check_password, hash_password, needs_rehash, verify_password
 from store.db import Database
-from store.tables import User, utcnow
+from store.tables import User
 
 Role = Literal["trainee", "instructor", "admin"]
 ROLES: tuple[Role, ...] = ("trainee", "instructor", "admin")
-MAX_FAILURES = 5
-LOCK_MINUTES = 5
+MAX_FAILURES = throttle.ACCOUNT.failures
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,32}$")
-_hasher = PasswordHasher()
+WRONG = "用户名或密码不正确"
 
 # Demo accounts, seeded only on request (cma init --demo) and marked as such everywhere.
 DEMO_PASSWORD = "demo-2026"
@@ -64,8 +65,9 @@ def create_user(
         raise AccountError("姓名须为 1~32 个字符")
     if role not in ROLES:
         raise AccountError("未知的角色")
-    if len(password) < 8:
-        raise AccountError("密码至少 8 位")
+    if not is_demo:  # demo accounts have a published password and are marked everywhere
+        _check(password, username, display_name)
+    password_hash = hash_password(password)
     with db.session() as s:
         if s.scalar(select(User).where(User.username == username)) is not None:
             raise AccountError("该用户名已被使用")
@@ -73,7 +75,7 @@ def create_user(
             username=username,
             display_name=display_name,
             role=role,
-            password_hash=_hasher.hash(password),
+            password_hash=password_hash,
             is_demo=is_demo,
         )
         s.add(user)
@@ -81,29 +83,105 @@ def create_user(
         return account_of(user)
 
 
-def authenticate(db: Database, username: str, password: str) -> Account:
-    """Check a password; lock the account for a while after repeated failures."""
-    with db.session() as s:
-        user = s.scalar(select(User).where(User.username == username.strip()))
-        if user is None:
-            raise AccountError("用户名或密码不正确")
-        now = utcnow()
-        if user.locked_until is not None and user.locked_until > now:
-            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-            raise AccountError(f"登录失败次数过多，请 {minutes} 分钟后再试")
-        try:
-            _hasher.verify(user.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            user.failed_logins += 1
-            if user.failed_logins >= MAX_FAILURES:
-                user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-                user.failed_logins = 0
-            wrong = AccountError("用户名或密码不正确")
-        else:
-            user.failed_logins = 0
-            user.locked_until = None
+def _check(password: str, username: str, display_name: str) -> None:
+    try:
+        check_password(password, username, display_name)
+    except PasswordRejected as exc:
+        raise AccountError(str(exc)) from exc
+
+
+def _local_zone() -> timezone | ZoneInfo:
+    try:
+        return ZoneInfo(os.environ.get("CMA_TIMEZONE", "Asia/Shanghai"))
+    except ZoneInfoNotFoundError:
+        return timezone(timedelta(hours=8))
+
+
+def _locked_message(until: datetime, now: datetime) -> str:
+    seconds = int((until - now).total_seconds()) + 1
+    if seconds < 60:
+        return f"尝试次数过多，请 {seconds} 秒后再试"
+    local = until.astimezone(_local_zone())
+    return f"登录失败次数过多，已暂时锁定，请于 {local:%H:%M} 之后再试（约 {seconds // 60 + 1} 分钟后）"
+
+
+def authenticate(
+    db: Database, username: str, password: str, client: str = "", *, now: datetime | None = None
+) -> Account:
+    """Check a password. The account's attempt is counted in the database before the hash is checked, so
+    parallel guessing cannot outrun the lock; client addresses and everyone together have failure ceilings;
+    an unknown username costs the same work as a real one."""
+    username = username.strip()
+    now = now or datetime.now(UTC)
+    account_key = "acct:" + username.casefold()
+    others = [("all", throttle.EVERYONE)] + ([("addr:" + client, throttle.ADDRESS)] if client else [])
+    with db.session() as s:  # a short transaction of its own, committed before the hash is checked
+        for key, _limit in others:
+            if throttle.locked_until(s, key, now) is not None:
+                raise AccountError("登录尝试过于频繁，请稍后再试")
+        attempt = throttle.count(s, account_key, throttle.ACCOUNT, now)
+        stored = s.scalar(select(User.password_hash).where(User.username == username))
+    if attempt.locked_until is not None:
+        raise AccountError(_locked_message(attempt.locked_until, now))
+    if attempt.failures > throttle.ACCOUNT.failures:  # guesses racing past the limit: not even checked
+        with db.session() as s:
+            until = throttle.lock(s, account_key, throttle.ACCOUNT, now, attempt.failures)
+        raise AccountError(_locked_message(until, now) if until else "登录尝试过于频繁，请稍后再试")
+    if verify_password(stored, password):
+        with db.session() as s:
+            user = s.scalar(select(User).where(User.username == username))
+            if user is None:  # deleted meanwhile
+                raise AccountError(WRONG)
+            throttle.clear(s, account_key)
+            if needs_rehash(user.password_hash):
+                user.password_hash = hash_password(password)
             return account_of(user)
-    raise wrong
+    with db.session() as s:
+        until = throttle.lock(s, account_key, throttle.ACCOUNT, now, attempt.failures)
+        for key, limit in others:
+            throttle.lock(s, key, limit, now, throttle.count(s, key, limit, now).failures)
+    raise AccountError(WRONG + ("。" + _locked_message(until, now) if until else ""))
+
+
+def change_password(db: Database, user_id: int, old: str, new: str) -> None:
+    """A user changes their own password (the old one is asked again); other sessions are ended by the caller."""
+    with db.session() as s:
+        user = s.get(User, user_id)
+        if user is None:
+            raise AccountError("找不到这个账号")
+        stored, username, name = user.password_hash, user.username, user.display_name
+    if not verify_password(stored, old):
+        raise AccountError("原密码不正确")
+    if old == new:
+        raise AccountError("新密码不能与原密码相同")
+    _check(new, username, name)
+    new_hash = hash_password(new)
+    with db.session() as s:
+        s.execute(update(User).where(User.id == user_id).values(password_hash=new_hash, is_demo=False))
+
+
+def reset_password(db: Database, admin_id: int, user_id: int, new: str) -> Account:
+    """An admin sets a new password for an account."""
+    with db.session() as s:
+        admin = s.get(User, admin_id)
+        if admin is None or admin.role != "admin":
+            raise AccountError("只有管理员可以重置密码")
+        user = s.get(User, user_id)
+        if user is None:
+            raise AccountError("找不到这个账号")
+        if user.password_hash == SSO_PASSWORD_HASH:
+            raise AccountError("这是单点登录账号，没有本地密码")
+        username, name = user.username, user.display_name
+    _check(new, username, name)
+    new_hash = hash_password(new)
+    with db.session() as s:
+        user = s.get(User, user_id)
+        if user is None:
+            raise AccountError("找不到这个账号")
+        user.password_hash = new_hash
+        user.is_demo = False
+        throttle.clear(s, "acct:" + username.casefold())
+        return account_of(user)
 
 
 SSO_PASSWORD_HASH = "!sso"  # not an argon2 hash: such an account cannot sign in with a password
@@ -126,18 +204,45 @@ def account_for_identity(db: Database, subject: str, email: str | None, name: st
 
 
 def set_role(db: Database, user_id: int, role: Role) -> Account:
-    """Change an account's role; the last admin keeps theirs."""
+    """Change an account's role; the last admin keeps theirs, also when two admins act at once."""
     if role not in ROLES:
         raise AccountError("未知的角色")
     with db.session() as s:
+        # Lock the admin rows (PostgreSQL) and decide in one conditional UPDATE (SQLite serialises writers).
+        s.scalars(select(User.id).where(User.role == "admin").with_for_update()).all()
+        others = (
+            select(func.count()).select_from(User).where(User.role == "admin", User.id != user_id).scalar_subquery()
+        )
+        keeps_an_admin = (User.role != "admin") | (others >= 1) if role != "admin" else User.id == user_id
+        result = s.execute(
+            update(User)
+            .where(User.id == user_id, keeps_an_admin)
+            .values(role=role)
+            .execution_options(synchronize_session=False)
+        )
+        changed = getattr(result, "rowcount", 0)
         user = s.get(User, user_id)
         if user is None:
             raise AccountError("找不到这个账号")
-        admins = s.scalar(select(func.count()).select_from(User).where(User.role == "admin"))
-        if user.role == "admin" and role != "admin" and admins == 1:
+        if not changed:
             raise AccountError("这是唯一的管理员账号，不能改为其他角色")
-        user.role = role
+        s.refresh(user)
         return account_of(user)
+
+
+def create_first_admin(db: Database, username: str, display_name: str, password: str) -> Account:
+    """First-run set-up: create an admin only while no admin exists (checked again after the write)."""
+    if has_admin(db):
+        raise AccountError("系统已经设置了管理员，请直接登录")
+    account = create_user(db, username, display_name, "admin", password)
+    with db.session() as s:
+        first = s.scalar(select(func.min(User.id)).where(User.role == "admin"))
+        lost = first != account.id
+        if lost:  # someone else finished set-up first: this account is withdrawn
+            s.execute(delete(User).where(User.id == account.id))
+    if lost:
+        raise AccountError("系统已经设置了管理员，请直接登录")
+    return account
 
 
 def get_account(db: Database, user_id: int) -> Account | None:

@@ -7,6 +7,7 @@ import io
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import PurePath
 from typing import TypeVar
 
@@ -15,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from classroom.accounts import Account, AccountError, account_of, create_user
+from store.archives import ArchiveRejected, check_archive
 from store.db import Database
 from store.tables import ClassMember, Classroom, LiveQuiz, User
 
@@ -22,6 +24,7 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CODE_LENGTH = 6
 MAX_ROSTER_BYTES = 2_000_000
 MAX_ROSTER_ROWS = 500
+MAX_ROSTER_COLUMNS = 20
 USERNAME_HEADERS = ("用户名", "username", "账号")
 NAME_HEADERS = ("姓名", "name", "display_name")
 PASSWORD_HEADERS = ("初始密码", "密码", "password")
@@ -155,10 +158,16 @@ def _rows(filename: str, data: bytes) -> list[list[str]]:
     suffix = PurePath(filename).suffix.lower()
     if suffix == ".xlsx":
         try:
+            check_archive(data)
+        except ArchiveRejected as exc:
+            raise ClassError(str(exc)) from exc
+        try:
             sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+            rows = sheet.iter_rows(values_only=True, max_col=MAX_ROSTER_COLUMNS)
+            # streamed, and stopped just past the row limit so the caller can refuse the file
+            return [["" if c is None else str(c).strip() for c in row] for row in islice(rows, MAX_ROSTER_ROWS + 2)]
         except Exception as exc:
-            raise ClassError(f"无法读取 Excel 文件：{type(exc).__name__}") from exc
-        return [["" if c is None else str(c).strip() for c in row] for row in sheet.iter_rows(values_only=True)]
+            raise ClassError("无法读取这个 Excel 文件，请确认是 .xlsx 格式") from exc
     if suffix in {".csv", ".txt"}:
         for encoding in ("utf-8-sig", "gb18030"):
             try:
@@ -213,7 +222,7 @@ def import_roster(db: Database, class_id: int, filename: str, data: bytes) -> Ro
             else:
                 report.already.append(username)
             continue
-        password = password or secrets.token_urlsafe(8)
+        password = password or secrets.token_urlsafe(12)
         try:
             account = create_user(db, username, name, "trainee", password)
         except AccountError as exc:

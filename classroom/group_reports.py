@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +15,7 @@ from sqlalchemy import select
 from classroom.assignments import AssignmentInfo
 from classroom.groups import Group
 from classroom.report_templates import RUBRIC, TEMPLATES, Template
+from store.archives import ArchiveRejected, check_archive
 from store.db import Database
 from store.tables import ReportSubmission, utcnow
 
@@ -68,8 +68,13 @@ def read_docx(data: bytes) -> str:
     if len(data) > MAX_DOCX_BYTES:
         raise ReportError("文件过大（上限 5 MB）")
     try:
+        check_archive(data)
+    except ArchiveRejected as exc:
+        broken = str(exc).startswith("无法读取")
+        raise ReportError("无法读取这个 Word 文件，请确认是 .docx 格式（不是 .doc）" if broken else str(exc)) from exc
+    try:
         doc = Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except Exception as exc:  # any parser failure is a message, never a traceback
         raise ReportError("无法读取这个 Word 文件，请确认是 .docx 格式（不是 .doc）") from exc
     lines = [p.text for p in doc.paragraphs]
     for table in doc.tables:

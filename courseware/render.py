@@ -63,3 +63,23 @@ def section_parts(markdown: str) -> list[tuple[str, str]]:
     for kind, part in split_figures(markdown):
         out += [(kind, part)] if kind == "figure" else split_folded(part)
     return out
+
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\s*(\([^)]*\)|\[[^\]]*\])")
+_LINK = re.compile(r"\[([^\]]*)\]\s*\(([^)]*)\)")
+_REF_DEF = re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]*\S+.*$", re.MULTILINE)
+_AUTOLINK = re.compile(r"<((?:[a-zA-Z][a-zA-Z0-9+.-]*:|www\.)[^>\s]*)>")
+_BARE = re.compile(r"(?i)(://|www\.|@)")
+_HTML_TAG = re.compile(r"<(/?[a-zA-Z][^>]*)>")
+
+
+def safe_user_markdown(text: str) -> str:
+    """Markdown written by a user (feedback, comments) made safe to show: no images, no links or
+    addresses that a browser would follow or load, no HTML tags; the words all stay."""
+    text = _REF_DEF.sub("", text)
+    text = _IMAGE.sub(lambda m: m.group(1), text)
+    text = _LINK.sub(lambda m: f"{m.group(1)}（{m.group(2)}）" if m.group(2).strip() else m.group(1), text)
+    text = _AUTOLINK.sub(lambda m: m.group(1), text)
+    text = _HTML_TAG.sub(lambda m: "&lt;" + m.group(1) + "&gt;", text)
+    # break what the renderer would turn into a link by itself (bare addresses, e-mail)
+    return _BARE.sub(lambda m: {"://": ":&#47;&#47;", "@": "&#64;"}.get(m.group(1), "www&#46;"), text)

@@ -12,8 +12,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from interop.common import MAX_IMPORT_BYTES, ImportResult, question_id
 from quizzes.models import AnyQuestion, CaseAnalysis, ChoiceBase, Fill, Judge, MultipleChoice, ShortAnswer, SingleChoice
+from store.archives import ArchiveRejected, check_archive
 
 LETTERS = "ABCDEFGH"
+MAX_COLUMNS = 60
 HEADER = ["编号", "题型", "题干", *(f"选项{c}" for c in LETTERS[:6]), "答案", "解析", "知识点", "难度", "评分要点"]
 TYPES = {
     "单选": "single",
@@ -58,11 +60,16 @@ def parse(data: bytes, known_points: set[str] | None = None, result: ImportResul
         result.problem("文件", "error", "文件过大（上限 5 MB）")
         return result
     try:
+        check_archive(data)
+    except ArchiveRejected as exc:
+        result.problem("文件", "error", str(exc))
+        return result
+    try:
         sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
     except Exception as exc:
         result.problem("文件", "error", f"无法读取 Excel 文件（{type(exc).__name__}），请使用 .xlsx 格式")
         return result
-    rows = sheet.iter_rows(values_only=True)
+    rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
     header = [_cell(c) for c in next(rows, ())]
     missing = [h for h in ("题型", "题干", "答案", "解析", "知识点") if h not in header]
     if missing:

@@ -358,3 +358,29 @@ class Certificate(Base):
     skills: Mapped[list[Any]] = mapped_column(JSON)
     code: Mapped[str] = mapped_column(String(64), unique=True, default="")
     revoked: Mapped[bool] = mapped_column(default=False)
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins counted per key (an account, a client address, or everyone) within a window."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    locks: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WebSession(Base):
+    """A signed-in browser: the cookie's token is stored only as a hash."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    ticket_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    ticket_expires: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)

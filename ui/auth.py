@@ -1,29 +1,61 @@
-"""Sign-in state of the current browser session, with an idle timeout and server-side role checks."""
+"""Sign-in state of the current browser session: restored from the HttpOnly session cookie after a reload,
+checked against the server on every rerun (a sign-out elsewhere ends it), with server-side role checks."""
 
 from __future__ import annotations
 
+import json
+import os
 import time
 
 import streamlit as st
 
 from classroom.accounts import Account, get_account
+from classroom.web_sessions import COOKIE, end_all_sessions, end_session, open_session, resume, still_live
 from ui import text as T
 from ui.resources import database
 
-IDLE_SECONDS = 2 * 60 * 60
-KEY_USER, KEY_SEEN = "auth_user_id", "auth_last_seen"
+IDLE_SECONDS = 12 * 60 * 60
+KEY_USER, KEY_SEEN, KEY_SESSION = "auth_user_id", "auth_last_seen", "auth_session_id"
+KEY_TICKET, KEY_CLEAR = "auth_cookie_ticket", "auth_clear_cookie"
+
+
+def client_address() -> str:
+    """The browser's address (the proxy's X-Forwarded-For first entry when CMA_TRUST_PROXY=1)."""
+    try:
+        if os.environ.get("CMA_TRUST_PROXY") == "1":
+            forwarded = st.context.headers.get("X-Forwarded-For", "")
+            if forwarded:
+                return forwarded.split(",")[0].strip()[:64]
+        return str(st.context.ip_address or "")[:64]
+    except Exception:  # no request context (tests)
+        return ""
 
 
 def sign_in(account: Account) -> None:
-    """Remember the signed-in account for this browser session."""
+    """Remember the account for this browser session and ask the browser to keep a session cookie."""
+    opened = open_session(database(), account.id)
     st.session_state[KEY_USER] = account.id
     st.session_state[KEY_SEEN] = time.time()
+    st.session_state[KEY_SESSION] = opened.session_id
+    st.session_state[KEY_TICKET] = opened.ticket
+    st.session_state.pop(KEY_CLEAR, None)
 
 
-def sign_out() -> None:
-    """Forget the account and everything the pages kept (and end the single sign-on session)."""
+def _forget() -> None:
     for key in list(st.session_state.keys()):
         del st.session_state[key]
+    st.session_state[KEY_CLEAR] = True
+
+
+def sign_out(everywhere: bool = False) -> None:
+    """End this browser's session (or every session of the account) and forget what the pages kept."""
+    session_id = st.session_state.get(KEY_SESSION)
+    user_id = st.session_state.get(KEY_USER)
+    if everywhere and user_id is not None:
+        end_all_sessions(database(), int(user_id))
+    elif session_id is not None:
+        end_session(database(), int(session_id))
+    _forget()
     if oidc_configured() and st.user.get("is_logged_in", False):
         st.logout()
 
@@ -36,17 +68,55 @@ def oidc_configured() -> bool:
         return False
 
 
+def _cookie() -> str:
+    try:
+        return str(st.context.cookies.get(COOKIE) or "")
+    except Exception:  # no request context (tests)
+        return ""
+
+
 def current_account() -> Account | None:
-    """The signed-in account, re-read from the database; None after the idle timeout."""
+    """The signed-in account, re-read from the database; None after a sign-out elsewhere or the idle timeout."""
     user_id = st.session_state.get(KEY_USER)
     if user_id is None:
-        return None
-    if time.time() - st.session_state.get(KEY_SEEN, 0) > IDLE_SECONDS:
-        sign_out()
+        if st.session_state.get(KEY_CLEAR):
+            return None  # signed out in this tab: the old cookie must not sign in again
+        restored = resume(database(), _cookie())
+        if restored is None:
+            return None
+        account, session_id = restored
+        st.session_state[KEY_USER] = account.id
+        st.session_state[KEY_SESSION] = session_id
+        st.session_state[KEY_SEEN] = time.time()
+        return account
+    session_id = st.session_state.get(KEY_SESSION)
+    expired = time.time() - st.session_state.get(KEY_SEEN, 0) > IDLE_SECONDS
+    if expired or (session_id is not None and not still_live(database(), int(session_id))):
+        if session_id is not None:
+            end_session(database(), int(session_id))
+        _forget()
         st.session_state["auth_notice"] = T.SESSION_EXPIRED
         return None
     st.session_state[KEY_SEEN] = time.time()
     return get_account(database(), int(user_id))
+
+
+def cookie_script() -> None:
+    """Hand a pending ticket to the browser (it fetches the HttpOnly cookie), or clear the cookie after sign-out."""
+    ticket = st.session_state.pop(KEY_TICKET, None)
+    if ticket:
+        body = json.dumps("ticket=" + ticket)
+        st.html(
+            "<script>fetch('/auth/session',{method:'POST',credentials:'same-origin',"
+            f"headers:{{'Content-Type':'application/x-www-form-urlencoded'}},body:{body}}});</script>",
+            unsafe_allow_javascript=True,
+        )
+    elif st.session_state.get(KEY_CLEAR) == True:  # noqa: E712 - a flag, not a truthy value
+        st.session_state[KEY_CLEAR] = "sent"
+        st.html(
+            "<script>fetch('/auth/sign-out',{method:'POST',credentials:'same-origin'});</script>",
+            unsafe_allow_javascript=True,
+        )
 
 
 def require(*roles: str) -> Account:

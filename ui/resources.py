@@ -9,6 +9,7 @@ import streamlit as st
 from catalog.catalog import Catalog, ContentRoots, load_catalog
 from courseware.search import SearchIndex
 from grading.engine import Engine
+from quizzes.deadlines import start_sweeper
 from scenarios.runner import build_engine
 from store.db import Database, database_url
 
@@ -37,7 +38,16 @@ def _database(url: str) -> Database:
 
 def database() -> Database:
     """The database for the configured URL, migrated once per process."""
-    return _database(database_url())
+    db = _database(database_url())
+    _sweeper(database_url())
+    return db
+
+
+@st.cache_resource(show_spinner=False)
+def _sweeper(url: str) -> object:
+    """Submit exams whose time is up, in the background, once per process and database."""
+    course = catalog()
+    return start_sweeper(_database(url), lambda: course)
 
 
 @st.cache_resource(show_spinner=False)

@@ -41,7 +41,7 @@ def server_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def server(server_database_url: str) -> Iterator[str]:
-    """Start `streamlit run app.py` with demo accounts on a fresh database."""
+    """Start `streamlit run serve.py` (the app plus its sign-in cookie routes) with demo accounts."""
     env = {**os.environ, "CMA_DATABASE_URL": server_database_url}
     subprocess.run([sys.executable, "-m", "catalog.cli", "init", "--demo"], cwd=ROOT, env=env, check=True)
     port = _free_port()
@@ -51,7 +51,7 @@ def server(server_database_url: str) -> Iterator[str]:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "serve.py",
             "--server.headless=true",
             f"--server.port={port}",
             "--server.address=127.0.0.1",

@@ -49,9 +49,10 @@ def test_problem_prints_as_file_line_field_message(fixture_catalog: Catalog) -> 
     assert text.startswith("tests/fixtures/course/banks/unknown-point.yaml:10: questions.0.points: ")
 
 
-def test_bad_files_contribute_nothing(fixture_catalog: Catalog) -> None:
+def test_bad_items_and_files_contribute_nothing(fixture_catalog: Catalog) -> None:
     assert "fixture.unknown-point" not in fixture_catalog.questions
-    assert "fixture.dup" not in fixture_catalog.questions
+    # of two questions with one id, the first is served and the second reported
+    assert fixture_catalog.questions["fixture.dup"].stem == "第一题。"
     assert "unknown-module" not in fixture_catalog.blueprints
     assert not any(s.startswith("fx-") for s in fixture_catalog.scenarios)
     assert "heading-without-id" not in {c.id for c in fixture_catalog.chapters}

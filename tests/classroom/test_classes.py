@@ -57,12 +57,12 @@ def test_roster_csv_creates_accounts_adds_existing_and_reports_bad_rows(db: Data
     (teacher,) = make_users(db, 1, "teacher", "instructor")
     existing = make_users(db, 1, "old")[0]
     info = create_class(db, teacher, "班")
-    csv_text = "用户名,姓名,初始密码\nzhang_san,张三,pass-word-1\nold000,老学员,\nx,太短,\nli_si,<b>李四</b>,\n"
+    csv_text = "用户名,姓名,初始密码\nzhang_san,张三,pass-word-2026\nold000,老学员,\nx,太短,\nli_si,<b>李四</b>,\n"
     report = import_roster(db, info.id, "roster.csv", csv_text.encode("gb18030"))
     assert [u for u, _ in report.created] == ["zhang_san", "li_si"]
     assert report.added == ["old000"]
     assert report.errors == ["第 4 行：用户名须为 3~32 位字母、数字或 _ . -"]
-    assert authenticate(db, "zhang_san", "pass-word-1").display_name == "张三"
+    assert authenticate(db, "zhang_san", "pass-word-2026").display_name == "张三"
     li_si_password = dict(report.created)["li_si"]
     assert authenticate(db, "li_si", li_si_password).display_name == "<b>李四</b>"  # stored as text, shown as text
     assert {m.username for m in members(db, info.id)} == {"zhang_san", "li_si", "old000"}

@@ -8,7 +8,7 @@ from store.db import Database
 
 
 def test_progress_is_saved_and_restored(db: Database) -> None:
-    user = create_user(db, "reader", "读者", "trainee", "secret-pass")
+    user = create_user(db, "reader", "读者", "trainee", "secret-pass-2026")
     assert last_section(db, user.id) is None
     mark(db, user.id, "customer-vs-consumer", OPENED)
     mark(db, user.id, "customer-vs-consumer", DONE)

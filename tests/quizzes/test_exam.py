@@ -41,7 +41,7 @@ def test_too_small_a_bank_is_a_clear_error(shipped: Catalog) -> None:
 
 
 def _start(db: Database, shipped: Catalog) -> tuple[int, int]:
-    user = create_user(db, "exam_taker", "考生", "trainee", "secret-pass")
+    user = create_user(db, "exam_taker", "考生", "trainee", "secret-pass-2026")
     bp = shipped.blueprints["starter-mock"]
     return user.id, exam.start(db, user.id, bp, shipped.questions, shipped.syllabus.module_of, seed=3)
 
@@ -98,7 +98,7 @@ def test_no_saving_after_deadline_or_submission(db: Database, shipped: Catalog) 
 
 def test_another_users_attempt_is_not_found(db: Database, shipped: Catalog) -> None:
     _user_id, attempt_id = _start(db, shipped)
-    intruder = create_user(db, "intruder", "旁人", "trainee", "secret-pass")
+    intruder = create_user(db, "intruder", "旁人", "trainee", "secret-pass-2026")
     with pytest.raises(exam.ExamError):
         exam.load(db, intruder.id, attempt_id)
     with pytest.raises(exam.ExamError):

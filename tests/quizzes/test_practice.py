@@ -9,7 +9,7 @@ from store.db import Database
 
 
 def test_answers_are_stored_when_given(db: Database, shipped: Catalog) -> None:
-    user = create_user(db, "learner", "学员甲", "trainee", "secret-pass")
+    user = create_user(db, "learner", "学员甲", "trainee", "secret-pass-2026")
     q = shipped.questions["crm-basics.q001"]
     assert answer_question(db, user.id, q, "C", "practice").status == "correct"
     assert answer_question(db, user.id, q, "A", "practice").status == "wrong"
@@ -22,7 +22,7 @@ def test_answers_are_stored_when_given(db: Database, shipped: Catalog) -> None:
 
 
 def test_tally_groups_answers(db: Database, shipped: Catalog) -> None:
-    user = create_user(db, "learner", "学员甲", "trainee", "secret-pass")
+    user = create_user(db, "learner", "学员甲", "trainee", "secret-pass-2026")
     answer_question(db, user.id, shipped.questions["crm-basics.q001"], "C", "practice")
     answer_question(db, user.id, shipped.questions["service-delivery.q001"], "A", "practice")
     key = {qid: [shipped.syllabus.module_of[q.points[0]]] for qid, q in shipped.questions.items()}

@@ -13,7 +13,7 @@ from store.db import Database
 
 
 def test_wrong_answer_enters_the_book_and_three_right_in_a_row_remove_it(db: Database, shipped: Catalog) -> None:
-    user = create_user(db, "learner", "学员", "trainee", "secret-pass")
+    user = create_user(db, "learner", "学员", "trainee", "secret-pass-2026")
     q = shipped.questions["crm-basics.q002"]
     answer_question(db, user.id, q, False, "practice")
     assert tracking.wrong_book(db, user.id) == [q.id]
@@ -27,14 +27,14 @@ def test_wrong_answer_enters_the_book_and_three_right_in_a_row_remove_it(db: Dat
 
 
 def test_invalid_answers_change_nothing(db: Database, shipped: Catalog) -> None:
-    user = create_user(db, "learner", "学员", "trainee", "secret-pass")
+    user = create_user(db, "learner", "学员", "trainee", "secret-pass-2026")
     answer_question(db, user.id, shipped.questions["crm-basics.q002"], "maybe", "practice")
     assert tracking.wrong_book(db, user.id) == []
     assert tracking.next_review(db, user.id) is None
 
 
 def test_favourites_toggle(db: Database) -> None:
-    user = create_user(db, "learner", "学员", "trainee", "secret-pass")
+    user = create_user(db, "learner", "学员", "trainee", "secret-pass-2026")
     assert tracking.toggle_favorite(db, user.id, "crm-basics.q001") is True
     assert tracking.favorites(db, user.id) == ["crm-basics.q001"]
     assert tracking.toggle_favorite(db, user.id, "crm-basics.q001") is False
@@ -71,7 +71,7 @@ def test_exam_date_brings_reviews_forward() -> None:
 
 
 def test_due_list_and_exam_date_setting(db: Database, shipped: Catalog) -> None:
-    user = create_user(db, "learner", "学员", "trainee", "secret-pass")
+    user = create_user(db, "learner", "学员", "trainee", "secret-pass-2026")
     q = shipped.questions["crm-basics.q002"]
     answer_question(db, user.id, q, True, "practice")
     due = tracking.next_review(db, user.id)
@@ -84,7 +84,7 @@ def test_due_list_and_exam_date_setting(db: Database, shipped: Catalog) -> None:
 
 
 def test_positions_are_remembered_per_scope(db: Database) -> None:
-    user = create_user(db, "learner", "学员", "trainee", "secret-pass")
+    user = create_user(db, "learner", "学员", "trainee", "secret-pass-2026")
     assert tracking.position(db, user.id, "sequential:all:") == 0
     tracking.save_position(db, user.id, "sequential:all:", 7)
     tracking.save_position(db, user.id, "sequential:all:", 8)

@@ -14,7 +14,7 @@ from store.db import Database
 def test_turns_survive_a_restart_and_the_result_is_stored(db: Database, shipped: Catalog) -> None:
     scenario = shipped.scenarios["late-birthday-cake"]
     engine = build_engine(scenario, shipped.library)
-    user = create_user(db, "player", "演练者", "trainee", "secret-pass")
+    user = create_user(db, "player", "演练者", "trainee", "secret-pass-2026")
     run_id = start_run(db, user.id, scenario.id)
     run = load_run(db, user.id, run_id, scenario, engine)
     play_turn(db, user.id, run_id, run, "非常抱歉,我马上帮您查一下。")
@@ -34,8 +34,8 @@ def test_turns_survive_a_restart_and_the_result_is_stored(db: Database, shipped:
 
 def test_another_users_run_is_not_found(db: Database, shipped: Catalog) -> None:
     scenario = shipped.scenarios["late-birthday-cake"]
-    owner = create_user(db, "owner", "甲", "trainee", "secret-pass")
-    other = create_user(db, "other", "乙", "trainee", "secret-pass")
+    owner = create_user(db, "owner", "甲", "trainee", "secret-pass-2026")
+    other = create_user(db, "other", "乙", "trainee", "secret-pass-2026")
     run_id = start_run(db, owner.id, scenario.id)
     with pytest.raises(RunNotFound):
         load_run(db, other.id, run_id, scenario, build_engine(scenario, shipped.library))
@@ -46,7 +46,7 @@ def test_missed_points_send_questions_to_the_review_queue(db: Database, shipped:
 
     scenario = shipped.scenarios["late-birthday-cake"]
     engine = build_engine(scenario, shipped.library)
-    user = create_user(db, "weak", "学员", "trainee", "secret-pass")
+    user = create_user(db, "weak", "学员", "trainee", "secret-pass-2026")
     run_id = start_run(db, user.id, scenario.id)
     run = load_run(db, user.id, run_id, scenario, engine)
     for answer in ["这不是我们的责任,您找配送站去。", "我也没办法,您自己的问题。"]:

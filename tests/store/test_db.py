@@ -16,7 +16,8 @@ def test_migrations_create_every_table(db: Database) -> None:
     assert "alembic_version" in tables
 
 
-def test_sqlite_runs_in_wal_with_foreign_keys(db: Database) -> None:
+def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'wal.db'}")
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1

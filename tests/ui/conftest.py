@@ -35,7 +35,7 @@ def open_page(app_db: Database) -> Open:
         if at is None:
             name = username or f"{role}_user"
             if name not in accounts:
-                accounts[name] = create_user(app_db, name, f"测试{role}", role, "secret-pass").id
+                accounts[name] = create_user(app_db, name, f"测试{role}", role, "secret-pass-2026").id
             at = AppTest.from_file(APP, default_timeout=30)
             at.session_state["auth_user_id"] = accounts[name]
             at.session_state["auth_last_seen"] = time.time()
@@ -53,7 +53,7 @@ def open_page_file(app_db: Database) -> Callable[[str, Role], AppTest]:
     """Run one page file directly (bypassing navigation), as a user of the role."""
 
     def opener(page: str, role: Role) -> AppTest:
-        account = create_user(app_db, f"direct_{role}", f"直接{role}", role, "secret-pass")
+        account = create_user(app_db, f"direct_{role}", f"直接{role}", role, "secret-pass-2026")
         at = AppTest.from_file(str(Path(APP).parent / "ui" / "pages" / f"{page}.py"), default_timeout=30)
         at.session_state["auth_user_id"] = account.id
         at.session_state["auth_last_seen"] = time.time()

@@ -50,7 +50,7 @@ def test_content_problems_are_listed(open_page: Open, monkeypatch) -> None:  # t
 def test_admin_changes_a_role(open_page, app_db) -> None:  # type: ignore[no-untyped-def]
     from classroom.accounts import create_user, list_accounts
 
-    target = create_user(app_db, "sso_teacher", "单点登录教师", "trainee", "secret-pass")
+    target = create_user(app_db, "sso_teacher", "单点登录教师", "trainee", "secret-pass-2026")
     at = open_page("admin", role="admin")
     form_selects = [s for s in at.selectbox if s.label in {"用户名", "角色"}]
     form_selects[-2].set_value(target.id)

@@ -29,7 +29,7 @@ def test_pending_tasks_are_announced_on_the_home_page(open_page, app_db) -> None
     from classroom.classes import add_member, create_class
 
     cat = load_catalog(ContentRoots.shipped())
-    teacher = create_user(app_db, "teacher_h", "吴老师", "instructor", "secret-pass")
+    teacher = create_user(app_db, "teacher_h", "吴老师", "instructor", "secret-pass-2026")
     info = create_class(app_db, teacher.id, "晨班")
     create_assignment(
         app_db, cat, info.id, "chapter", "crm-basics-01-customers", due_at=datetime.now(UTC) - timedelta(days=1)

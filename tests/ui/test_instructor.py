@@ -26,7 +26,7 @@ def test_instructor_page_checks_the_role_on_the_server(open_page_file) -> None: 
 
 
 def test_instructor_sees_each_trainee(open_page: Open, app_db: Database) -> None:
-    trainee = create_user(app_db, "wang_fang", "王芳", "trainee", "secret-pass")
+    trainee = create_user(app_db, "wang_fang", "王芳", "trainee", "secret-pass-2026")
     answer_question(app_db, trainee.id, CATALOG.questions["crm-basics.q001"], "C", "practice")
     at = open_page("instructor", role="instructor")
     table = at.dataframe[0].value
@@ -37,7 +37,7 @@ def test_instructor_sees_each_trainee(open_page: Open, app_db: Database) -> None
 
 def test_item_statistics_table(open_page: Open, app_db: Database) -> None:
     for n in range(5):
-        t = create_user(app_db, f"trainee_{n}", f"学员{n}", "trainee", "secret-pass")
+        t = create_user(app_db, f"trainee_{n}", f"学员{n}", "trainee", "secret-pass-2026")
         answer_question(app_db, t.id, CATALOG.questions["crm-basics.q001"], "C" if n < 3 else "A", "practice")
         answer_question(app_db, t.id, CATALOG.questions["crm-basics.q002"], n < 2, "practice")
     at = open_page("instructor", role="instructor")
@@ -55,8 +55,8 @@ def test_class_dashboard_grades_by_hand_and_exports(open_page: Open, app_db: Dat
     at = open_page("instructor", role="instructor", username="teacher_x")
     teacher = next(a for a in list_accounts(app_db) if a.username == "teacher_x")
     info = create_class(app_db, teacher.id, "晚班")
-    trainee = create_user(app_db, "zhao_lei", "赵磊", "trainee", "secret-pass")
-    idle = create_user(app_db, "qian_li", "钱丽", "trainee", "secret-pass")
+    trainee = create_user(app_db, "zhao_lei", "赵磊", "trainee", "secret-pass-2026")
+    idle = create_user(app_db, "qian_li", "钱丽", "trainee", "secret-pass-2026")
     for uid in (trainee.id, idle.id):
         add_member(app_db, info.id, uid)
     create_assignment(app_db, CATALOG, info.id, "chapter", "crm-basics-01-customers")
@@ -82,7 +82,7 @@ def test_class_dashboard_grades_by_hand_and_exports(open_page: Open, app_db: Dat
 
 
 def test_instructor_prints_a_paper_and_its_key(open_page: Open, app_db: Database) -> None:
-    create_user(app_db, "someone", "某学员", "trainee", "secret-pass")
+    create_user(app_db, "someone", "某学员", "trainee", "secret-pass-2026")
     at = open_page("instructor", role="instructor")
     at.selectbox(key="instructor_paper_bp").set_value("starter-mock")
     at.number_input(key="instructor_paper_seed").set_value(12)

@@ -25,13 +25,13 @@ def test_first_run_offers_admin_setup(app_db: Database) -> None:
 
 def test_sign_in_and_wrong_password(app_db: Database) -> None:
     create_user(app_db, "chief", "校长", "admin", "long-enough-pw")
-    create_user(app_db, "li_lei", "李雷", "trainee", "secret-pass")
+    create_user(app_db, "li_lei", "李雷", "trainee", "secret-pass-2026")
     at = AppTest.from_file(APP, default_timeout=30).run()
     at.text_input[0].input("li_lei")
     at.text_input[1].input("wrong")
     at.button[0].click().run()
     assert "不正确" in at.error[0].value
-    at.text_input[1].input("secret-pass")
+    at.text_input[1].input("secret-pass-2026")
     at.button[0].click().run()
     assert at.title[0].value.startswith("你好")
 
@@ -56,7 +56,7 @@ def test_single_sign_on_button_appears_only_when_configured(app_db) -> None:  # 
     from classroom.accounts import create_user
     from tests.ui.conftest import APP
 
-    create_user(app_db, "root_admin", "管理员", "admin", "secret-pass")
+    create_user(app_db, "root_admin", "管理员", "admin", "secret-pass-2026")
     plain = AppTest.from_file(APP, default_timeout=30).run()
     assert not [b for b in plain.button if b.key == "signin_sso"]
     sso = AppTest.from_file(APP, default_timeout=30)

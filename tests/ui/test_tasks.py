@@ -13,7 +13,7 @@ CATALOG = load_catalog(ContentRoots.shipped())
 
 
 def test_a_trainee_joins_with_the_code_and_sees_the_tasks(open_page: Open, app_db: Database) -> None:
-    teacher = create_user(app_db, "teacher_a", "张老师", "instructor", "secret-pass")
+    teacher = create_user(app_db, "teacher_a", "张老师", "instructor", "secret-pass-2026")
     info = create_class(app_db, teacher.id, "周末班")
     create_assignment(app_db, CATALOG, info.id, "chapter", "crm-basics-01-customers")
     create_assignment(app_db, CATALOG, info.id, "exam", "starter-mock", max_attempts=2)
@@ -36,7 +36,7 @@ def test_an_exam_with_no_attempts_left_cannot_be_started(open_page: Open, app_db
     from classroom.classes import add_member
     from quizzes import exam
 
-    teacher = create_user(app_db, "teacher_b", "李老师", "instructor", "secret-pass")
+    teacher = create_user(app_db, "teacher_b", "李老师", "instructor", "secret-pass-2026")
     info = create_class(app_db, teacher.id, "周末班")
     create_assignment(app_db, CATALOG, info.id, "exam", "starter-mock", max_attempts=1)
     at = open_page("exam", username="limited")
@@ -54,7 +54,7 @@ def test_an_exam_with_no_attempts_left_cannot_be_started(open_page: Open, app_db
 def test_go_opens_the_page_where_the_task_is_done(open_page: Open, app_db: Database) -> None:
     from classroom.classes import add_member
 
-    teacher = create_user(app_db, "teacher_c", "周老师", "instructor", "secret-pass")
+    teacher = create_user(app_db, "teacher_c", "周老师", "instructor", "secret-pass-2026")
     info = create_class(app_db, teacher.id, "周末班")
     create_assignment(app_db, CATALOG, info.id, "practice", "crm-basics-01-customers", goal=5)
     create_assignment(app_db, CATALOG, info.id, "scenario", "angry-caller")

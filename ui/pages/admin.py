@@ -5,7 +5,8 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from catalog.catalog import ContentRoots
-from classroom.accounts import ROLES, AccountError, create_user, list_accounts, set_role
+from classroom.accounts import ROLES, AccountError, create_user, list_accounts, reset_password, set_role
+from classroom.web_sessions import end_all_sessions
 from interop.banks import EXPORT_SUFFIX, FORMATS, export, import_file, imported_bank_id
 from interop.common import bank_yaml
 from interop.xlsx import template
@@ -13,7 +14,7 @@ from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database, reload_catalog
 
-require("admin")
+me = require("admin")
 blank_template = st.cache_data(show_spinner=False)(template)
 cat, db = catalog(), database()
 st.title(T.NAV_ADMIN)
@@ -90,12 +91,12 @@ with import_col:
             st.success(T.ADMIN_IMPORT_SAVED.format(n=len(result.questions), file=target.name))
 
 st.subheader(T.ADMIN_USERS)
-with st.form("admin_create_user", clear_on_submit=True):
+with st.form("admin_create_user"):
     st.markdown(f"**{T.ADMIN_CREATE}**")
     username = st.text_input(T.USERNAME, max_chars=32)
     name = st.text_input(T.DISPLAY_NAME, max_chars=32)
     role = st.selectbox(T.ADMIN_ROLE, ROLES, format_func=lambda r: T.ROLE_LABELS[r])
-    password = st.text_input(T.PASSWORD, type="password", max_chars=128)
+    password = st.text_input(T.PASSWORD, type="password", max_chars=128, help=T.PASSWORD_RULES)
     if st.form_submit_button(T.ADMIN_CREATE):
         try:
             created = create_user(db, username, name, role, password)
@@ -127,5 +128,22 @@ with st.form("admin_set_role"):
         try:
             changed = set_role(db, who, new_role)
             st.success(T.ADMIN_ROLE_SET.format(username=changed.username, role=T.ROLE_LABELS[changed.role]))
+        except AccountError as exc:
+            st.error(str(exc))
+
+with st.form("admin_reset_password"):
+    st.markdown(f"**{T.ADMIN_RESET_TITLE}**")
+    target = st.selectbox(
+        T.ADMIN_RESET_WHO,
+        list(everyone),
+        format_func=lambda i: f"{everyone[i].username}（{everyone[i].display_name}）",
+        key="admin_reset_who",
+    )
+    new_password = st.text_input(T.ADMIN_RESET_NEW, type="password", max_chars=128, help=T.PASSWORD_RULES)
+    if st.form_submit_button(T.ADMIN_RESET_SUBMIT):
+        try:
+            reset = reset_password(db, me.id, target, new_password)
+            end_all_sessions(db, reset.id)
+            st.success(T.ADMIN_RESET_DONE.format(name=reset.display_name))
         except AccountError as exc:
             st.error(str(exc))

@@ -15,6 +15,7 @@ from classroom.roleplay import (
     role_plays_of,
     score_as_observer,
 )
+from courseware.render import safe_user_markdown
 from scenarios.sessions import load_run
 from ui import text as T
 from ui.auth import require
@@ -194,7 +195,7 @@ with report_tab:
                 else:
                     st.success(T.REPORT_SCORE.format(score=current.score))
                 if current.feedback:
-                    st.info(T.REPORT_FEEDBACK.format(text=current.feedback))
+                    st.info(T.REPORT_FEEDBACK.format(text=safe_user_markdown(current.feedback)))
             if group.leader_id not in {None, account.id}:
                 st.caption(T.REPORT_ONLY_LEADER)
                 continue

@@ -7,12 +7,12 @@ from classroom.accounts import (
     AccountError,
     account_for_identity,
     authenticate,
-    create_user,
+    create_first_admin,
     has_admin,
     list_accounts,
 )
 from ui import text as T
-from ui.auth import oidc_configured, sign_in
+from ui.auth import client_address, oidc_configured, sign_in
 from ui.resources import database
 
 db = database()
@@ -28,10 +28,10 @@ if not has_admin(db):
     with st.form("signin_setup"):
         username = st.text_input(T.USERNAME, max_chars=32)
         name = st.text_input(T.DISPLAY_NAME, max_chars=32)
-        password = st.text_input(T.PASSWORD, type="password", max_chars=128)
+        password = st.text_input(T.PASSWORD, type="password", max_chars=128, help=T.PASSWORD_RULES)
         if st.form_submit_button(T.SETUP_SUBMIT, type="primary"):
             try:
-                sign_in(create_user(db, username, name, "admin", password))
+                sign_in(create_first_admin(db, username, name, password))
                 st.rerun()
             except AccountError as exc:
                 st.error(str(exc))
@@ -51,7 +51,7 @@ else:
                 st.error(T.FILL_BOTH)
             else:
                 try:
-                    sign_in(authenticate(db, username, password))
+                    sign_in(authenticate(db, username, password, client_address()))
                     st.rerun()
                 except AccountError as exc:
                     st.error(str(exc))
