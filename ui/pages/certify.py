@@ -3,7 +3,7 @@
 import streamlit as st
 
 from interop.certificate import certificate_pdf
-from quizzes import certification as cert
+from certification import final as cert
 from scenarios.sessions import load_run
 from ui import text as T
 from ui.auth import require

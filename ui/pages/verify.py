@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from quizzes.certification import verify
+from certification.final import verify
 from ui import text as T
 from ui.resources import database
 

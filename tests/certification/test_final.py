@@ -15,7 +15,7 @@ from catalog.cli import app
 from courseware.progress import mark
 from grading.signing import make_code, parse_code
 from interop.certificate import certificate_pdf
-from quizzes import certification as cert
+from certification import final as cert
 from quizzes import exam
 from quizzes.practice import answer_question
 from scenarios.runner import build_engine
