@@ -10,21 +10,24 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import Field, field_validator
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from catalog.catalog import Catalog
-from catalog.models import ContentModel, check_schema_version
-from catalog.yamlsource import parse_yaml, read_text
 from courseware.progress import DONE, statuses
 from grading.signing import check, make_code, parse_code
 from quizzes import exam
 from quizzes.practice import answers_of
 from scenarios.sessions import start_run
+from source.models import ContentModel, check_schema_version
+from source.yamlsource import parse_yaml, read_text
 from store.db import Database
 from store.tables import Certificate, CertificationAttempt, ExamAttempt, ScenarioRun, Setting, User, utcnow
+
+if TYPE_CHECKING:  # the course container is above the domains: named for types only
+    from catalog.catalog import Catalog
 
 RULES_FILE = Path(__file__).with_name("certification.yaml")
 SECRET_KEY = "certificate_secret"

@@ -8,17 +8,20 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from catalog.catalog import Catalog
 from classroom.accounts import Account
 from classroom.assignments import Activity, AssignmentInfo, TaskStatus, assignments_of, practice_since, task_status
 from classroom.classes import members
 from quizzes.practice import answers_of
 from store.db import Database
 from store.tables import ExamAttempt, ScenarioRun, utcnow
+
+if TYPE_CHECKING:  # the course container is above the domains: named for types only
+    from catalog.catalog import Catalog
 
 RISK_ACCURACY = 0.6
 RISK_IDLE_DAYS = 7

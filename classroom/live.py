@@ -5,12 +5,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from catalog.catalog import Catalog
 from classroom.classes import CODE_ALPHABET, insert_with_code
 from classroom.groups import groups_of
 from grading.objective import grade
@@ -18,6 +17,9 @@ from quizzes.models import AnyQuestion
 from quizzes.modes import Scope, scoped_pool
 from store.db import Database
 from store.tables import ClassMember, LiveAnswer, LiveParticipant, LiveQuiz, User, utcnow
+
+if TYPE_CHECKING:  # the course container is above the domains: named for types only
+    from catalog.catalog import Catalog
 
 LIVE_TYPES = frozenset({"single", "multiple", "judge", "fill"})
 BASE_POINTS, SPEED_POINTS, SPEED_WINDOW = 100, 50, 30.0

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from catalog.catalog import Catalog
 from classroom.accounts import list_accounts
 from quizzes.practice import Tally, answers_of, tally_by
 from store.db import Database
 from store.tables import ExamAttempt, ScenarioRun, SectionProgress
+
+if TYPE_CHECKING:  # the course container is above the domains: named for types only
+    from catalog.catalog import Catalog
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from catalog.problems import ContentError, Problem
+from source.problems import ContentError, Problem
 
 M = TypeVar("M", bound=BaseModel)
 # libyaml's parser when present: same nodes and marks, many times faster.
