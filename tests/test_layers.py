@@ -15,6 +15,7 @@ LAYERS = (
     "courseware",  # chapters, reading progress
     "quizzes",  # questions, blueprints, practice, exams
     "scenarios",  # scenario models, runner, stored runs
+    "progress",  # a trainee's figures, one definition for every page and rule
     "interop",  # question-bank formats, papers, certificate PDF
     "classroom",  # accounts, classes, assignments, groups, live quizzes, role-play, reports
     "certification",  # requirements, final exam, certificates (orchestrates exams and scenarios)
