@@ -139,9 +139,14 @@ def join(db: Database, user_id: int, code: str) -> LiveState:
         quiz_id = row.id
     try:
         with db.session() as s:
-            s.add(LiveParticipant(quiz_id=quiz_id, user_id=user_id))
+            joined = select(LiveParticipant.id).where(
+                LiveParticipant.quiz_id == quiz_id, LiveParticipant.user_id == user_id
+            )
+            if s.scalar(joined) is None:
+                s.add(LiveParticipant(quiz_id=quiz_id, user_id=user_id))
+                s.flush()
     except IntegrityError:
-        pass
+        pass  # joined in another window at the same moment
     return state(db, quiz_id)
 
 
@@ -220,6 +225,11 @@ def answer(
                 is None
             ):
                 return Submitted("closed")
+            mine = select(LiveAnswer.id).where(
+                LiveAnswer.quiz_id == quiz_id, LiveAnswer.user_id == user_id, LiveAnswer.question_id == question.id
+            )
+            if s.scalar(mine) is not None:
+                return Submitted("repeat")
             s.add(
                 LiveAnswer(
                     quiz_id=quiz_id,
