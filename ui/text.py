@@ -519,3 +519,15 @@ VERIFY_SUBMIT = "查验"
 VERIFY_BAD = "查验失败：查验码无效，或证书内容与记录不符。"
 VERIFY_OK = "证书有效：{name}，{date} 颁发；理论知识 {theory:g} 分，情景演练 {skills} 分。"
 VERIFY_REVOKED = "（注意：该证书已被撤销）"
+
+# --- core actions ---
+REFUSALS = {
+    "NotAllowed": "你没有权限进行这个操作。",
+    "NotFound": "找不到要操作的内容，它可能已被删除。",
+    "LimitReached": "本任务的次数已经用完。",
+    "Stale": "已在另一个窗口继续，页面已刷新为最新内容。",
+    "Invalid": "操作没有完成，请检查输入后再试。",
+    "Refusal": "操作没有完成，请稍后再试。",
+}
+SCENARIO_UNSENT = "这条回答没有发送，需要时可复制后重新发送：{text}"
+LIVE_PUSH_STALE = "题目已在另一个窗口推送。"

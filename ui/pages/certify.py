@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from interop.certificate import certificate_pdf
 from certification import final as cert
+from interop.certificate import certificate_pdf
 from scenarios.sessions import load_run
 from ui import text as T
 from ui.auth import require
