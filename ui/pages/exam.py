@@ -111,8 +111,8 @@ if active is None:
         )
     st.stop()
 
+assert opened is not None
 view = opened
-assert view is not None
 if view.blueprint_id not in cat.blueprints:
     st.error(T.EXAM_CANNOT_DRAW.format(reason=view.blueprint_id))
     st.stop()

@@ -1,5 +1,7 @@
 """我的任务: join a class with its code, and see every assignment with its status."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from actions.classes import join_class, my_classes
@@ -20,7 +22,7 @@ def first_section(chapter_id: str) -> dict[str, str]:
 
 # Where each kind of task is done (a route), and what that page should show first.
 GO_PAGE = {"chapter": "learn", "practice": "practice", "exam": "exam", "scenario": "scenario", "report": "classroom"}
-GO_SHOW = {
+GO_SHOW: dict[str, Callable[[str], dict[str, str]]] = {
     "chapter": first_section,
     "practice": lambda t: {"mode": "sequential", "scope": "chapter", "chapter": t},
     "exam": lambda t: {"blueprint": t},
