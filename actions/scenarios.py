@@ -25,19 +25,18 @@ if TYPE_CHECKING:
 
 CACHED_RUNS = 256
 _lock = threading.Lock()
-_engines: dict[tuple[int, int], tuple[Scenario, Engine]] = {}
+_engines: dict[str, tuple[Scenario, int, Engine]] = {}  # one per scenario id, rebuilt when the course reloads
 _runs: OrderedDict[tuple[int, int], tuple[tuple[str | int, ...], Run]] = OrderedDict()
 
 
 def _engine(course: Catalog, scenario: Scenario) -> Engine:
-    key = (id(scenario), id(course.library))
     with _lock:
-        hit = _engines.get(key)
-    if hit is not None and hit[0] is scenario:
-        return hit[1]
+        hit = _engines.get(scenario.id)
+    if hit is not None and hit[0] is scenario and hit[1] == id(course.library):
+        return hit[2]
     engine = build_engine(scenario, course.library)
     with _lock:
-        _engines[key] = (scenario, engine)
+        _engines[scenario.id] = (scenario, id(course.library), engine)
     return engine
 
 

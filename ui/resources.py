@@ -8,8 +8,6 @@ import streamlit as st
 
 from catalog.catalog import Catalog, ContentRoots, load_catalog
 from courseware.search import SearchIndex
-from grading.engine import Engine
-from scenarios.runner import build_engine
 from store.db import Database, database_url
 
 
@@ -27,7 +25,6 @@ def reload_catalog() -> None:
     """Load the course again (after a bank was imported), for every session of this process."""
     _catalog.clear()
     _search.clear()
-    _engine.clear()
 
 
 @st.cache_resource(show_spinner=False)
@@ -38,17 +35,6 @@ def _database(url: str) -> Database:
 def database() -> Database:
     """The database for the configured URL, migrated once per process."""
     return _database(database_url())
-
-
-@st.cache_resource(show_spinner=False)
-def _engine(content_dir: str | None, scenario_id: str) -> Engine:
-    cat = catalog()
-    return build_engine(cat.scenarios[scenario_id], cat.library)
-
-
-def scenario_engine(scenario_id: str) -> Engine:
-    """The rule engine of one scenario, built once."""
-    return _engine(os.environ.get("CMA_CONTENT_DIR"), scenario_id)
 
 
 @st.cache_resource(show_spinner=False)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from catalog.catalog import ContentRoots, load_catalog
-from classroom.accounts import list_accounts
 from certification import final as cert
+from classroom.accounts import list_accounts
 from store.db import Database
 from tests.certification.test_final import meet_requirements
 from tests.ui.conftest import APP, Open, by_label
