@@ -12,7 +12,7 @@ from ui import text as T
 from ui.auth import require
 from ui.refusal import refusals
 from ui.resources import catalog, database
-from ui.widgets.class_picker import pick_class
+from ui.widgets.class_picker import pick_class, remember
 
 account = require("instructor", "admin")
 cat, db = catalog(), database()
@@ -23,7 +23,7 @@ with st.expander(T.CLASS_CREATE, expanded=False), st.form("classes_create", clea
     if st.form_submit_button(T.CLASS_CREATE, type="primary"):
         with refusals():
             created = act.create_class(db, account, name)
-            st.session_state["class_current"] = created.id
+            remember(created.id)
             st.success(T.CLASS_CREATED.format(name=created.name, code=created.code))
 
 info = pick_class(db, account, "classes_pick")

@@ -34,13 +34,17 @@ def next_turn(db: Database, account: Account, cat: Catalog, run_id: int, run: Ru
         st.warning(T.REFUSALS["Stale"])
         if unsent:
             st.caption(T.SCENARIO_UNSENT.format(text=unsent))
+    # The turn this window showed when the reply was written: another window may have played it since.
+    seen = st.session_state.get(f"{key}_seen", len(run.turns))
+    st.session_state[f"{key}_seen"] = len(run.turns)
+    typed = st.session_state.get(f"{key}_reply")
     sent, response = turn_form(run, key, hints)
     if sent:
         try:
-            play_turn(db, account, cat, run_id, response, len(run.turns))
+            play_turn(db, account, cat, run_id, response, seen)
             st.rerun()
         except Stale:
-            st.session_state[f"{key}_unsent"] = response if isinstance(response, str) else ""
+            st.session_state[f"{key}_unsent"] = typed if isinstance(typed, str) else ""
             st.rerun()  # draw the run as the other window left it
         except Invalid as exc:  # empty, too long, no such choice: it costs nothing
             st.warning(message(exc))
@@ -55,7 +59,7 @@ def turn_form(run: Run, key: str, hints: bool = True) -> tuple[bool, int | str]:
     st.markdown(f"**{turn.prompt}**")
     if hints and turn.hint and st.toggle(T.SCENARIO_HINTS, key=f"{key}_hints", value=False):
         st.caption(T.SCENARIO_HINT.format(hint=turn.hint))
-    with st.form(f"{key}_turn_{len(run.turns)}", clear_on_submit=True):
+    with st.form(f"{key}_turn", clear_on_submit=True):
         response: int | str | None
         if turn.mode == "choice":
             labels = [c.text for c in turn.choices]
@@ -63,6 +67,6 @@ def turn_form(run: Run, key: str, hints: bool = True) -> tuple[bool, int | str]:
                 T.SCENARIO_CHOICE, range(1, len(labels) + 1), index=None, format_func=lambda i: labels[i - 1]
             )
         else:
-            response = st.text_area(T.SCENARIO_YOUR_REPLY, max_chars=2000)
+            response = st.text_area(T.SCENARIO_YOUR_REPLY, max_chars=2000, key=f"{key}_reply")
         sent = st.form_submit_button(T.SCENARIO_SEND, type="primary")
     return sent, response if response is not None else ""
