@@ -189,3 +189,28 @@ def test_each_turn_is_scored_once(db: Database, school: School, monkeypatch: pyt
     for _ in range(3):  # the page draws the run again after the turn, and again on every refresh
         scenarios.load_run(db, t1, course, school.run)
     assert scored == ["非常抱歉，我马上帮您查。"]
+
+
+def test_observer_marks_sent_twice_at_once_are_both_kept_not_dropped(db: Database, school: School) -> None:
+    course, t3 = school.course, school.t3
+    rubric = list(course.scenarios[SCENARIO].rubric)
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def mark(value: int) -> None:
+        barrier.wait()
+        try:
+            roleplay.mark_role_play(db, t3, course, school.role_play, dict.fromkeys(rubric, value), str(value))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=mark, args=(v,)) for v in (2, 5)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    marks = roleplay.my_observer_marks(db, t3, school.role_play)
+    assert marks is not None and marks[1] in {"2", "5"} and set(marks[0].values()) == {int(marks[1])}
+    assert roleplay.role_play_info(db, t3, course, school.role_play).observers == 1
+
