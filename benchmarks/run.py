@@ -20,22 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PAGES = [
-    "home",
-    "learn",
-    "practice",
-    "exam",
-    "scenario",
-    "progress",
-    "instructor",
-    "admin",
-    "tasks",
-    "classroom",
-    "classes",
-    "activities",
-    "certify",
-    "verify",
-]
+from ui.routes import ROUTES, STUDY, TEACH  # noqa: E402
+
+PAGES = [*STUDY, *TEACH["admin"]]  # every page a signed-in admin reaches, from the route table
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:
@@ -70,7 +57,7 @@ def rerun_figures(db_url: str, repeat: int) -> dict[str, float]:
     out = {"empty_app": median_ms(empty.run, repeat)}
     at = signed_in_app(db_url)
     for page in PAGES:
-        at.switch_page(f"ui/pages/{page}.py").run()
+        at.switch_page(ROUTES[page].path).run()
         assert not at.exception, (page, [e.value for e in at.exception])
         out[page] = median_ms(at.run, repeat)
     return out
@@ -129,7 +116,7 @@ def practice_rerun_at_scale_ms(course: Path, db_url: str, repeat: int) -> dict[s
         if content:
             os.environ["CMA_CONTENT_DIR"] = content
         at = signed_in_app(db_url)
-        at.switch_page("ui/pages/practice.py").run()
+        at.switch_page(ROUTES["practice"].path).run()
         assert not at.exception, [e.value for e in at.exception]
         out[label] = median_ms(at.run, repeat)
     os.environ.pop("CMA_CONTENT_DIR", None)
@@ -159,14 +146,14 @@ def session_memory_mb(db_url: str, sessions: int = 5) -> float:
     """Python heap growth per signed-in session that has visited every page."""
     keep = [signed_in_app(db_url)]  # warm caches (catalogue, jieba, engine) outside the measurement
     for page in PAGES:
-        keep[0].switch_page(f"ui/pages/{page}.py").run()
+        keep[0].switch_page(ROUTES[page].path).run()
     gc.collect()
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
     for _ in range(sessions):
         at = signed_in_app(db_url)
         for page in PAGES:
-            at.switch_page(f"ui/pages/{page}.py").run()
+            at.switch_page(ROUTES[page].path).run()
         keep.append(at)
     gc.collect()
     after = tracemalloc.get_traced_memory()[0]

@@ -11,15 +11,15 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
 
-from catalog.problems import ContentError, Problem
 from catalog.syllabus import Syllabus, load_syllabus
-from catalog.yamlsource import LocatedYaml, parse_yaml, read_text, validate, validate_item
 from courseware.loader import load_chapter
 from courseware.models import Chapter, Glossary, GlossaryTerm, Section
 from grading.library import Library, load_library
 from quizzes.models import AnyQuestion, Bank, Blueprint, Question
 from scenarios.checks import check_scenario
 from scenarios.models import Scenario
+from source.problems import ContentError, Problem
+from source.yamlsource import LocatedYaml, parse_yaml, read_text, validate, validate_item
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY_FILE = "glossary.yaml"

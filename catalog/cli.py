@@ -25,7 +25,7 @@ def _roots(content: Path | None) -> ContentRoots:
 @app.command()
 def validate(content: ContentOption = None) -> None:
     """检查全部内容文件；有问题时逐条打印 文件：行: 字段: 说明，并以非零状态退出。"""
-    from quizzes.certification import load_rules, rule_problems
+    from certification.final import load_rules, rule_problems
 
     catalog = load_catalog(_roots(content))
     problems = [str(p) for p in catalog.problems]
@@ -183,7 +183,7 @@ def paper(
 @app.command()
 def verify(code: Annotated[str, typer.Argument(help="证书上的查验码，例如 CMA-000001-ABCD-EFGH-IJKL")]) -> None:
     """查验证书：真实有效时打印证书内容，否则以非零状态退出。"""
-    from quizzes.certification import verify as check_code
+    from certification.final import verify as check_code
     from store.db import Database
 
     found = check_code(Database(), code)

@@ -8,8 +8,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from catalog.models import ContentModel, check_schema_version
-from catalog.yamlsource import parse_yaml, read_text, validate
+from source.models import ContentModel, check_schema_version
+from source.yamlsource import parse_yaml, read_text, validate
 
 SYLLABUS_FILE = Path(__file__).with_name("syllabus.yaml")
 

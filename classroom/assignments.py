@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import select
 
-from catalog.catalog import Catalog
 from classroom.report_templates import TEMPLATES
 from quizzes.modes import Scope, scoped_pool
 from store.db import Database
@@ -24,6 +23,9 @@ from store.tables import (
     TeamMember,
     utcnow,
 )
+
+if TYPE_CHECKING:  # the course container is above the domains: named for types only
+    from catalog.catalog import Catalog
 
 Kind = Literal["chapter", "practice", "exam", "scenario", "report"]
 KINDS: tuple[Kind, ...] = ("chapter", "practice", "exam", "scenario", "report")

@@ -8,17 +8,21 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from catalog.catalog import Catalog
 from classroom.accounts import Account
 from classroom.assignments import Activity, AssignmentInfo, TaskStatus, assignments_of, practice_since, task_status
 from classroom.classes import members
+from progress.figures import figures_of
 from quizzes.practice import answers_of
 from store.db import Database
 from store.tables import ExamAttempt, ScenarioRun, utcnow
+
+if TYPE_CHECKING:  # the course container is above the domains: named for types only
+    from catalog.catalog import Catalog
 
 RISK_ACCURACY = 0.6
 RISK_IDLE_DAYS = 7
@@ -83,12 +87,9 @@ def class_view(db: Database, catalog: Catalog, class_id: int, now: datetime | No
 
     module_of_point = {p.id: m.id for m in catalog.syllabus.modules for p in m.points}
     per: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    answered: dict[int, int] = defaultdict(int)
-    correct: dict[int, int] = defaultdict(int)
+    figs = figures_of(db, ids, catalog.sections)
     last: dict[int, datetime | None] = dict.fromkeys(ids)
     for row in answers_of(db, user_ids=ids):
-        answered[row.user_id] += 1
-        correct[row.user_id] += int(row.correct)
         seen = last[row.user_id]
         last[row.user_id] = row.created_at if seen is None or row.created_at > seen else seen
         q = catalog.questions.get(row.question_id)
@@ -120,8 +121,8 @@ def class_view(db: Database, catalog: Catalog, class_id: int, now: datetime | No
         tuple(assignments),
         tasks,
         mastery,
-        dict(answered),
-        {uid: (correct[uid] / answered[uid] if answered[uid] else None) for uid in ids},
+        {uid: f.answers for uid, f in figs.items()},
+        {uid: f.accuracy for uid, f in figs.items()},
         tuple(scores),
         {k: sum(v) / len(v) for k, v in dims.items()},
         last,

@@ -5,12 +5,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from catalog.catalog import Catalog
 from classroom.classes import CODE_ALPHABET, insert_with_code
 from classroom.groups import groups_of
 from grading.objective import grade
@@ -18,6 +17,9 @@ from quizzes.models import AnyQuestion
 from quizzes.modes import Scope, scoped_pool
 from store.db import Database
 from store.tables import ClassMember, LiveAnswer, LiveParticipant, LiveQuiz, User, utcnow
+
+if TYPE_CHECKING:  # the course container is above the domains: named for types only
+    from catalog.catalog import Catalog
 
 LIVE_TYPES = frozenset({"single", "multiple", "judge", "fill"})
 BASE_POINTS, SPEED_POINTS, SPEED_WINDOW = 100, 50, 30.0
@@ -137,9 +139,14 @@ def join(db: Database, user_id: int, code: str) -> LiveState:
         quiz_id = row.id
     try:
         with db.session() as s:
-            s.add(LiveParticipant(quiz_id=quiz_id, user_id=user_id))
+            joined = select(LiveParticipant.id).where(
+                LiveParticipant.quiz_id == quiz_id, LiveParticipant.user_id == user_id
+            )
+            if s.scalar(joined) is None:
+                s.add(LiveParticipant(quiz_id=quiz_id, user_id=user_id))
+                s.flush()
     except IntegrityError:
-        pass
+        pass  # joined in another window at the same moment
     return state(db, quiz_id)
 
 
@@ -218,6 +225,11 @@ def answer(
                 is None
             ):
                 return Submitted("closed")
+            mine = select(LiveAnswer.id).where(
+                LiveAnswer.quiz_id == quiz_id, LiveAnswer.user_id == user_id, LiveAnswer.question_id == question.id
+            )
+            if s.scalar(mine) is not None:
+                return Submitted("repeat")
             s.add(
                 LiveAnswer(
                     quiz_id=quiz_id,

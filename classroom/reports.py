@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-
-from catalog.catalog import Catalog
-from classroom.accounts import list_accounts
+from classroom.accounts import Account
+from progress.figures import figures_of
 from quizzes.practice import Tally, answers_of, tally_by
 from store.db import Database
-from store.tables import ExamAttempt, ScenarioRun, SectionProgress
+
+if TYPE_CHECKING:  # the course container is above the domains: named for types only
+    from catalog.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -27,44 +29,24 @@ class TraineeSummary:
     runs_finished: int
 
 
-def trainee_summaries(db: Database) -> list[TraineeSummary]:
-    """A summary row per trainee."""
-    trainees = list_accounts(db, "trainee")
-    with db.session() as s:
-        done = dict(
-            s.execute(
-                select(SectionProgress.user_id, func.count())
-                .where(SectionProgress.status == "done")
-                .group_by(SectionProgress.user_id)
-            ).all()
+def trainee_summaries(
+    db: Database, trainees: list[Account], section_ids: Collection[str] | None = None
+) -> list[TraineeSummary]:
+    """A summary row per trainee, from the shared figures."""
+    figs = figures_of(db, [t.id for t in trainees], section_ids)
+    return [
+        TraineeSummary(
+            t.id,
+            t.username,
+            t.display_name,
+            figs[t.id].sections_read,
+            figs[t.id].answers,
+            figs[t.id].accuracy,
+            figs[t.id].best_exam,
+            figs[t.id].runs,
         )
-        best = dict(
-            s.execute(select(ExamAttempt.user_id, func.max(ExamAttempt.score)).group_by(ExamAttempt.user_id)).all()
-        )
-        runs = dict(
-            s.execute(
-                select(ScenarioRun.user_id, func.count())
-                .where(ScenarioRun.finished_at.is_not(None))
-                .group_by(ScenarioRun.user_id)
-            ).all()
-        )
-    out = []
-    for t in trainees:
-        answers = answers_of(db, t.id)
-        correct = sum(1 for a in answers if a.correct)
-        out.append(
-            TraineeSummary(
-                t.id,
-                t.username,
-                t.display_name,
-                int(done.get(t.id, 0)),
-                len(answers),
-                correct / len(answers) if answers else None,
-                best.get(t.id),
-                int(runs.get(t.id, 0)),
-            )
-        )
-    return out
+        for t in trainees
+    ]
 
 
 def point_mastery(db: Database, catalog: Catalog, user_id: int) -> dict[str, Tally]:

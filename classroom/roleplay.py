@@ -83,8 +83,8 @@ def start_role_play(db: Database, scenario: Scenario, team_id: int, customer_id:
         raise RolePlayError("顾客和客服须由两名不同的组员扮演")
     if not (group.has(customer_id) and group.has(agent_id)):
         raise RolePlayError("顾客和客服都须是本组成员")
-    run_id = start_run(db, agent_id, scenario.id)
-    with db.session() as s:
+    with db.session() as s:  # the run and the role-play are written together
+        run_id = start_run(db, agent_id, scenario.id)
         row = RolePlay(
             team_id=team_id, scenario_id=scenario.id, customer_id=customer_id, agent_id=agent_id, run_id=run_id
         )
@@ -158,7 +158,8 @@ def score_as_observer(
                     row.scores, row.comment = scores, comment
             return
         except IntegrityError:
-            continue
+            continue  # the first marks of this observer were stored by another window: update them
+    raise RolePlayError("评分没有保存，请再提交一次")
 
 
 def observer_marks(db: Database, role_play_id: int) -> list[tuple[int, dict[str, int], str]]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from catalog.problems import ContentError, Problem
-from catalog.yamlsource import parse_yaml, read_text, validate
 from courseware.figures import FIGURES
 from courseware.models import Chapter, ChapterMeta, Section
 from courseware.render import FIGURE_BLOCK
+from source.problems import ContentError, Problem
+from source.yamlsource import parse_yaml, read_text, validate
 
 HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*(?:\{#(?P<id>[a-z0-9][a-z0-9-]*)\})?\s*$")
 FENCE = "---"

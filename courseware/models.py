@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from catalog.models import ContentModel, check_points, check_schema_version
+from source.models import ContentModel, check_points, check_schema_version
 
 CHARS_PER_MINUTE = 400
 

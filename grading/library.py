@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from catalog.models import ContentModel, check_schema_version
-from catalog.yamlsource import parse_yaml, read_text, validate
+from source.models import ContentModel, check_schema_version
+from source.yamlsource import parse_yaml, read_text, validate
 
 LIBRARY_FILE = Path(__file__).with_name("library.yaml")
 

@@ -10,7 +10,7 @@ from typing import Literal
 import rule_engine
 from pydantic import Field, field_validator, model_validator
 
-from catalog.models import ContentModel, check_points
+from source.models import ContentModel, check_points
 
 
 class Condition(ContentModel):

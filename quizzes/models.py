@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from catalog.models import ContentModel, check_points, check_schema_version
+from source.models import ContentModel, check_points, check_schema_version
 
 LETTERS = string.ascii_uppercase[:8]
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from catalog.catalog import Catalog
+if TYPE_CHECKING:  # the course container is above the domains: named for types only
+    from catalog.catalog import Catalog
 
 
 class Mode(StrEnum):

@@ -6,12 +6,12 @@ from collections import deque
 
 import rule_engine
 
-from catalog.problems import Problem
-from catalog.yamlsource import LocatedYaml
 from grading.library import Library
 from grading.rules import Condition, compile_expression
 from scenarios.models import Scenario
 from scenarios.runner import MINUTES
+from source.problems import Problem
+from source.yamlsource import LocatedYaml
 
 Path = list[str | int]
 

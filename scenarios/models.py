@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from catalog.models import ContentModel, check_points, check_schema_version
 from grading.library import Concept
 from grading.rules import Condition, Rule
+from source.models import ContentModel, check_points, check_schema_version
 
 
 class Variable(ContentModel):

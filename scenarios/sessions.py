@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from grading.engine import Engine, Result
 from quizzes.tracking import queue_for_review
@@ -17,6 +18,10 @@ from store.tables import ScenarioRun, ScenarioTurn, utcnow
 
 class RunNotFound(LookupError):
     """The run does not exist or belongs to someone else."""
+
+
+class StaleRun(RuntimeError):
+    """The run was moved on in another window since it was loaded; nothing was written."""
 
 
 def start_run(db: Database, user_id: int, scenario_id: str) -> int:
@@ -54,26 +59,32 @@ def play_turn(
     response: str | int,
     questions_by_point: dict[str, list[str]] | None = None,
 ) -> TurnOutcome:
-    """Validate and store an answer, then apply it. When the run ends its result is stored, and the points
-    behind missed rules send their questions to the trainee's review queue."""
+    """Validate, apply and store an answer in one transaction: the turn and, when the run ends, its result and
+    the questions behind missed rules for the trainee's review queue. `run` must be the run as stored: one that
+    another window has moved on raises StaleRun and nothing is written."""
     text = run.text_of(response)  # raises InvalidAnswer before anything is written
-    with db.session() as s:
-        row = s.get(ScenarioRun, run_id)
-        if row is None or row.user_id != user_id:
-            raise RunNotFound(run_id)
-        index = s.scalar(select(func.count()).select_from(ScenarioTurn).where(ScenarioTurn.run_id == run_id))
-        s.add(ScenarioTurn(run_id=run_id, idx=index or 0, response=response, text=text))
-    outcome = run.answer(response)
-    if run.result is not None:
+    try:
         with db.session() as s:
             row = s.get(ScenarioRun, run_id)
-            assert row is not None
-            row.finished_at = utcnow()
-            row.total = run.result.total
-            row.ending = run.result.ending
-            row.result = run.result.to_dict()
-        if questions_by_point:
-            queue_for_review(db, user_id, review_questions(run.result, questions_by_point))
+            if row is None or row.user_id != user_id or row.scenario_id != run.scenario.id:
+                raise RunNotFound(run_id)
+            stored = s.scalar(select(func.count()).select_from(ScenarioTurn).where(ScenarioTurn.run_id == run_id))
+            if row.finished_at is not None or (stored or 0) != len(run.turns):
+                raise StaleRun(run_id)
+            s.add(ScenarioTurn(run_id=run_id, idx=stored or 0, response=response, text=text))
+            s.flush()  # a turn written by another window in the meantime fails here, on (run_id, idx)
+            outcome = run.answer(response)
+            if run.result is not None:
+                row.finished_at = utcnow()
+                row.total = run.result.total
+                row.ending = run.result.ending
+                row.result = run.result.to_dict()
+                if questions_by_point:
+                    queue_for_review(db, user_id, review_questions(run.result, questions_by_point))
+    except IntegrityError as exc:
+        if db.in_transaction():
+            raise  # the caller's transaction is spoilt: it decides (an action runs again and finds the turn)
+        raise StaleRun(run_id) from exc
     return outcome
 
 

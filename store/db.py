@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,10 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+# The session of the transaction open in this thread or task, per database.
+_open: ContextVar[dict[int, Session] | None] = ContextVar("open_sessions", default=None)
+
+
 class Database:
     """An engine plus a session factory; shared by every page of the app."""
 
@@ -65,6 +70,27 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session committed on success and rolled back on error."""
+        """A session committed on success and rolled back on error. Inside an open one (an action's
+        transaction) it is that same session: everything commits or rolls back together."""
+        opened = _open.get() or {}
+        outer = opened.get(id(self))
+        if outer is not None:
+            yield outer
+            return
         with self._sessions() as session, session.begin():
-            yield session
+            token = _open.set({**opened, id(self): session})
+            try:
+                yield session
+            finally:
+                _open.reset(token)
+
+    def current(self) -> Session:
+        """The session of the transaction open in this thread or task (an action's); an error when none is."""
+        outer = (_open.get() or {}).get(id(self))
+        if outer is None:
+            raise RuntimeError("no transaction is open")
+        return outer
+
+    def in_transaction(self) -> bool:
+        """Whether a session of this database is open in the current thread or task."""
+        return id(self) in (_open.get() or {})

@@ -8,9 +8,7 @@ import streamlit as st
 
 from catalog.catalog import Catalog, ContentRoots, load_catalog
 from courseware.search import SearchIndex
-from grading.engine import Engine
 from quizzes.deadlines import start_sweeper
-from scenarios.runner import build_engine
 from store.db import Database, database_url
 
 
@@ -28,7 +26,6 @@ def reload_catalog() -> None:
     """Load the course again (after a bank was imported), for every session of this process."""
     _catalog.clear()
     _search.clear()
-    _engine.clear()
 
 
 @st.cache_resource(show_spinner=False)
@@ -48,17 +45,6 @@ def _sweeper(url: str) -> object:
     """Submit exams whose time is up, in the background, once per process and database."""
     course = catalog()
     return start_sweeper(_database(url), lambda: course)
-
-
-@st.cache_resource(show_spinner=False)
-def _engine(content_dir: str | None, scenario_id: str) -> Engine:
-    cat = catalog()
-    return build_engine(cat.scenarios[scenario_id], cat.library)
-
-
-def scenario_engine(scenario_id: str) -> Engine:
-    """The rule engine of one scenario, built once."""
-    return _engine(os.environ.get("CMA_CONTENT_DIR"), scenario_id)
 
 
 @st.cache_resource(show_spinner=False)

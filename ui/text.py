@@ -539,3 +539,14 @@ ADMIN_RESET_WHO = "账号"
 ADMIN_RESET_NEW = "新密码"
 ADMIN_RESET_SUBMIT = "重置密码"
 ADMIN_RESET_DONE = "已为 {name} 重置密码，并让该账号在所有设备上退出登录。请把新密码当面告诉本人。"
+# --- core actions ---
+REFUSALS = {
+    "NotAllowed": "你没有权限进行这个操作。",
+    "NotFound": "找不到要操作的内容，它可能已被删除。",
+    "LimitReached": "本任务的次数已经用完。",
+    "Stale": "已在另一个窗口继续，页面已刷新为最新内容。",
+    "Invalid": "操作没有完成，请检查输入后再试。",
+    "Refusal": "操作没有完成，请稍后再试。",
+}
+SCENARIO_UNSENT = "这条回答没有发送，需要时可复制后重新发送：{text}"
+LIVE_PUSH_STALE = "题目已在另一个窗口推送。"

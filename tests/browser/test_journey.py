@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from ui.routes import ROUTES, STUDY, TEACH
+
 pytestmark = pytest.mark.browser
 
-PAGES = [
-    "首页",
-    "我的任务",
-    "课程学习",
-    "练习",
-    "模拟考试",
-    "情景演练",
-    "课堂",
-    "我的进度",
-    "认证考试",
-    "证书查验",
-    "教师",
-    "班级管理",
-    "课堂活动",
-    "管理",
-]
+PAGES = [ROUTES[k].title for k in (*STUDY, *TEACH["admin"])]  # every page, from the route table
 
 
 def sign_in(page, url: str, username: str, password: str = "demo-2026") -> None:  # type: ignore[no-untyped-def]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from catalog.catalog import ContentRoots, load_catalog
+from certification import final as cert
 from classroom.accounts import list_accounts
-from quizzes import certification as cert
 from store.db import Database
-from tests.quizzes.test_certification import meet_requirements
+from tests.certification.test_final import meet_requirements
 from tests.ui.conftest import APP, Open, by_label
 
 CATALOG = load_catalog(ContentRoots.shipped())

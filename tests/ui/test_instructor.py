@@ -25,22 +25,46 @@ def test_instructor_page_checks_the_role_on_the_server(open_page_file) -> None: 
     assert not at.dataframe
 
 
-def test_instructor_sees_each_trainee(open_page: Open, app_db: Database) -> None:
+def teach(app_db: Database, instructor: str, *trainee_ids: int) -> None:
+    """A class of the instructor with these trainees in it."""
+    from classroom.accounts import list_accounts
+    from classroom.classes import add_member, create_class
+
+    teacher = next(a for a in list_accounts(app_db) if a.username == instructor)
+    info = create_class(app_db, teacher.id, f"{instructor} 的班")
+    for uid in trainee_ids:
+        add_member(app_db, info.id, uid)
+
+
+def test_instructor_sees_each_trainee_of_their_classes_and_no_other(open_page: Open, app_db: Database) -> None:
     trainee = create_user(app_db, "wang_fang", "王芳", "trainee", "secret-pass-2026")
+    other = create_user(app_db, "li_lei", "李雷", "trainee", "secret-pass-2026")
     answer_question(app_db, trainee.id, CATALOG.questions["crm-basics.q001"], "C", "practice")
-    at = open_page("instructor", role="instructor")
-    table = at.dataframe[0].value
-    assert list(table["姓名"]) == ["王芳"]
+    answer_question(app_db, other.id, CATALOG.questions["crm-basics.q001"], "A", "practice")
+    open_page(None, role="instructor", username="teacher_b")
+    teach(app_db, "teacher_b", other.id)
+    at = open_page(None, role="instructor", username="teacher_a")
+    teach(app_db, "teacher_a", trainee.id)
+    at = open_page("instructor", at=at)
+    table = at.dataframe[-3].value
+    assert list(table["姓名"]) == ["王芳"]  # not 李雷, who is in another instructor's class
     assert list(table["正确率"]) == [100]
-    assert at.dataframe[1].value.iloc[0]["答题数"] == 1
+    assert at.dataframe[-2].value.iloc[0]["答题数"] == 1
+    assert at.selectbox(key="instructor_pick").options == ["王芳(wang_fang)"]
+    items = at.dataframe[-1].value
+    assert items[items["题目"] == "crm-basics.q001"].iloc[0]["作答人数"] == 1
 
 
 def test_item_statistics_table(open_page: Open, app_db: Database) -> None:
+    ids = []
     for n in range(5):
         t = create_user(app_db, f"trainee_{n}", f"学员{n}", "trainee", "secret-pass-2026")
+        ids.append(t.id)
         answer_question(app_db, t.id, CATALOG.questions["crm-basics.q001"], "C" if n < 3 else "A", "practice")
         answer_question(app_db, t.id, CATALOG.questions["crm-basics.q002"], n < 2, "practice")
-    at = open_page("instructor", role="instructor")
+    at = open_page(None, role="instructor", username="teacher_c")
+    teach(app_db, "teacher_c", *ids)
+    at = open_page("instructor", at=at)
     items = at.dataframe[-1].value
     first = items[items["题目"] == "crm-basics.q001"].iloc[0]
     assert first["作答人数"] == 5

@@ -48,3 +48,21 @@ def test_an_unfinished_run_can_be_resumed_in_a_new_session(open_page: Open) -> N
     fresh.button(key="scenario_resume").click().run()
     assert fresh.radio  # the second turn is a choice
     assert any(m.value == "**学员**" for m in fresh.markdown)
+
+
+def test_a_second_window_on_the_same_run_is_told_and_keeps_the_words(open_page: Open) -> None:
+    tab_a = open_page("scenario", username="twin")
+    tab_a.selectbox(key="scenario_pick").set_value("late-birthday-cake").run()
+    tab_a.button(key="scenario_start").click().run()
+    tab_b = open_page("scenario", username="twin")
+    tab_b.selectbox(key="scenario_pick").set_value("late-birthday-cake").run()
+    tab_b.button(key="scenario_resume").click().run()
+    play(tab_a, "非常抱歉,我马上帮您查一下。")
+    tab_b.text_area[0].input("您好，我这就去问配送站。")
+    tab_b.button[[b.label for b in tab_b.button].index("发送")].click().run()
+    assert not tab_b.exception
+    assert any("已在另一个窗口继续" in w.value for w in tab_b.warning)
+    assert any("您好，我这就去问配送站。" in c.value for c in tab_b.caption)
+    assert tab_b.radio  # it now shows the turn the other window reached
+    texts = [t.value for t in tab_b.get("text")]
+    assert "非常抱歉,我马上帮您查一下。" in texts and "您好，我这就去问配送站。" not in texts

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from classroom.accounts import SSO_PREFIX, AccountError, change_password
-from classroom.web_sessions import end_all_sessions
+from actions.account import change_password
+from classroom.accounts import SSO_PREFIX
 from ui import text as T
 from ui.auth import require, sign_out
+from ui.refusal import refusals
 from ui.resources import database
 
 me = require()
@@ -24,12 +25,9 @@ else:
             if new != again:
                 st.error(T.ACCOUNT_PASSWORDS_DIFFER)
             else:
-                try:
-                    change_password(db, me.id, old, new)
-                    end_all_sessions(db, me.id, keep=st.session_state.get("auth_session_id"))
+                with refusals():
+                    change_password(db, me, old, new, keep_session=st.session_state.get("auth_session_id"))
                     st.success(T.ACCOUNT_PASSWORD_CHANGED)
-                except AccountError as exc:
-                    st.error(str(exc))
 
 st.subheader(T.ACCOUNT_SESSIONS)
 st.caption(T.ACCOUNT_SESSIONS_INFO)

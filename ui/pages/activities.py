@@ -2,14 +2,16 @@
 
 import streamlit as st
 
-from classroom import live
-from classroom.assignments import assignments_of
-from classroom.group_reports import ReportError, mark, submissions
-from classroom.groups import groups_of
+from actions import live
+from actions.classes import class_assignments, class_groups
+from actions.refusals import Stale
+from actions.reports import class_reports, mark_report
+from actions.roleplay import class_role_plays, start_role_play
+from classroom.live import MAX_QUESTIONS
 from classroom.report_templates import RUBRIC, TEMPLATES
-from classroom.roleplay import RolePlayError, role_plays_of, start_role_play
 from ui import text as T
 from ui.auth import require
+from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class
 from ui.widgets.leaderboard import board_rows, score_text
@@ -22,14 +24,14 @@ info = pick_class(db, account, "activities_pick")
 if info is None:
     st.info(T.CLASS_NONE_INSTRUCTOR)
     st.stop()
-groups = groups_of(db, info.id)
+groups = class_groups(db, account, info.id)
 quiz_tab, play_tab, report_tab = st.tabs([T.LIVE, T.ROLEPLAY, T.REPORTS])
 
 
 @st.fragment(run_every=2)
 def live_board(quiz_id: int) -> None:
     """Where the quiz stands and both leaderboards, refreshed every two seconds."""
-    state = live.state(db, quiz_id)
+    state = live.live_state(db, account, quiz_id)
     st.markdown(T.LIVE_CODE.format(code=state.code, joined=state.participants))
     if state.finished:
         st.success(T.LIVE_FINISHED)
@@ -43,11 +45,12 @@ def live_board(quiz_id: int) -> None:
             state.answered_current / max(1, state.participants),
             text=T.LIVE_ANSWERED.format(n=state.answered_current, joined=state.participants),
         )
+    people, teams = live.live_boards(db, account, quiz_id)
     left, right = st.columns(2)
     left.markdown(f"**{T.LIVE_BOARD}**")
-    left.dataframe(board_rows(live.leaderboard(db, quiz_id)), hide_index=True, width="stretch")
+    left.dataframe(board_rows(people), hide_index=True, width="stretch")
     right.markdown(f"**{T.LIVE_TEAM_BOARD}**")
-    right.dataframe(board_rows(live.team_leaderboard(db, quiz_id)), hide_index=True, width="stretch")
+    right.dataframe(board_rows(teams), hide_index=True, width="stretch")
 
 
 with quiz_tab:
@@ -55,16 +58,13 @@ with quiz_tab:
         title = st.text_input(T.LIVE_TITLE, max_chars=64)
         chapters = {c.id: c.title for c in cat.chapters}
         chapter_id = st.selectbox(T.LIVE_CHAPTER, list(chapters), format_func=chapters.__getitem__)
-        count = st.number_input(T.LIVE_COUNT, 1, live.MAX_QUESTIONS, 5)
+        count = st.number_input(T.LIVE_COUNT, 1, MAX_QUESTIONS, 5)
         if st.form_submit_button(T.LIVE_CREATE, type="primary"):
-            picked = live.chapter_questions(cat, chapter_id, int(count))
-            try:
-                made = live.create_quiz(db, info.id, title, picked)
+            with refusals():
+                made = live.create_live_quiz(db, account, cat, info.id, title, chapter_id, int(count))
                 st.session_state["activities_live"] = made.id
                 st.success(T.LIVE_CREATED.format(code=made.code))
-            except live.LiveError as exc:
-                st.error(str(exc))
-    quizzes = {q.id: q for q in live.quizzes_of_class(db, info.id)}
+    quizzes = {q.id: q for q in live.class_live_quizzes(db, account, info.id)}
     if not quizzes:
         st.info(T.LIVE_NONE)
     else:
@@ -78,10 +78,15 @@ with quiz_tab:
             key="activities_live_pick",
         )
         c1, c2 = st.columns(2)
-        if c1.button(T.LIVE_NEXT, type="primary", key="activities_live_next", disabled=quizzes[quiz_id].finished):
-            live.advance(db, quiz_id)
-        if c2.button(T.LIVE_END, key="activities_live_end", disabled=quizzes[quiz_id].finished):
-            live.finish(db, quiz_id)
+        shown = quizzes[quiz_id]
+        if c1.button(T.LIVE_NEXT, type="primary", key="activities_live_next", disabled=shown.finished):
+            try:
+                live.push_live_question(db, account, quiz_id, shown.current)
+            except Stale:
+                st.warning(T.LIVE_PUSH_STALE)
+        if c2.button(T.LIVE_END, key="activities_live_end", disabled=shown.finished):
+            with refusals():
+                live.finish_live_quiz(db, account, quiz_id)
         live_board(quiz_id)
 
 with play_tab:
@@ -102,13 +107,11 @@ with play_tab:
                 customer = st.selectbox(T.ROLEPLAY_CUSTOMER, ids, format_func=people.__getitem__)
                 agent = st.selectbox(T.ROLEPLAY_AGENT, ids, index=min(1, len(ids) - 1), format_func=people.__getitem__)
                 if st.form_submit_button(T.ROLEPLAY_START, type="primary"):
-                    try:
-                        start_role_play(db, cat.scenarios[sid], gid, customer, agent)
+                    with refusals():
+                        start_role_play(db, account, cat, info.id, gid, sid, customer, agent)
                         st.success(T.ROLEPLAY_STARTED.format(group=by_gid[gid].name, scenario=cat.scenarios[sid].title))
-                    except RolePlayError as exc:
-                        st.error(str(exc))
         names = {m.id: m.display_name for g in groups for m in g.members}
-        plays = role_plays_of(db, list(by_gid), cat.scenarios)
+        plays = class_role_plays(db, account, cat, info.id)
         if not plays:
             st.info(T.ROLEPLAY_NONE)
         else:
@@ -135,13 +138,13 @@ with play_tab:
             st.caption(T.ROLEPLAY_COMBINED_HELP)
 
 with report_tab:
-    tasks = [a for a in assignments_of(db, [info.id]) if a.kind == "report" and a.target in TEMPLATES]
+    tasks = [a for a in class_assignments(db, account, info.id) if a.kind == "report" and a.target in TEMPLATES]
     if not tasks:
         st.info(T.REPORT_NONE)
     by_gid = {g.id: g for g in groups}
     for task in tasks:
         st.subheader(TEMPLATES[task.target].title)
-        handed_in = {s.team_id: s for s in submissions(db, task.id)}
+        handed_in = {s.team_id: s for s in class_reports(db, account, info.id, task.id)}
         for g in groups:
             sub = handed_in.get(g.id)
             with st.expander(f"{g.name} · {T.REPORT_NOT_SUBMITTED if sub is None else score_text(sub.score)}"):
@@ -167,7 +170,6 @@ with report_tab:
                         )
                     feedback = st.text_area(T.REPORT_FEEDBACK_INPUT, value=sub.feedback, max_chars=2000)
                     if st.form_submit_button(T.REPORT_MARK_SUBMIT, type="primary"):
-                        try:
-                            st.success(T.REPORT_MARKED.format(score=mark(db, sub.id, marks, feedback).score))
-                        except ReportError as exc:
-                            st.error(str(exc))
+                        with refusals():
+                            marked = mark_report(db, account, info.id, sub.id, marks, feedback)
+                            st.success(T.REPORT_MARKED.format(score=marked.score))

@@ -4,17 +4,18 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from actions.admin import all_accounts, change_role, create_account, reset_password
 from catalog.catalog import ContentRoots
-from classroom.accounts import ROLES, AccountError, create_user, list_accounts, reset_password, set_role
-from classroom.web_sessions import end_all_sessions
+from classroom.accounts import ROLES
 from interop.banks import EXPORT_SUFFIX, FORMATS, export, import_file, imported_bank_id
 from interop.common import bank_yaml
 from interop.xlsx import template
 from ui import text as T
 from ui.auth import require
+from ui.refusal import refusals
 from ui.resources import catalog, database, reload_catalog
 
-me = require("admin")
+account = require("admin")
 blank_template = st.cache_data(show_spinner=False)(template)
 cat, db = catalog(), database()
 st.title(T.NAV_ADMIN)
@@ -98,11 +99,9 @@ with st.form("admin_create_user"):
     role = st.selectbox(T.ADMIN_ROLE, ROLES, format_func=lambda r: T.ROLE_LABELS[r])
     password = st.text_input(T.PASSWORD, type="password", max_chars=128, help=T.PASSWORD_RULES)
     if st.form_submit_button(T.ADMIN_CREATE):
-        try:
-            created = create_user(db, username, name, role, password)
+        with refusals():
+            created = create_account(db, account, username, name, role, password)
             st.success(T.ADMIN_CREATED.format(username=created.username))
-        except AccountError as exc:
-            st.error(str(exc))
 st.dataframe(
     [
         {
@@ -111,13 +110,13 @@ st.dataframe(
             T.ADMIN_ROLE: T.ROLE_LABELS[a.role],
             T.DEMO_BADGE: "✔" if a.is_demo else "",
         }
-        for a in list_accounts(db)
+        for a in all_accounts(db, account)
     ],
     hide_index=True,
     width="stretch",
 )
 
-everyone = {a.id: a for a in list_accounts(db)}
+everyone = {a.id: a for a in all_accounts(db, account)}
 with st.form("admin_set_role"):
     st.markdown(f"**{T.ADMIN_SET_ROLE}**")
     who = st.selectbox(
@@ -125,15 +124,13 @@ with st.form("admin_set_role"):
     )
     new_role = st.selectbox(T.ADMIN_ROLE, ROLES, format_func=lambda r: T.ROLE_LABELS[r])
     if st.form_submit_button(T.ADMIN_SET_ROLE):
-        try:
-            changed = set_role(db, who, new_role)
+        with refusals():
+            changed = change_role(db, account, who, new_role)
             st.success(T.ADMIN_ROLE_SET.format(username=changed.username, role=T.ROLE_LABELS[changed.role]))
-        except AccountError as exc:
-            st.error(str(exc))
 
 with st.form("admin_reset_password"):
     st.markdown(f"**{T.ADMIN_RESET_TITLE}**")
-    target = st.selectbox(
+    reset_who = st.selectbox(
         T.ADMIN_RESET_WHO,
         list(everyone),
         format_func=lambda i: f"{everyone[i].username}（{everyone[i].display_name}）",
@@ -141,9 +138,6 @@ with st.form("admin_reset_password"):
     )
     new_password = st.text_input(T.ADMIN_RESET_NEW, type="password", max_chars=128, help=T.PASSWORD_RULES)
     if st.form_submit_button(T.ADMIN_RESET_SUBMIT):
-        try:
-            reset = reset_password(db, me.id, target, new_password)
-            end_all_sessions(db, reset.id)
+        with refusals():
+            reset = reset_password(db, account, reset_who, new_password)
             st.success(T.ADMIN_RESET_DONE.format(name=reset.display_name))
-        except AccountError as exc:
-            st.error(str(exc))

@@ -2,18 +2,21 @@
 
 import streamlit as st
 
+from actions import certify
+from actions.scenarios import load_run
+from certification.final import load_rules
 from interop.certificate import certificate_pdf
-from quizzes import certification as cert
-from scenarios.sessions import load_run
 from ui import text as T
 from ui.auth import require
-from ui.resources import catalog, database, scenario_engine
+from ui.refusal import refusals
+from ui.resources import catalog, database
+from ui.routes import link
 from ui.widgets.scenario_play import next_turn, transcript
 
 account = require()
 certificate_file = st.cache_data(show_spinner=False)(certificate_pdf)  # embedding the font takes seconds
 cat, db = catalog(), database()
-rules = cert.load_rules()
+rules = load_rules()
 st.title(T.NAV_CERTIFY)
 final = rules.final
 st.info(
@@ -25,7 +28,7 @@ st.info(
     )
 )
 
-for code, name, issued_on, theory, skills in cert.certificates_of(db, account.id):
+for code, name, issued_on, theory, skills in certify.my_certificates(db, account):
     with st.container(border=True):
         st.success(T.CERT_EARNED.format(date=issued_on.isoformat(), code=code))
         st.download_button(
@@ -36,16 +39,16 @@ for code, name, issued_on, theory, skills in cert.certificates_of(db, account.id
             key=f"certify_pdf_{code}",
         )
 
-attempt = cert.current_final(db, account.id)
+attempt = certify.current_final(db, account)
 if attempt is None:
-    latest = cert.latest_final(db, account.id)
+    latest = certify.latest_final(db, account)
     if latest is not None:
-        last = cert.status(db, rules, account.id, latest)
+        last = certify.final_status(db, account, latest)
         if last.passed is False:
             last_skills = "、".join("—" if x is None else f"{x:g}" for x in last.skills)
             st.warning(T.CERT_FAILED.format(theory=last.theory or 0, skills=last_skills))
     st.subheader(T.CERT_REQUIREMENTS)
-    checks = cert.requirement_checks(db, cat, rules, account.id)
+    checks = certify.requirement_checks(db, account, cat)
     for check in checks:
         standing = T.CERT_MET if check.met else T.CERT_NOT_MET
         st.progress(
@@ -56,18 +59,16 @@ if attempt is None:
     if not ready:
         st.caption(T.CERT_NOT_READY)
     if st.button(T.CERT_START, type="primary", key="certify_start", disabled=not ready):
-        try:
-            cert.start_final(db, cat, rules, account.id)
+        with refusals():
+            certify.start_final(db, account, cat)
             st.rerun()
-        except cert.CertificationError as exc:
-            st.error(str(exc))
     st.stop()
 
-state = cert.status(db, rules, account.id, attempt)
+state = certify.final_status(db, account, attempt)
 st.subheader(T.CERT_THEORY)
 if state.theory is None:
     st.write(T.CERT_THEORY_TODO)
-    st.page_link("ui/pages/exam.py", label=T.CERT_THEORY_GO, icon="➡️")
+    link("exam", label=T.CERT_THEORY_GO, icon="➡️")
 else:
     st.metric(T.CERT_THEORY_SCORE, f"{state.theory:g}")
 
@@ -87,8 +88,8 @@ for index, (tab, sid) in enumerate(zip(tabs, state.scenario_ids, strict=True)):
             T.CERT_SKILL_BEGIN, key=f"certify_open_{attempt}_{index}", value=state.run_ids[index] is not None
         ):
             continue
-        run_id = cert.scenario_run(db, account.id, attempt, index)
-        run = load_run(db, account.id, run_id, scenario, scenario_engine(sid))
+        run_id = certify.final_scenario_run(db, account, attempt, index)
+        run = load_run(db, account, cat, run_id)
         transcript(run)
         if not run.finished:
-            next_turn(db, account.id, run_id, run, f"certify_{attempt}_{index}", cat.questions_by_point, hints=False)
+            next_turn(db, account, cat, run_id, run, f"certify_{attempt}_{index}", hints=False)

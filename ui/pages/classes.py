@@ -4,15 +4,15 @@ from datetime import UTC, datetime, time
 
 import streamlit as st
 
-from classroom.assignments import KINDS, AssignmentError, create_assignment, delete_assignment
-from classroom.classes import ClassError, create_class, import_roster, members, remove_member
-from classroom.dashboard import class_view
-from classroom.groups import GroupError, create_group, form_random, groups_of, place, set_leader
+from actions import classes as act
+from actions.teaching import class_dashboard
+from classroom.assignments import KINDS
 from classroom.report_templates import TEMPLATES
 from ui import text as T
 from ui.auth import require
+from ui.refusal import refusals
 from ui.resources import catalog, database
-from ui.widgets.class_picker import pick_class
+from ui.widgets.class_picker import pick_class, remember
 
 account = require("instructor", "admin")
 cat, db = catalog(), database()
@@ -21,12 +21,10 @@ st.title(T.NAV_CLASSES)
 with st.expander(T.CLASS_CREATE, expanded=False), st.form("classes_create", clear_on_submit=True):
     name = st.text_input(T.CLASS_NAME, max_chars=64)
     if st.form_submit_button(T.CLASS_CREATE, type="primary"):
-        try:
-            created = create_class(db, account.id, name)
-            st.session_state["class_current"] = created.id
+        with refusals():
+            created = act.create_class(db, account, name)
+            remember(created.id)
             st.success(T.CLASS_CREATED.format(name=created.name, code=created.code))
-        except ClassError as exc:
-            st.error(str(exc))
 
 info = pick_class(db, account, "classes_pick")
 if info is None:
@@ -38,11 +36,11 @@ roster_tab, assign_tab, group_tab = st.tabs([T.ROSTER, T.ASSIGN, T.GROUPS])
 with roster_tab:
     upload = st.file_uploader(T.ROSTER_IMPORT, type=["csv", "xlsx"], key="classes_roster", help=T.ROSTER_HELP)
     if upload is not None and st.session_state.get("classes_roster_done") != (info.id, upload.file_id):
-        try:
-            st.session_state["classes_roster_report"] = import_roster(db, info.id, upload.name, upload.getvalue())
+        with refusals():
+            st.session_state["classes_roster_report"] = act.import_roster(
+                db, account, info.id, upload.name, upload.getvalue()
+            )
             st.session_state["classes_roster_done"] = (info.id, upload.file_id)
-        except ClassError as exc:
-            st.error(str(exc))
     report = st.session_state.get("classes_roster_report")
     if report is not None:
         if report.created:
@@ -51,7 +49,7 @@ with roster_tab:
         st.caption(f"{T.ROSTER_ADDED.format(n=len(report.added))} · {T.ROSTER_ALREADY.format(n=len(report.already))}")
         if report.errors:
             st.warning(T.ROSTER_ERRORS.format(n=len(report.errors)) + T.LIST_SEPARATOR.join(report.errors))
-    in_class = members(db, info.id)
+    in_class = act.class_members(db, account, info.id)
     if not in_class:
         st.info(T.ROSTER_EMPTY)
     else:
@@ -66,8 +64,9 @@ with roster_tab:
             T.GROUP_TRAINEE, list(by_id), key="classes_remove_pick", format_func=lambda i: by_id[i].display_name
         )
         if col2.button(T.ROSTER_REMOVE, key="classes_remove"):
-            remove_member(db, info.id, gone)
-            st.rerun()
+            with refusals():
+                act.remove_member(db, account, info.id, gone)
+                st.rerun()
 
 with assign_tab:
     kind = st.selectbox(T.ASSIGN_KIND, KINDS, key="classes_kind", format_func=T.KIND_LABELS.__getitem__)
@@ -87,15 +86,13 @@ with assign_tab:
         goal = st.number_input(T.ASSIGN_GOAL, 1, 500, 20) if kind == "practice" else None
         if st.form_submit_button(T.ASSIGN_SUBMIT, type="primary"):
             due = None if no_due else datetime.combine(due_day, time(23, 59)).astimezone(UTC)
-            try:
-                made = create_assignment(
-                    db, cat, info.id, kind, target, due_at=due, max_attempts=attempts or None, goal=goal
+            with refusals():
+                made = act.assign(
+                    db, account, cat, info.id, kind, target, due_at=due, max_attempts=attempts or None, goal=goal
                 )
                 st.success(T.ASSIGNED.format(title=made.title))
-            except AssignmentError as exc:
-                st.error(str(exc))
     st.subheader(T.ASSIGN_LIST)
-    view = class_view(db, cat, info.id)
+    view = class_dashboard(db, account, cat, info.id)
     if not view.assignments:
         st.info(T.ASSIGN_NONE)
     else:
@@ -124,19 +121,18 @@ with assign_tab:
             T.ASSIGN_LIST, list(by_aid), key="classes_delete_pick", format_func=lambda i: by_aid[i].title
         )
         if col2.button(T.ASSIGN_DELETE, key="classes_delete"):
-            delete_assignment(db, info.id, doomed)
-            st.rerun()
+            with refusals():
+                act.delete_assignment(db, account, info.id, doomed)
+                st.rerun()
 
 with group_tab:
     col1, col2, col3 = st.columns([1, 1, 1])
     size = col1.number_input(T.GROUP_SIZE, 4, 6, 5, key="classes_group_size")
     seed = col2.number_input(T.GROUP_SEED, 0, 10_000, 0, key="classes_group_seed")
     if col3.button(T.GROUP_RANDOM, key="classes_group_random"):
-        try:
-            st.success(T.GROUP_FORMED.format(n=len(form_random(db, info.id, int(size), int(seed)))))
-        except GroupError as exc:
-            st.error(str(exc))
-    groups = groups_of(db, info.id)
+        with refusals():
+            st.success(T.GROUP_FORMED.format(n=len(act.form_groups(db, account, info.id, int(size), int(seed)))))
+    groups = act.class_groups(db, account, info.id)
     if not groups:
         st.info(T.GROUP_NONE)
     for g in groups:
@@ -145,12 +141,10 @@ with group_tab:
     with st.form("classes_group_new", clear_on_submit=True):
         new_name = st.text_input(T.GROUP_NAME, max_chars=32)
         if st.form_submit_button(T.GROUP_NEW):
-            try:
-                create_group(db, info.id, new_name)
+            with refusals():
+                act.create_group(db, account, info.id, new_name)
                 st.rerun()
-            except GroupError as exc:
-                st.error(str(exc))
-    roster = {p.id: p for p in members(db, info.id)}
+    roster = {p.id: p for p in act.class_members(db, account, info.id)}
     if groups and roster:
         st.markdown(f"**{T.GROUP_MOVE}**")
         by_gid = {g.id: g for g in groups}
@@ -160,12 +154,10 @@ with group_tab:
         )
         where = c2.selectbox(T.GROUP_TARGET, list(by_gid), key="classes_move_to", format_func=lambda i: by_gid[i].name)
         b1, b2 = st.columns(2)
-        try:
+        with refusals():
             if b1.button(T.GROUP_MOVE_SUBMIT, key="classes_move"):
-                place(db, info.id, where, who)
+                act.place_in_group(db, account, info.id, where, who)
                 st.rerun()
             if b2.button(T.GROUP_LEADER, key="classes_leader"):
-                set_leader(db, where, who)
+                act.set_group_leader(db, account, info.id, where, who)
                 st.rerun()
-        except GroupError as exc:
-            st.error(str(exc))

@@ -2,24 +2,19 @@
 
 import streamlit as st
 
-from classroom import live
-from classroom.assignments import assignments_of
-from classroom.group_reports import MIN_HANZI, ReportError, read_docx, submission, submit
-from classroom.groups import group_of
+from actions import live
+from actions.classes import class_assignments, my_group
+from actions.reports import my_group_report, submit_report
+from actions.roleplay import mark_role_play, my_observer_marks, my_role_plays, role_play_info
+from actions.scenarios import load_run
+from classroom.group_reports import MIN_HANZI, ReportError, read_docx
 from classroom.report_templates import RUBRIC, TEMPLATES
-from classroom.roleplay import (
-    RolePlayError,
-    customer_lines,
-    observer_marks,
-    role_play,
-    role_plays_of,
-    score_as_observer,
-)
+from classroom.roleplay import customer_lines
 from courseware.render import safe_user_markdown
-from scenarios.sessions import load_run
 from ui import text as T
 from ui.auth import require
-from ui.resources import catalog, database, scenario_engine
+from ui.refusal import refusals
+from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class
 from ui.widgets.leaderboard import board_rows, score_text
 from ui.widgets.question import response_input
@@ -32,7 +27,7 @@ info = pick_class(db, account, "classroom_pick")
 if info is None:
     st.info(T.NO_CLASS)
     st.stop()
-group = group_of(db, info.id, account.id)
+group = my_group(db, account, info.id)
 quiz_tab, play_tab, report_tab, group_tab = st.tabs([T.LIVE, T.ROLEPLAY, T.REPORTS, T.MY_GROUP])
 
 with group_tab:
@@ -46,17 +41,17 @@ with group_tab:
 @st.fragment(run_every=2)
 def live_panel(quiz_id: int) -> None:
     """The question on screen, refreshed from the database every two seconds."""
-    state = live.state(db, quiz_id)
+    state = live.live_state(db, account, quiz_id)
     if state.finished:
         st.success(T.LIVE_FINISHED)
-        st.dataframe(board_rows(live.leaderboard(db, quiz_id)), hide_index=True, width="stretch")
+        st.dataframe(board_rows(live.live_boards(db, account, quiz_id)[0]), hide_index=True, width="stretch")
         return
     qid = state.question_id
     if qid is None or qid not in cat.questions:
         st.info(T.LIVE_WAIT)
         return
     st.caption(T.LIVE_QUESTION.format(n=state.current + 1, total=len(state.question_ids)))
-    mine = live.my_answer(db, account.id, quiz_id, qid)
+    mine = live.my_live_answer(db, account, quiz_id, qid)
     if mine is not None:
         st.markdown(f"**{cat.questions[qid].stem}**")
         if mine.correct:
@@ -69,7 +64,7 @@ def live_panel(quiz_id: int) -> None:
         response = response_input(cat.questions[qid], f"classroom_live_answer_{quiz_id}_{qid}", seed=quiz_id)
         sent = st.form_submit_button(T.LIVE_SUBMIT, type="primary")
     if sent:
-        outcome = live.answer(db, account.id, quiz_id, cat.questions[qid], response)
+        outcome = live.answer_live(db, account, cat, quiz_id, qid, response)
         messages = {"repeat": T.LIVE_REPEAT, "closed": T.LIVE_CLOSED, "invalid": T.LIVE_INVALID}
         if outcome.status in messages:
             st.warning(messages[outcome.status])
@@ -83,11 +78,9 @@ with quiz_tab:
     with st.form("classroom_live_join", clear_on_submit=True):
         code = st.text_input(T.LIVE_JOIN, max_chars=16)
         if st.form_submit_button(T.LIVE_JOIN_SUBMIT):
-            try:
-                st.session_state["classroom_live"] = live.join(db, account.id, code).id
-            except live.LiveError as exc:
-                st.error(str(exc))
-    joined = st.session_state.get("classroom_live") or live.joined_running(db, account.id)
+            with refusals():
+                st.session_state["classroom_live"] = live.join_live_quiz(db, account, code).id
+    joined = st.session_state.get("classroom_live") or live.my_live_quiz(db, account)
     if joined is not None:
         live_panel(joined)
 
@@ -95,9 +88,8 @@ with quiz_tab:
 @st.fragment(run_every=3)
 def watch(role_play_id: int) -> None:
     """The customer's lines or the transcript, refreshed as the agent plays."""
-    current = role_play(db, role_play_id, cat.scenarios)
-    scenario = cat.scenarios[current.scenario_id]
-    run = load_run(db, current.agent_id, current.run_id, scenario, scenario_engine(scenario.id))
+    current = role_play_info(db, account, cat, role_play_id)
+    run = load_run(db, account, cat, current.run_id)
     if current.role_of(account.id) == "customer":
         st.markdown(f"**{T.ROLEPLAY_SAY_NOW}**")
         for line in customer_lines(run.transcript):
@@ -111,7 +103,7 @@ def watch(role_play_id: int) -> None:
 
 
 with play_tab:
-    plays = role_plays_of(db, [group.id], cat.scenarios) if group else []
+    plays = my_role_plays(db, account, cat, info.id)
     plays = [p for p in plays if p.scenario_id in cat.scenarios]
     if not plays:
         st.info(T.ROLEPLAY_NONE)
@@ -141,17 +133,15 @@ with play_tab:
             watch(play.id)
         elif role == "agent":
             st.caption(T.ROLEPLAY_AGENT_HELP)
-            run = load_run(db, account.id, play.run_id, scenario, scenario_engine(scenario.id))
+            run = load_run(db, account, cat, play.run_id)
             transcript(run)
             if run.finished:
                 st.success(T.ROLEPLAY_FINISHED)
             else:
-                next_turn(
-                    db, account.id, play.run_id, run, f"classroom_play_{play.id}", cat.questions_by_point, hints=False
-                )
+                next_turn(db, account, cat, play.run_id, run, f"classroom_play_{play.id}", hints=False)
         else:
             watch(play.id)
-            earlier = {o: (m, c) for o, m, c in observer_marks(db, play.id)}.get(account.id)
+            earlier = my_observer_marks(db, account, play.id)
             with st.form(f"classroom_observe_{play.id}"):
                 st.markdown(f"**{T.ROLEPLAY_SCORE}**")
                 marks = {
@@ -166,14 +156,12 @@ with play_tab:
                 }
                 comment = st.text_area(T.ROLEPLAY_COMMENT, value=earlier[1] if earlier else "", max_chars=500)
                 if st.form_submit_button(T.ROLEPLAY_SCORE_SUBMIT, type="primary"):
-                    try:
-                        score_as_observer(db, play, scenario, account.id, marks, comment)
+                    with refusals():
+                        mark_role_play(db, account, cat, play.id, marks, comment)
                         st.success(T.ROLEPLAY_SCORED)
-                    except RolePlayError as exc:
-                        st.error(str(exc))
 
 with report_tab:
-    tasks = [a for a in assignments_of(db, [info.id]) if a.kind == "report" and a.target in TEMPLATES]
+    tasks = [a for a in class_assignments(db, account, info.id) if a.kind == "report" and a.target in TEMPLATES]
     if not tasks:
         st.info(T.REPORT_NONE)
     for task in tasks:
@@ -187,7 +175,7 @@ with report_tab:
             if group is None:
                 st.info(T.MY_GROUP_NONE)
                 continue
-            current = submission(db, task.id, group.id)
+            current = my_group_report(db, account, info.id, task.id)
             if current is not None:
                 st.caption(T.REPORT_CURRENT.format(hanzi=current.hanzi, auto=current.auto_total))
                 if current.score is None:
@@ -203,11 +191,17 @@ with report_tab:
                 body = st.text_area(T.REPORT_TEXT, value=current.text if current else "", height=240, max_chars=100_000)
                 upload = st.file_uploader(T.REPORT_FILE, type=["docx"], key=f"classroom_report_file_{task.id}")
                 if st.form_submit_button(T.REPORT_SUBMIT, type="primary"):
-                    try:
-                        text, name = (read_docx(upload.getvalue()), upload.name) if upload else (body, None)
-                        saved = submit(db, task, group, account.id, text, name)
-                        st.success(T.REPORT_SUBMITTED.format(hanzi=saved.hanzi))
-                        if saved.hanzi < MIN_HANZI:
-                            st.warning(T.REPORT_SHORT.format(n=MIN_HANZI))
-                    except ReportError as exc:
-                        st.error(str(exc))
+                    text, name, unreadable = body, None, ""
+                    if upload:
+                        try:
+                            text, name = read_docx(upload.getvalue()), upload.name
+                        except ReportError as exc:  # not a readable .docx
+                            unreadable = str(exc)
+                    if unreadable:
+                        st.error(unreadable)
+                    else:
+                        with refusals():
+                            saved = submit_report(db, account, info.id, task.id, text, name)
+                            st.success(T.REPORT_SUBMITTED.format(hanzi=saved.hanzi))
+                            if saved.hanzi < MIN_HANZI:
+                                st.warning(T.REPORT_SHORT.format(n=MIN_HANZI))

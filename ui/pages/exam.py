@@ -2,23 +2,36 @@
 
 import streamlit as st
 
-from classroom.assignments import attempts_left
-from quizzes.exam import ExamError, history, load, open_attempt, save_answer, start, submit
+from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound, Stale
+from actions.study import (
+    exam_attempts_left,
+    exam_history,
+    load_exam,
+    open_exam,
+    save_exam_answer,
+    start_exam,
+    submit_exam,
+)
 from ui import text as T
 from ui.auth import require
+from ui.refusal import refusals, show
 from ui.resources import catalog, database
+from ui.routes import arrival
 from ui.widgets.question import key_text, response_input, response_text, show_question
 
 account = require()
 cat, db = catalog(), database()
 st.title(T.NAV_EXAM)
+asked = arrival("blueprint")  # a task sent the trainee here for this exam
+if asked in cat.blueprints:
+    st.session_state["exam_blueprint"] = asked
 if not cat.blueprints:
     st.info(T.EXAM_NONE)
     st.stop()
 
 
 def show_result(attempt_id: int) -> None:
-    view = load(db, account.id, attempt_id)
+    view = load_exam(db, account, attempt_id)
     bp = cat.blueprints.get(view.blueprint_id)
     total = bp.total if bp else 100
     verdict = T.EXAM_PASSED if view.passed else T.EXAM_FAILED
@@ -53,7 +66,8 @@ def show_result(attempt_id: int) -> None:
             st.caption(T.EXAM_EXPLANATION_LINE.format(text=q.explanation))
 
 
-active = open_attempt(db, account.id)
+opened = open_exam(db, account)
+active = opened.id if opened else None
 if active is None and "exam_result" in st.session_state:
     show_result(st.session_state["exam_result"])
     if st.button(T.EXAM_NEW, key="exam_new"):
@@ -69,16 +83,18 @@ if active is None:
     count = sum(p.count for p in bp.parts)
     st.write(bp.description)
     st.info(T.EXAM_RULES.format(count=count, total=bp.total, pass_mark=bp.pass_mark, minutes=bp.time_limit_minutes))
-    left = attempts_left(db, cat, account.id, "exam", bp_id)
+    left = exam_attempts_left(db, account, cat, bp_id)
     if left is not None:
         st.caption(T.ATTEMPTS_LEFT.format(n=left))
     if st.button(T.EXAM_START, type="primary", key="exam_start", disabled=left == 0):
         try:
-            start(db, account.id, bp, cat.questions, cat.syllabus.module_of)
+            start_exam(db, account, cat, bp_id)
             st.rerun()
-        except ExamError as exc:
-            st.error(T.EXAM_CANNOT_DRAW.format(reason=exc))
-    past = history(db, account.id)
+        except Invalid as exc:
+            st.error(T.EXAM_CANNOT_DRAW.format(reason=exc.detail))
+        except (NotFound, LimitReached, NotAllowed, Stale) as exc:
+            show(exc)
+    past = exam_history(db, account)
     if past:
         st.subheader(T.EXAM_HISTORY)
         st.dataframe(
@@ -95,7 +111,8 @@ if active is None:
         )
     st.stop()
 
-view = load(db, account.id, active)
+assert opened is not None
+view = opened
 if view.blueprint_id not in cat.blueprints:
     st.error(T.EXAM_CANNOT_DRAW.format(reason=view.blueprint_id))
     st.stop()
@@ -108,7 +125,7 @@ if st.session_state.get("exam_resumed") != active:
 left = view.seconds_left()
 if left == 0:
     # The deadline is kept on the server: an attempt opened after it is handed in as saved.
-    submit(db, account.id, active, bp, cat.questions, cat.syllabus.module_of)
+    submit_exam(db, account, cat, active)
     st.session_state["exam_result"] = active
     st.warning(T.EXAM_TIME_UP)
     show_result(active)
@@ -138,16 +155,15 @@ for n, item in enumerate(view.paper, 1):
         st.caption(T.EXAM_ITEM.format(n=n, score=item.score))
         response = response_input(q, f"exam_{active}_{q.id}", view.answers.get(q.id), view.seed)
         if left > 0 and response not in (None, "", []) and response != view.answers.get(q.id):
-            try:
-                save_answer(db, account.id, active, q.id, response)
+            with refusals():
+                save_exam_answer(db, account, active, q.id, response)
                 view.answers[q.id] = response
-            except ExamError as exc:
-                st.warning(str(exc))
 
 missing = sum(1 for item in view.paper if item.question_id not in view.answers)
 st.caption(T.EXAM_ANSWERED.format(done=len(view.paper) - missing, total=len(view.paper)))
 confirm = st.checkbox(T.EXAM_CONFIRM.format(n=missing), key=f"exam_confirm_{active}") if missing else True
 if st.button(T.EXAM_SUBMIT, type="primary", key="exam_submit", disabled=not confirm):
-    submit(db, account.id, active, bp, cat.questions, cat.syllabus.module_of)
-    st.session_state["exam_result"] = active
-    st.rerun()
+    with refusals():
+        submit_exam(db, account, cat, active)
+        st.session_state["exam_result"] = active
+        st.rerun()

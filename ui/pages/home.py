@@ -2,14 +2,11 @@
 
 import streamlit as st
 
-from classroom.assignments import tasks_of
-from courseware.progress import DONE, last_section, statuses
-from quizzes.exam import history
-from quizzes.practice import answers_of
-from scenarios.sessions import runs_of
+from actions.study import my_figures, my_last_section, my_tasks
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
+from ui.routes import go, link
 
 account = require()
 cat, db = catalog(), database()
@@ -19,7 +16,7 @@ st.caption(T.TAGLINE)
 if cat.problems:
     st.warning(T.HOME_PROBLEMS.format(n=len(cat.problems)))
 
-resume = last_section(db, account.id)
+resume = my_last_section(db, account)
 target: str | None
 if resume in cat.sections:
     label = T.HOME_RESUME.format(title=cat.sections[resume].title)
@@ -29,40 +26,31 @@ elif cat.chapters:
 else:
     label, target = "", None
 if target and st.button(label, type="primary", key="home_resume"):
-    st.session_state["learn_section"] = target
-    st.switch_page("ui/pages/learn.py")
+    go("learn", section=target)
 
-pending = [t for t in tasks_of(db, cat, account.id) if t.status != "done"]
+pending = [t for t in my_tasks(db, account, cat) if t.status != "done"]
 if pending:
     late = sum(t.status == "late" for t in pending)
     dated = sorted(t.assignment.due_at for t in pending if t.assignment.due_at is not None)
     next_due = T.HOME_TASKS_DUE.format(due=dated[0].astimezone().strftime("%m-%d %H:%M")) if dated else ""
     st.info(T.HOME_TASKS.format(n=len(pending), late=late, next_due=next_due))
     if st.button(T.NAV_TASKS, key="home_to_tasks", icon=":material/task_alt:"):
-        st.switch_page("ui/pages/tasks.py")
+        go("tasks")
 
-answers = answers_of(db, account.id)
-correct = sum(1 for a in answers if a.correct)
-done = sum(1 for s in statuses(db, account.id).values() if s == DONE)
+mine = my_figures(db, account, cat)
 cols = st.columns(5)
-cols[0].metric(T.METRIC_READ, f"{done}/{len(cat.sections)}")
-cols[1].metric(T.METRIC_ANSWERED, len(answers))
-cols[2].metric(T.METRIC_ACCURACY, f"{correct / len(answers):.0%}" if answers else "—")
-cols[3].metric(T.METRIC_EXAMS, len(history(db, account.id)))
-cols[4].metric(T.METRIC_RUNS, sum(1 for r in runs_of(db, account.id) if r.finished))
+cols[0].metric(T.METRIC_READ, f"{mine.sections_read}/{len(cat.sections)}")
+cols[1].metric(T.METRIC_ANSWERED, mine.answers)
+cols[2].metric(T.METRIC_ACCURACY, "—" if mine.accuracy is None else f"{mine.accuracy:.0%}")
+cols[3].metric(T.METRIC_EXAMS, mine.exams)
+cols[4].metric(T.METRIC_RUNS, mine.runs)
 
 st.divider()
-targets = {
-    "learn": "ui/pages/learn.py",
-    "practice": "ui/pages/practice.py",
-    "exam": "ui/pages/exam.py",
-    "scenario": "ui/pages/scenario.py",
-}
 for column, (key, (title, blurb)) in zip(st.columns(4), T.HOME_CARDS.items(), strict=True):
     with column.container(border=True):
         st.subheader(title)
         st.write(blurb)
-        st.page_link(targets[key], label=title, icon="➡️")
+        link(key, label=title, icon="➡️")
 st.caption(
     T.HOME_STATS.format(
         chapters=len(cat.chapters),

@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from classroom.reports import point_mastery, trainee_summaries
-from quizzes.analytics import ItemStat, item_statistics
-from quizzes.practice import answers_of
+from actions.teaching import item_statistics, trainee_mastery, trainee_overview
+from quizzes.analytics import ItemStat
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
@@ -17,12 +16,12 @@ cat, db = catalog(), database()
 st.title(T.NAV_INSTRUCTOR)
 info = pick_class(db, account, "instructor_class")
 if info is not None:
-    draw(db, cat, info)
+    draw(db, account, cat, info)
     st.divider()
 paper_form(cat)
 st.divider()
 st.subheader(T.INSTRUCTOR_TRAINEES)
-rows = trainee_summaries(db)
+rows = trainee_overview(db, account, cat)  # only the trainees of the classes this instructor teaches
 if not rows:
     st.info(T.INSTRUCTOR_NONE)
     st.stop()
@@ -50,7 +49,7 @@ picked = st.selectbox(
     key="instructor_pick",
     format_func=lambda uid: f"{by_id[uid].display_name}({by_id[uid].username})",
 )
-mastery = point_mastery(db, cat, picked)
+mastery = trainee_mastery(db, account, cat, picked)
 st.subheader(T.INSTRUCTOR_POINTS)
 if not mastery:
     st.info(T.PROGRESS_NO_ANSWERS)
@@ -85,7 +84,7 @@ def flag(stat: ItemStat) -> str:
     return "、".join(notes)
 
 
-stats = [s for s in item_statistics(answers_of(db)) if s.question_id in cat.questions]
+stats = item_statistics(db, account, cat)
 st.dataframe(
     [
         {

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
+from actions.study import answer_question, mark_section, my_section_statuses
 from courseware.figures import figure
-from courseware.progress import DONE, OPENED, mark, statuses
+from courseware.progress import DONE, OPENED
 from courseware.render import section_parts, to_html
-from quizzes.practice import answer_question
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database, search_index
+from ui.routes import arrival, go
 from ui.widgets.question import response_input, session_seed, show_feedback
 
 CHECK_SIZE = 5
@@ -21,7 +22,7 @@ if not cat.chapters:
     st.stop()
 
 order = [s.id for c in cat.chapters for s in c.sections]
-wanted = st.session_state.pop("learn_section", None)
+wanted = arrival("section") or st.session_state.pop("learn_section", None)
 if wanted in cat.sections:
     section = cat.sections[wanted]
     owner = cat.chapter(section.chapter_id)
@@ -80,7 +81,7 @@ chapter_id = st.selectbox(
 )
 chapter = cat.chapter(chapter_id)
 assert chapter is not None
-marks = statuses(db, account.id)
+marks = my_section_statuses(db, account)
 ids = [s.id for s in chapter.sections]
 if st.session_state.get("learn_pick") not in ids:
     st.session_state["learn_pick"] = ids[0]
@@ -92,7 +93,7 @@ section_id = st.radio(
 )
 section = cat.sections[section_id]
 if marks.get(section.id) is None:
-    mark(db, account.id, section.id, OPENED)
+    mark_section(db, account, cat, section.id, OPENED)
 
 st.header(section.title)
 point_titles = "、".join(cat.syllabus.points[p].title for p in section.points)
@@ -110,19 +111,15 @@ related = sorted({sc for p in section.points for sc in cat.scenarios_by_point.ge
 if related:
     st.info(T.LEARN_RELATED_SCENARIOS.format(titles="、".join(cat.scenarios[s].title for s in related)))
     if st.button(T.NAV_SCENARIO, key="learn_to_scenario", icon=":material/support_agent:"):
-        st.session_state["scenario_pick"] = related[0]
-        st.switch_page("ui/pages/scenario.py")
+        go("scenario", scenario=related[0])
 practised = [p for p in section.points if cat.questions_by_point.get(p)]
 if practised and st.button(T.LEARN_PRACTICE_POINTS, key="learn_to_practice", icon=":material/edit_note:"):
-    st.session_state["practice_mode"] = "sequential"
-    st.session_state["practice_scope"] = "point"
-    st.session_state["practice_point"] = practised[0]
-    st.switch_page("ui/pages/practice.py")
+    go("practice", mode="sequential", scope="point", point=practised[0])
 
 if marks.get(section.id) == DONE:
     st.success(T.LEARN_DONE, icon="✅")
 elif st.button(T.LEARN_MARK_DONE, type="primary", key="learn_done"):
-    mark(db, account.id, section.id, DONE)
+    mark_section(db, account, cat, section.id, DONE)
     st.rerun()
 
 with st.expander(T.LEARN_CHECK):
@@ -135,7 +132,7 @@ with st.expander(T.LEARN_CHECK):
             response = response_input(q, f"learn_q_{qid}", seed=session_seed())
             submitted = st.form_submit_button(T.SUBMIT_ANSWER)
         if submitted:
-            score = answer_question(db, account.id, q, response, "check")
+            score = answer_question(db, account, cat, q.id, response, "check")
             if score.status == "invalid":
                 st.warning(score.message)
             else:

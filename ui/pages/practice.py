@@ -4,13 +4,13 @@ import time
 
 import streamlit as st
 
+from actions import study
 from grading.objective import Score
-from quizzes import tracking
 from quizzes.modes import SCOPED, Mode, Scope, build_pool, scope_key
-from quizzes.practice import answer_question
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
+from ui.routes import arrival
 from ui.widgets.question import response_input, session_seed, show_feedback, show_key, show_question
 
 CARD_SPAN = 40
@@ -19,6 +19,11 @@ account = require()
 cat, db = catalog(), database()
 st.title(T.NAV_PRACTICE)
 seed = session_seed()
+# what another page (a section, a task) asked this page to show first
+for name in ("mode", "scope", "chapter", "point"):
+    asked = arrival(name)
+    if asked is not None:
+        st.session_state[f"practice_{name}"] = asked
 
 mode = Mode(
     st.radio(
@@ -56,9 +61,9 @@ if mode in SCOPED:
             T.PRACTICE_POINT, covered, key="practice_point", format_func=lambda p: cat.syllabus.points[p].title
         )
 if mode is Mode.REVIEW:
-    chosen = st.date_input(T.PRACTICE_EXAM_DATE, value=tracking.exam_date(db, account.id), key="practice_exam_date")
-    if chosen != tracking.exam_date(db, account.id):
-        tracking.set_exam_date(db, account.id, chosen if chosen else None)
+    chosen = st.date_input(T.PRACTICE_EXAM_DATE, value=study.my_exam_date(db, account), key="practice_exam_date")
+    if chosen != study.my_exam_date(db, account):
+        study.set_my_exam_date(db, account, chosen if chosen else None)
 
 key = scope_key(mode, scope, value)
 if st.session_state.get("practice_key") != key:
@@ -69,18 +74,18 @@ if st.session_state.get("practice_key") != key:
         scope,
         value,
         seed=seed,
-        wrong=tracking.wrong_book(db, account.id) if mode is Mode.WRONG else None,
-        favorites=tracking.favorites(db, account.id) if mode is Mode.FAVORITE else None,
-        due=tracking.due_for_review(db, account.id) if mode is Mode.REVIEW else None,
+        wrong=study.my_wrong_book(db, account) if mode is Mode.WRONG else None,
+        favorites=study.my_favorites(db, account) if mode is Mode.FAVORITE else None,
+        due=study.my_due_reviews(db, account) if mode is Mode.REVIEW else None,
     )
     resumes = mode in (Mode.SEQUENTIAL, Mode.MEMORIZE)
-    st.session_state["practice_index"] = tracking.position(db, account.id, key) if resumes else 0
+    st.session_state["practice_index"] = study.my_position(db, account, key) if resumes else 0
     st.session_state["practice_results"] = {}
 
 pool: list[str] = st.session_state["practice_pool"]
 results: dict[str, Score] = st.session_state["practice_results"]
 if not pool:
-    upcoming = tracking.next_review(db, account.id) if mode is Mode.REVIEW else None
+    upcoming = study.my_next_review(db, account) if mode is Mode.REVIEW else None
     hint = T.PRACTICE_NEXT_REVIEW.format(when=upcoming.astimezone().strftime("%m-%d %H:%M")) if upcoming else ""
     st.info(T.PRACTICE_EMPTY[mode].format(next=hint))
     st.stop()
@@ -91,7 +96,7 @@ if mode is Mode.REVIEW:
 def go(index: int) -> None:
     st.session_state["practice_index"] = index
     if mode in (Mode.SEQUENTIAL, Mode.MEMORIZE):
-        tracking.save_position(db, account.id, key, index)
+        study.save_my_position(db, account, key, index)
 
 
 index = min(st.session_state["practice_index"], len(pool))
@@ -125,13 +130,13 @@ with st.expander(T.PRACTICE_CARD):
 st.progress(index / len(pool), text=T.PRACTICE_PROGRESS.format(n=index + 1, total=len(pool)))
 qid = pool[index]
 q = cat.questions[qid]
-starred = qid in tracking.favorites(db, account.id)
+starred = qid in study.my_favorites(db, account)
 if st.button(
     T.PRACTICE_UNFAVORITE if starred else T.PRACTICE_FAVORITE,
     key="practice_star",
     icon=":material/star:" if starred else ":material/star_outline:",
 ):
-    tracking.toggle_favorite(db, account.id, qid)
+    study.toggle_favorite(db, account, qid)
     st.rerun()
 
 if mode is Mode.MEMORIZE:
@@ -144,7 +149,7 @@ else:
         submitted = st.form_submit_button(T.SUBMIT_ANSWER, type="primary", disabled=qid in results)
     if submitted and qid not in results:
         seconds = time.monotonic() - shown_at
-        score = answer_question(db, account.id, q, response, "practice", seconds)
+        score = study.answer_question(db, account, cat, q.id, response, "practice", seconds)
         if score.status == "invalid":
             st.warning(score.message)
         else:

@@ -4,11 +4,11 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
-from courseware.progress import DONE, statuses
+from actions.scenarios import my_runs
+from actions.study import exam_history, my_answers, my_section_statuses
+from courseware.progress import DONE
 from quizzes.analytics import accuracy_by_day, seconds_by_type
-from quizzes.exam import history
-from quizzes.practice import answers_of, tally_by
-from scenarios.sessions import runs_of
+from quizzes.practice import tally_by
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
@@ -17,7 +17,7 @@ account = require()
 cat, db = catalog(), database()
 st.title(T.NAV_PROGRESS)
 
-marks = statuses(db, account.id)
+marks = my_section_statuses(db, account)
 st.subheader(T.PROGRESS_READING)
 for chapter in cat.chapters:
     done = sum(1 for s in chapter.sections if marks.get(s.id) == DONE)
@@ -31,7 +31,7 @@ def bar(rows: list[dict[str, object]], x: str, y: str, text: str) -> go.Figure:
     return fig
 
 
-answers = answers_of(db, account.id)
+answers = my_answers(db, account)
 if not answers:
     st.info(T.PROGRESS_NO_ANSWERS)
 else:
@@ -92,14 +92,14 @@ else:
         fig.update_layout(height=260, margin={"l": 10, "r": 10, "t": 10, "b": 10})
         st.plotly_chart(fig, width="stretch")
 
-exams = history(db, account.id)
+exams = exam_history(db, account)
 if exams:
     st.subheader(T.PROGRESS_EXAMS)
     st.dataframe(
         [{T.EXAM_COL_TIME: v.started_at.strftime("%Y-%m-%d %H:%M"), T.EXAM_COL_SCORE: v.score} for v in exams],
         hide_index=True,
     )
-finished = [r for r in runs_of(db, account.id) if r.finished]
+finished = [r for r in my_runs(db, account) if r.finished]
 if finished:
     st.subheader(T.PROGRESS_RUNS)
     st.dataframe(

@@ -3,18 +3,23 @@
 import plotly.graph_objects as go
 import streamlit as st
 
-from classroom.assignments import attempts_left
+from actions.refusals import NotAllowed, NotFound
+from actions.scenarios import load_run, my_runs, scenario_attempts_left, start_run
 from scenarios.runner import Run
-from scenarios.sessions import RunNotFound, load_run, runs_of, start_run
+from ui import routes
 from ui import text as T
 from ui.auth import require
-from ui.resources import catalog, database, scenario_engine
+from ui.refusal import refusals
+from ui.resources import catalog, database
 from ui.widgets.highlight import highlight
 from ui.widgets.scenario_play import next_turn, transcript
 
 account = require()
 cat, db = catalog(), database()
 st.title(T.NAV_SCENARIO)
+asked = routes.arrival("scenario")  # a section or a task sent the trainee here for this scenario
+if asked in cat.scenarios:
+    st.session_state["scenario_pick"] = asked
 if not cat.scenarios:
     st.info(T.SCENARIO_NONE)
     st.stop()
@@ -26,7 +31,6 @@ scenario_id = st.selectbox(
     format_func=lambda s: f"[{T.SCENARIO_KIND[cat.scenarios[s].kind]}] {cat.scenarios[s].title}",
 )
 scenario = cat.scenarios[scenario_id]
-engine = scenario_engine(scenario_id)
 runs = st.session_state.setdefault("scenario_runs", {})
 
 with st.expander(T.SCENARIO_BRIEF, expanded=scenario_id not in runs):
@@ -34,30 +38,31 @@ with st.expander(T.SCENARIO_BRIEF, expanded=scenario_id not in runs):
     st.caption(T.SCENARIO_ROLES_LINE.format(roles="、".join(scenario.roles.values())))
 
 if scenario_id not in runs:
-    unfinished = next((r for r in runs_of(db, account.id) if r.scenario_id == scenario_id and not r.finished), None)
+    unfinished = next((r for r in my_runs(db, account) if r.scenario_id == scenario_id and not r.finished), None)
     cols = st.columns(2)
     if unfinished and cols[0].button(T.SCENARIO_RESUME, key="scenario_resume"):
         runs[scenario_id] = unfinished.id
         st.rerun()
-    left = attempts_left(db, cat, account.id, "scenario", scenario_id)
+    left = scenario_attempts_left(db, account, cat, scenario_id)
     if left is not None:
         st.caption(T.ATTEMPTS_LEFT.format(n=left))
     if cols[1 if unfinished else 0].button(T.SCENARIO_START, type="primary", key="scenario_start", disabled=left == 0):
-        runs[scenario_id] = start_run(db, account.id, scenario_id)
-        st.rerun()
+        with refusals():
+            runs[scenario_id] = start_run(db, account, cat, scenario_id)
+            st.rerun()
     st.stop()
 
 run_id = runs[scenario_id]
 try:
-    run: Run = load_run(db, account.id, run_id, scenario, engine)
-except RunNotFound:
+    run: Run = load_run(db, account, cat, run_id)
+except (NotFound, NotAllowed):
     del runs[scenario_id]
     st.rerun()
 
 transcript(run)
 
 if not run.finished:
-    next_turn(db, account.id, run_id, run, "scenario", cat.questions_by_point, hints=True)
+    next_turn(db, account, cat, run_id, run, "scenario", hints=True)
     st.stop()
 
 result = run.result
@@ -109,8 +114,7 @@ if scenario.sections:
     st.subheader(T.SCENARIO_REREAD)
     for sid in scenario.sections:
         if sid in cat.sections and st.button(cat.sections[sid].title, key=f"scenario_reread_{sid}"):
-            st.session_state["learn_section"] = sid
-            st.switch_page("ui/pages/learn.py")
+            routes.go("learn", section=sid)
 if st.button(T.SCENARIO_RESTART, key="scenario_restart"):
     del runs[scenario_id]
     st.rerun()

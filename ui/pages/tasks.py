@@ -4,33 +4,29 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from classroom.assignments import tasks_of
-from classroom.classes import ClassError, classes_of, join_class
+from actions.classes import join_class, my_classes
+from actions.study import my_tasks
 from ui import text as T
 from ui.auth import require
+from ui.refusal import refusals
 from ui.resources import catalog, database
+from ui.routes import go
 
 account = require()
 
 
-def first_section(chapter_id: str) -> dict[str | int, str]:
+def first_section(chapter_id: str) -> dict[str, str]:
     chapter = cat.chapter(chapter_id)
-    return {"learn_section": chapter.sections[0].id} if chapter and chapter.sections else {}
+    return {"section": chapter.sections[0].id} if chapter and chapter.sections else {}
 
 
-# Where each kind of task is done, and what that page should show first.
-GO_PAGE = {
-    "chapter": "ui/pages/learn.py",
-    "practice": "ui/pages/practice.py",
-    "exam": "ui/pages/exam.py",
-    "scenario": "ui/pages/scenario.py",
-    "report": "ui/pages/classroom.py",
-}
-GO_STATE: dict[str, Callable[[str], dict[str | int, str]]] = {
+# Where each kind of task is done (a route), and what that page should show first.
+GO_PAGE = {"chapter": "learn", "practice": "practice", "exam": "exam", "scenario": "scenario", "report": "classroom"}
+GO_SHOW: dict[str, Callable[[str], dict[str, str]]] = {
     "chapter": first_section,
-    "practice": lambda t: {"practice_mode": "sequential", "practice_scope": "chapter", "practice_chapter": t},
-    "exam": lambda t: {"exam_blueprint": t},
-    "scenario": lambda t: {"scenario_pick": t},
+    "practice": lambda t: {"mode": "sequential", "scope": "chapter", "chapter": t},
+    "exam": lambda t: {"blueprint": t},
+    "scenario": lambda t: {"scenario": t},
     "report": lambda t: {},
 }
 cat, db = catalog(), database()
@@ -40,19 +36,17 @@ with st.form("tasks_join", clear_on_submit=True):
     st.markdown(f"**{T.JOIN_CLASS}**")
     code = st.text_input(T.JOIN_CODE, max_chars=16)
     if st.form_submit_button(T.JOIN_SUBMIT):
-        try:
-            st.success(T.JOINED.format(name=join_class(db, account.id, code).name))
-        except ClassError as exc:
-            st.error(str(exc))
+        with refusals():
+            st.success(T.JOINED.format(name=join_class(db, account, code).name))
 
-mine = classes_of(db, account) if account.role == "trainee" else []
+mine = my_classes(db, account) if account.role == "trainee" else []
 if account.role == "trainee" and not mine:
     st.info(T.NO_CLASS)
     st.stop()
 if mine:
     st.caption(T.MY_CLASSES.format(names="、".join(c.name for c in mine)))
 
-tasks = tasks_of(db, cat, account.id)
+tasks = my_tasks(db, account, cat)
 if not tasks:
     st.info(T.NO_TASKS)
     st.stop()
@@ -78,5 +72,4 @@ for task in sorted(tasks, key=lambda t: (order[t.status], t.assignment.due_at is
         st.caption(" · ".join(details))
         st.progress(task.done / task.needed)
         if task.status != "done" and st.button(T.TASK_GO, key=f"tasks_go_{a.id}"):
-            st.session_state.update(GO_STATE[a.kind](a.target))
-            st.switch_page(GO_PAGE[a.kind])
+            go(GO_PAGE[a.kind], **GO_SHOW[a.kind](a.target))

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from quizzes.certification import verify
+from actions.certify import verify_certificate
 from ui import text as T
+from ui.auth import current_account
 from ui.resources import database
 
 st.title(T.NAV_VERIFY)
@@ -12,7 +13,7 @@ with st.form("verify_form"):
     code = st.text_input(T.VERIFY_CODE, max_chars=64, placeholder="CMA-000001-ABCD-EFGH-IJKL")
     sent = st.form_submit_button(T.VERIFY_SUBMIT, type="primary")
 if sent:
-    found = verify(database(), code)
+    found = verify_certificate(database(), current_account(), code)
     if found is None:
         st.error(T.VERIFY_BAD)
     else:

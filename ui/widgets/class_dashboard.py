@@ -6,22 +6,22 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from actions.scenarios import load_run
+from actions.teaching import class_dashboard, grade_manually, pending_grading, trainee_exams, trainee_runs
 from catalog.catalog import Catalog
+from classroom.accounts import Account
 from classroom.classes import ClassInfo
-from classroom.dashboard import class_view, grade_sheet, to_csv, to_xlsx
-from classroom.manual import GradingError, grade_exam_item, grade_practice_answer, pending
-from quizzes.exam import history, load
-from scenarios.sessions import load_run, runs_of
+from classroom.dashboard import grade_sheet, to_csv, to_xlsx
 from store.db import Database
 from ui import text as T
-from ui.resources import scenario_engine
+from ui.refusal import refusals
 from ui.widgets.question import response_text, show_question
 from ui.widgets.scenario_play import transcript
 
 
-def draw(db: Database, cat: Catalog, info: ClassInfo) -> None:
+def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
     """Every panel of the dashboard for one class."""
-    view = class_view(db, cat, info.id)
+    view = class_dashboard(db, account, cat, info.id)
     names = {t.id: t.display_name for t in view.trainees}
     if not view.trainees:
         st.info(T.ROSTER_EMPTY)
@@ -106,7 +106,7 @@ def draw(db: Database, cat: Catalog, info: ClassInfo) -> None:
         st.caption(T.DASH_NONE_AT_RISK)
 
     st.subheader(T.DASH_MANUAL)
-    queue = pending(db, [t.id for t in view.trainees])
+    queue = pending_grading(db, account, info.id)
     if not queue:
         st.caption(T.DASH_MANUAL_NONE)
     for item in queue:
@@ -127,17 +127,10 @@ def draw(db: Database, cat: Catalog, info: ClassInfo) -> None:
                 T.DASH_MANUAL_SCORE.format(possible=item.possible), 0.0, float(item.possible), 0.0, 0.5, key=key
             )
             if st.button(T.DASH_MANUAL_SAVE, key=f"{key}_save"):
-                try:
-                    if item.source == "practice":
-                        grade_practice_answer(db, item.ref, score)
-                    else:
-                        attempt = load(db, item.user_id, item.ref)
-                        bp = cat.blueprints.get(attempt.blueprint_id)
-                        grade_exam_item(db, item.ref, item.question_id, score, bp.pass_mark if bp else 60)
+                with refusals():
+                    grade_manually(db, account, cat, info.id, item.source, item.ref, item.question_id, score)
                     st.success(T.DASH_MANUAL_SAVED)
                     st.rerun()
-                except GradingError as exc:
-                    st.error(str(exc))
 
     st.subheader(T.DASH_EXPORT)
     header, rows = grade_sheet(view)
@@ -155,8 +148,8 @@ def draw(db: Database, cat: Catalog, info: ClassInfo) -> None:
 
     st.subheader(T.DASH_DRILL)
     uid = st.selectbox(T.DASH_TRAINEE, list(names), key="instructor_drill", format_func=names.__getitem__)
-    attempts = history(db, uid)
-    runs = [r for r in runs_of(db, uid) if r.scenario_id in cat.scenarios]
+    attempts = trainee_exams(db, account, uid)
+    runs = [r for r in trainee_runs(db, account, uid) if r.scenario_id in cat.scenarios]
     a_col, r_col = st.columns(2)
     with a_col:
         st.markdown(f"**{T.DASH_ATTEMPTS}**")
@@ -183,4 +176,4 @@ def draw(db: Database, cat: Catalog, info: ClassInfo) -> None:
         for r in runs:
             scenario = cat.scenarios[r.scenario_id]
             with st.expander(f"{scenario.title} · {'—' if r.total is None else f'{r.total:g} 分'}"):
-                transcript(load_run(db, uid, r.id, scenario, scenario_engine(scenario.id)))
+                transcript(load_run(db, account, cat, r.id))

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
+from actions.classes import my_classes
 from classroom.accounts import Account
-from classroom.classes import ClassInfo, classes_of
+from classroom.classes import ClassInfo
 from store.db import Database
 from ui import text as T
 
 
+def remember(class_id: int) -> None:
+    """Make this class the one picked next (after creating it)."""
+    st.session_state["class_current"] = class_id
+
+
 def pick_class(db: Database, account: Account, key: str) -> ClassInfo | None:
     """A select box of the account's classes (shared across pages); None when there is none."""
-    mine = {c.id: c for c in classes_of(db, account)}
+    mine = {c.id: c for c in my_classes(db, account)}
     if not mine:
         return None
     remembered = st.session_state.get("class_current")

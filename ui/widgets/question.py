@@ -23,6 +23,7 @@ from quizzes.models import (
 )
 from quizzes.shuffle import option_order, to_bank_letters, to_displayed_letters
 from ui import text as T
+from ui.routes import go
 
 MAX_ANSWER_CHARS = 2000
 
@@ -156,5 +157,4 @@ def show_key(q: AnyQuestion | Any, catalog: Catalog, key: str, seed: int, expand
             for section_id in catalog.sections_by_point.get(point, [])[:1]:
                 section = catalog.sections[section_id]
                 if st.button(T.REREAD.format(title=section.title), key=f"{key}_reread_{section_id}"):
-                    st.session_state["learn_section"] = section_id
-                    st.switch_page("ui/pages/learn.py")
+                    go("learn", section=section_id)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from scenarios.runner import TRAINEE, InvalidAnswer, Run
-from scenarios.sessions import play_turn
+from actions.refusals import Invalid, Refusal, Stale
+from actions.scenarios import play_turn
+from catalog.catalog import Catalog
+from classroom.accounts import Account
+from scenarios.runner import TRAINEE, Run
 from store.db import Database
 from ui import text as T
+from ui.refusal import message, show
 
 
 def transcript(run: Run) -> None:
@@ -22,17 +26,30 @@ def transcript(run: Run) -> None:
             st.text(line.text)
 
 
-def next_turn(
-    db: Database, user_id: int, run_id: int, run: Run, key: str, questions_by_point: dict[str, list[str]], hints: bool
-) -> None:
-    """The form for the next turn; a sent answer is stored and played, an invalid one explained."""
+def next_turn(db: Database, account: Account, cat: Catalog, run_id: int, run: Run, key: str, hints: bool) -> None:
+    """The form for the next turn; a sent answer is stored and played, an invalid one explained. When another
+    window has moved the run on, the answer is not sent: the page says so and keeps the words."""
+    unsent = st.session_state.pop(f"{key}_unsent", None)
+    if unsent is not None:
+        st.warning(T.REFUSALS["Stale"])
+        if unsent:
+            st.caption(T.SCENARIO_UNSENT.format(text=unsent))
+    # The turn this window showed when the reply was written: another window may have played it since.
+    seen = st.session_state.get(f"{key}_seen", len(run.turns))
+    st.session_state[f"{key}_seen"] = len(run.turns)
+    typed = st.session_state.get(f"{key}_reply")
     sent, response = turn_form(run, key, hints)
     if sent:
         try:
-            play_turn(db, user_id, run_id, run, response, questions_by_point)
+            play_turn(db, account, cat, run_id, response, seen)
             st.rerun()
-        except InvalidAnswer as exc:
-            st.warning(str(exc))
+        except Stale:
+            st.session_state[f"{key}_unsent"] = typed if isinstance(typed, str) else ""
+            st.rerun()  # draw the run as the other window left it
+        except Invalid as exc:  # empty, too long, no such choice: it costs nothing
+            st.warning(message(exc))
+        except Refusal as exc:
+            show(exc)
 
 
 def turn_form(run: Run, key: str, hints: bool = True) -> tuple[bool, int | str]:
@@ -42,7 +59,7 @@ def turn_form(run: Run, key: str, hints: bool = True) -> tuple[bool, int | str]:
     st.markdown(f"**{turn.prompt}**")
     if hints and turn.hint and st.toggle(T.SCENARIO_HINTS, key=f"{key}_hints", value=False):
         st.caption(T.SCENARIO_HINT.format(hint=turn.hint))
-    with st.form(f"{key}_turn_{len(run.turns)}", clear_on_submit=True):
+    with st.form(f"{key}_turn", clear_on_submit=True):
         response: int | str | None
         if turn.mode == "choice":
             labels = [c.text for c in turn.choices]
@@ -50,6 +67,6 @@ def turn_form(run: Run, key: str, hints: bool = True) -> tuple[bool, int | str]:
                 T.SCENARIO_CHOICE, range(1, len(labels) + 1), index=None, format_func=lambda i: labels[i - 1]
             )
         else:
-            response = st.text_area(T.SCENARIO_YOUR_REPLY, max_chars=2000)
+            response = st.text_area(T.SCENARIO_YOUR_REPLY, max_chars=2000, key=f"{key}_reply")
         sent = st.form_submit_button(T.SCENARIO_SEND, type="primary")
     return sent, response if response is not None else ""

@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 
 from catalog.catalog import Catalog
 from catalog.cli import app
+from certification import final as cert
 from courseware.progress import mark
 from grading.signing import make_code, parse_code
 from interop.certificate import certificate_pdf
-from quizzes import certification as cert
 from quizzes import exam
 from quizzes.practice import answer_question
 from scenarios.runner import build_engine

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from catalog.problems import ContentError, Problem
+from source.problems import ContentError, Problem
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")

@@ -1,0 +1,155 @@
+"""Scenario runs: start one (within an assignment's attempt limit), play a turn, look at a run."""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from actions._guard import Actor, action, session, taught_trainees, who
+from actions.refusals import LimitReached, NotAllowed, NotFound, Stale
+from classroom.assignments import attempts_left
+from grading.engine import Engine
+from scenarios import sessions
+from scenarios.models import Scenario
+from scenarios.runner import Run, TurnOutcome, build_engine, replay
+from store.db import Database
+from store.tables import RolePlay, ScenarioRun, ScenarioTurn, TeamMember
+
+if TYPE_CHECKING:
+    from catalog.catalog import Catalog
+
+CACHED_RUNS = 256
+_lock = threading.Lock()
+_engines: dict[str, tuple[Scenario, int, Engine]] = {}  # one per scenario id, rebuilt when the course reloads
+_runs: OrderedDict[tuple[int, int], tuple[tuple[str | int, ...], Run]] = OrderedDict()
+
+
+def _engine(course: Catalog, scenario: Scenario) -> Engine:
+    with _lock:
+        hit = _engines.get(scenario.id)
+    if hit is not None and hit[0] is scenario and hit[1] == id(course.library):
+        return hit[2]
+    engine = build_engine(scenario, course.library)
+    with _lock:
+        _engines[scenario.id] = (scenario, id(course.library), engine)
+    return engine
+
+
+def _copy(run: Run) -> Run:
+    """A run to play on without touching the cached one (content and engine are shared, not copied)."""
+    return copy.deepcopy(run, {id(run.scenario): run.scenario, id(run.engine): run.engine})
+
+
+def _remember(key: tuple[int, int], responses: tuple[str | int, ...], run: Run) -> None:
+    with _lock:
+        _runs[key] = (responses, _copy(run))
+        _runs.move_to_end(key)
+        while len(_runs) > CACHED_RUNS:
+            _runs.popitem(last=False)
+
+
+def _stored(db: Database, run_id: int) -> tuple[str | int, ...]:
+    query = select(ScenarioTurn.response).where(ScenarioTurn.run_id == run_id).order_by(ScenarioTurn.idx)
+    return tuple(session(db).scalars(query))
+
+
+def _rebuild(db: Database, course: Catalog, row: ScenarioRun) -> Run:
+    """The run as stored. Replaying is deterministic, so a run already built for the same stored turns is
+    reused: a turn is scored when it is played, not again on every look."""
+    scenario = course.scenarios.get(row.scenario_id)
+    if scenario is None:
+        raise NotFound()
+    engine = _engine(course, scenario)
+    responses = _stored(db, row.id)
+    key = (row.id, id(engine))
+    with _lock:
+        hit = _runs.get(key)
+    if hit is not None and hit[0] == responses:  # the same stored answers, not merely as many
+        return _copy(hit[1])
+    run = replay(scenario, engine, list(responses))
+    _remember(key, responses, run)
+    return run
+
+
+@dataclass(frozen=True)
+class Played:
+    """The run after a turn, and what the turn did."""
+
+    run: Run
+    outcome: TurnOutcome
+
+
+@action
+def scenario_attempts_left(db: Database, actor: Actor, course: Catalog, scenario_id: str) -> int | None:
+    """Runs the actor may still start on this scenario when it is assigned with a limit; None when unlimited."""
+    return attempts_left(db, course, who(db, actor).id, "scenario", scenario_id)
+
+
+@action
+def start_run(db: Database, actor: Actor, course: Catalog, scenario_id: str) -> int:
+    """Open a new run of a scenario; refused when an assignment's attempt limit is used up."""
+    me = who(db, actor)
+    if scenario_id not in course.scenarios:
+        raise NotFound()
+    if attempts_left(db, course, me.id, "scenario", scenario_id) == 0:
+        raise LimitReached()
+    return sessions.start_run(db, me.id, scenario_id)
+
+
+@action
+def my_runs(db: Database, actor: Actor) -> list[sessions.RunSummary]:
+    """The actor's runs, newest first."""
+    return sessions.runs_of(db, who(db, actor).id)
+
+
+def _may_see_run(db: Database, actor: Actor, row: ScenarioRun) -> None:
+    me = who(db, actor)
+    if row.user_id == me.id:
+        return
+    visible = taught_trainees(db, me)
+    if me.role != "trainee" and (visible is None or row.user_id in visible):
+        return
+    # the other members of a group watch their agent's run in a role-play
+    team = session(db).scalar(select(RolePlay.team_id).where(RolePlay.run_id == row.id))
+    if team is not None and session(db).scalar(
+        select(TeamMember.id).where(TeamMember.team_id == team, TeamMember.user_id == me.id)
+    ):
+        return
+    raise NotAllowed()
+
+
+@action
+def load_run(db: Database, actor: Actor, course: Catalog, run_id: int) -> Run:
+    """A run as stored: the actor's own, one of a trainee they teach, or their group's role-play."""
+    row = session(db).get(ScenarioRun, run_id)
+    if row is None:
+        raise NotFound()
+    _may_see_run(db, actor, row)
+    return _rebuild(db, course, row)
+
+
+@action
+def play_turn(db: Database, actor: Actor, course: Catalog, run_id: int, reply: str | int, turn: int) -> Played:
+    """Play the actor's reply as turn number `turn` (counted from 0) of their run, in one transaction: the turn,
+    and when the run ends its result and the review questions. The run is loaded here from its id. When the
+    run has moved on since the screen showed it (another window played turn `turn`), the reply is refused as
+    Stale and nothing is written; every turn is scored once."""
+    me = who(db, actor)
+    row = session(db).get(ScenarioRun, run_id)
+    if row is None or row.user_id != me.id:
+        raise NotFound()
+    run = _rebuild(db, course, row)
+    before = _stored(db, run_id)
+    if row.finished_at is not None or len(run.turns) != turn:
+        raise Stale()
+    try:
+        outcome = sessions.play_turn(db, me.id, run_id, run, reply, course.questions_by_point)
+    except sessions.StaleRun as exc:
+        raise Stale() from exc
+    _remember((run_id, id(run.engine)), (*before, reply), run)
+    return Played(run, outcome)

@@ -1,0 +1,113 @@
+"""What an instructor sees and does about trainees: summaries, mastery, the class dashboard, drill-down,
+manual grading. An instructor sees only the trainees of the classes they teach; an admin sees everyone."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from actions._guard import TEACHERS, Actor, action, role, sees, session, taught_trainees, teacher_of
+from actions.refusals import NotFound
+from classroom import manual
+from classroom.accounts import list_accounts
+from classroom.dashboard import ClassView, class_view
+from classroom.reports import TraineeSummary, point_mastery, trainee_summaries
+from quizzes import exam
+from quizzes.analytics import ItemStat
+from quizzes.analytics import item_statistics as statistics
+from quizzes.practice import Tally, answers_of
+from scenarios.sessions import RunSummary, runs_of
+from store.db import Database
+from store.tables import Answer, ClassMember, ExamAttempt
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from catalog.catalog import Catalog
+
+
+@action
+def trainee_overview(db: Database, actor: Actor, course: Catalog) -> list[TraineeSummary]:
+    """A summary row per trainee the actor teaches (every trainee for an admin), from the shared figures."""
+    me = role(db, actor, *TEACHERS)
+    visible = taught_trainees(db, me)
+    trainees = [t for t in list_accounts(db, "trainee") if visible is None or t.id in visible]
+    return trainee_summaries(db, trainees, course.sections)
+
+
+@action
+def trainee_mastery(db: Database, actor: Actor, course: Catalog, user_id: int) -> dict[str, Tally]:
+    """Accuracy per knowledge point of a trainee the actor may see."""
+    sees(db, actor, user_id)
+    return point_mastery(db, course, user_id)
+
+
+@action
+def trainee_exams(db: Database, actor: Actor, user_id: int) -> list[exam.AttemptView]:
+    """The handed-in exams of a trainee the actor may see."""
+    sees(db, actor, user_id)
+    return exam.history(db, user_id)
+
+
+@action
+def trainee_runs(db: Database, actor: Actor, user_id: int) -> list[RunSummary]:
+    """The scenario runs of a trainee the actor may see."""
+    sees(db, actor, user_id)
+    return runs_of(db, user_id)
+
+
+@action
+def item_statistics(db: Database, actor: Actor, course: Catalog) -> list[ItemStat]:
+    """Facility and discrimination of each question over the answers of the trainees the actor teaches."""
+    me = role(db, actor, *TEACHERS)
+    visible = taught_trainees(db, me)
+    rows = answers_of(db) if visible is None else answers_of(db, user_ids=visible)
+    return [s for s in statistics(rows) if s.question_id in course.questions]
+
+
+@action
+def class_dashboard(
+    db: Database, actor: Actor, course: Catalog, class_id: int, now: datetime | None = None
+) -> ClassView:
+    """Everything the dashboard of a class the actor teaches shows."""
+    teacher_of(db, actor, class_id)
+    return class_view(db, course, class_id, now)
+
+
+@action
+def pending_grading(db: Database, actor: Actor, class_id: int) -> list[manual.PendingItem]:
+    """Answers of the class's trainees waiting for a person's score."""
+    teacher_of(db, actor, class_id)
+    ids = list(session(db).scalars(select(ClassMember.user_id).where(ClassMember.class_id == class_id)))
+    return manual.pending(db, ids)
+
+
+@action
+def grade_manually(
+    db: Database,
+    actor: Actor,
+    course: Catalog,
+    class_id: int,
+    source: str,
+    ref: int,
+    question_id: str,
+    score: float,
+) -> None:
+    """Score by hand a practice answer or an exam item of a trainee of a class the actor teaches; an exam's
+    total and pass flag are recomputed in the same transaction."""
+    teacher_of(db, actor, class_id)
+    members = set(session(db).scalars(select(ClassMember.user_id).where(ClassMember.class_id == class_id)))
+    if source == "practice":
+        answer = session(db).get(Answer, ref)
+        if answer is None or answer.user_id not in members or answer.question_id != question_id:
+            raise NotFound()
+        manual.grade_practice_answer(db, ref, score)
+        return
+    if source != "exam":
+        raise NotFound()
+    attempt = session(db).get(ExamAttempt, ref)
+    if attempt is None or attempt.user_id not in members:
+        raise NotFound()
+    blueprint = course.blueprints.get(attempt.blueprint_id)
+    manual.grade_exam_item(db, ref, question_id, score, blueprint.pass_mark if blueprint else 60)

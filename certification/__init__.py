@@ -1,0 +1,1 @@
+"""Certification: requirements, the final exam and signed certificates."""
