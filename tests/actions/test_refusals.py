@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import actions
-from actions import admin, certify, classes, live, reports, roleplay, scenarios, study, teaching
+from actions import account, admin, certify, classes, live, reports, roleplay, scenarios, study, teaching
 from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound, Refusal
 from classroom.accounts import Account
 from store.db import Database
@@ -187,6 +187,13 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
         (NONE, TRAINEE, OTHER),
     ),
     "change_role": (lambda db, w, a: admin.change_role(db, a, w.t2.id, "admin"), (NONE, TRAINEE, OTHER)),
+    "reset_password": (
+        lambda db, w, a: admin.reset_password(db, a, w.t2.id, "a-new-phrase-for-t2"),
+        (NONE, TRAINEE, OTHER),
+    ),
+    # one's own account
+    "change_password": (lambda db, w, a: account.change_password(db, a, "not-the-old-one", "a-new-phrase-26"), (NONE,)),
+    "sign_out_everywhere": (lambda db, w, a: account.sign_out_everywhere(db, a), (NONE,)),
 }
 
 # Who may do each action on class A's things (checked to succeed, so the refusals are not a broken call).
@@ -241,6 +248,9 @@ ALLOWED = {
     "all_accounts": "admin",
     "create_account": "admin",
     "change_role": "admin",
+    "reset_password": "admin",
+    "change_password": "t1",
+    "sign_out_everywhere": "t1",
 }
 
 
