@@ -89,11 +89,11 @@ def current_account() -> Account | None:
         st.session_state[KEY_SESSION] = session_id
         st.session_state[KEY_SEEN] = time.time()
         return account
-    session_id = st.session_state.get(KEY_SESSION)
+    live_id = st.session_state.get(KEY_SESSION)
     expired = time.time() - st.session_state.get(KEY_SEEN, 0) > IDLE_SECONDS
-    if expired or (session_id is not None and not still_live(database(), int(session_id))):
-        if session_id is not None:
-            end_session(database(), int(session_id))
+    if expired or (live_id is not None and not still_live(database(), int(live_id))):
+        if live_id is not None:
+            end_session(database(), int(live_id))
         _forget()
         st.session_state["auth_notice"] = T.SESSION_EXPIRED
         return None
