@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from catalog.catalog import Catalog
 from quizzes.exam import ExamError, submit
+from quizzes.models import AnyQuestion, Blueprint
 from store.db import Database
 from store.tables import ExamAttempt, utcnow
 
 _log = logging.getLogger("cma")
 
 
-def submit_overdue(db: Database, catalog: Catalog) -> int:
+@dataclass(frozen=True)
+class Course:
+    """What grading a paper needs from the loaded course."""
+
+    blueprints: Mapping[str, Blueprint]
+    questions: Mapping[str, AnyQuestion]
+    module_of: Mapping[str, str]
+
+
+def submit_overdue(db: Database, catalog: Course) -> int:
     """Submit every open attempt past its deadline with the answers saved so far; how many."""
     now = utcnow()
     with db.session() as s:
@@ -32,14 +42,14 @@ def submit_overdue(db: Database, catalog: Catalog) -> int:
             _log.warning("overdue attempt %s: blueprint %s is gone", attempt_id, blueprint_id)
             continue
         try:
-            submit(db, user_id, attempt_id, blueprint, catalog.questions, catalog.syllabus.module_of)
+            submit(db, user_id, attempt_id, blueprint, dict(catalog.questions), dict(catalog.module_of))
             done += 1
         except ExamError:
             _log.exception("overdue attempt %s could not be submitted", attempt_id)
     return done
 
 
-def start_sweeper(db: Database, catalog: Callable[[], Catalog], every: float = 30) -> threading.Event:
+def start_sweeper(db: Database, catalog: Callable[[], Course], every: float = 30) -> threading.Event:
     """A daemon thread that submits overdue attempts every `every` seconds; set the returned event to stop it."""
     stop = threading.Event()
 

@@ -9,7 +9,7 @@ import streamlit as st
 from catalog.catalog import Catalog, ContentRoots, load_catalog
 from courseware.search import SearchIndex
 from grading.engine import Engine
-from quizzes.deadlines import start_sweeper
+from quizzes.deadlines import Course, start_sweeper
 from scenarios.runner import build_engine
 from store.db import Database, database_url
 
@@ -46,7 +46,8 @@ def database() -> Database:
 @st.cache_resource(show_spinner=False)
 def _sweeper(url: str) -> object:
     """Submit exams whose time is up, in the background, once per process and database."""
-    course = catalog()
+    cat = catalog()
+    course = Course(cat.blueprints, cat.questions, cat.syllabus.module_of)
     return start_sweeper(_database(url), lambda: course)
 
 

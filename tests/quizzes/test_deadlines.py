@@ -8,9 +8,13 @@ from datetime import timedelta
 from catalog.catalog import Catalog
 from classroom.accounts import create_user
 from quizzes import exam
-from quizzes.deadlines import start_sweeper, submit_overdue
+from quizzes.deadlines import Course, start_sweeper, submit_overdue
 from store.db import Database
 from store.tables import ExamAttempt, utcnow
+
+
+def _course(shipped: Catalog) -> Course:
+    return Course(shipped.blueprints, shipped.questions, shipped.syllabus.module_of)
 
 
 def _overdue_attempt(db: Database, shipped: Catalog, name: str) -> tuple[int, int, str]:
@@ -32,18 +36,18 @@ def test_the_server_submits_an_abandoned_attempt(db: Database, shipped: Catalog)
     still_running = exam.start(
         db, user_id, shipped.blueprints["starter-mock"], shipped.questions, shipped.syllabus.module_of, seed=6
     )
-    assert submit_overdue(db, shipped) == 1
+    assert submit_overdue(db, _course(shipped)) == 1
     done = exam.load(db, user_id, attempt_id)
     assert done.submitted
     assert done.score is not None and done.score > 0
     assert done.breakdown["items"][first]["status"] == "correct"  # type: ignore[index]
     assert exam.load(db, user_id, still_running).submitted is False  # time left: untouched
-    assert submit_overdue(db, shipped) == 0  # idempotent
+    assert submit_overdue(db, _course(shipped)) == 0  # idempotent
 
 
 def test_the_background_sweeper_does_it_without_any_page(db: Database, shipped: Catalog) -> None:
     user_id, attempt_id, _first = _overdue_attempt(db, shipped, "never_back")
-    stop = start_sweeper(db, lambda: shipped, every=0.2)
+    stop = start_sweeper(db, lambda: _course(shipped), every=0.2)
     try:
         deadline = time.time() + 10
         while time.time() < deadline and exam.load(db, user_id, attempt_id).submitted is False:
