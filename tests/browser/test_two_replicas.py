@@ -82,7 +82,8 @@ def test_a_live_quiz_across_two_replicas(replicas, browser) -> None:  # type: ig
     sign_in(teacher, one, "demo_instructor")
     open_nav(teacher, "课堂活动")
     teacher.get_by_text(f"测验码：{quiz.code}").first.wait_for(timeout=20000)
-    for page, (name, password) in ((first, ("demo_trainee", "demo-2026")), (other, ("replica_trainee", "secret-pass-2026"))):  # fmt: skip
+    logins = ((first, "demo_trainee", "demo-2026"), (other, "replica_trainee", "secret-pass-2026"))
+    for page, name, password in logins:
         sign_in(page, two, name, password)
         open_nav(page, "课堂")
         page.get_by_label("输入测验码加入").fill(quiz.code)

@@ -133,7 +133,7 @@ with st.form("admin_set_role"):
 
 with st.form("admin_reset_password"):
     st.markdown(f"**{T.ADMIN_RESET_TITLE}**")
-    target = st.selectbox(
+    reset_who = st.selectbox(
         T.ADMIN_RESET_WHO,
         list(everyone),
         format_func=lambda i: f"{everyone[i].username}（{everyone[i].display_name}）",
@@ -142,7 +142,7 @@ with st.form("admin_reset_password"):
     new_password = st.text_input(T.ADMIN_RESET_NEW, type="password", max_chars=128, help=T.PASSWORD_RULES)
     if st.form_submit_button(T.ADMIN_RESET_SUBMIT):
         try:
-            reset = reset_password(db, me.id, target, new_password)
+            reset = reset_password(db, me.id, reset_who, new_password)
             end_all_sessions(db, reset.id)
             st.success(T.ADMIN_RESET_DONE.format(name=reset.display_name))
         except AccountError as exc:
