@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from actions._guard import TEACHERS, Actor, action, role, sees, session, taught_trainees, teacher_of
 from actions.refusals import NotFound
-from classroom import manual
+from classroom import manual, reports
 from classroom.accounts import list_accounts
 from classroom.dashboard import ClassView, class_view
-from classroom.reports import TraineeSummary, point_mastery, trainee_summaries
+from classroom.reports import TraineeSummary, point_mastery
 from quizzes import exam
 from quizzes.analytics import ItemStat
 from quizzes.analytics import item_statistics as statistics
@@ -28,12 +28,12 @@ if TYPE_CHECKING:
 
 
 @action
-def trainee_overview(db: Database, actor: Actor, course: Catalog) -> list[TraineeSummary]:
+def trainee_summaries(db: Database, actor: Actor, course: Catalog) -> list[TraineeSummary]:
     """A summary row per trainee the actor teaches (every trainee for an admin), from the shared figures."""
     me = role(db, actor, *TEACHERS)
     visible = taught_trainees(db, me)
     trainees = [t for t in list_accounts(db, "trainee") if visible is None or t.id in visible]
-    return trainee_summaries(db, trainees, course.sections)
+    return reports.trainee_summaries(db, trainees, course.sections)
 
 
 @action

@@ -161,8 +161,8 @@ def start_final(db: Database, catalog: Catalog, rules: Rules, user_id: int, seed
         raise CertificationError("认证考试的内容不完整，请联系管理员")
     scenario_ids = [rng.choice(complaints), rng.choice(crises)]
     bp = catalog.blueprints[rules.final.blueprint]
-    exam_id = exam.start(db, user_id, bp, catalog.questions, catalog.syllabus.module_of, seed)
-    with db.session() as s:
+    with db.session() as s:  # the paper and the final exam are written together
+        exam_id = exam.start(db, user_id, bp, catalog.questions, catalog.syllabus.module_of, seed)
         row = CertificationAttempt(
             user_id=user_id, exam_attempt_id=exam_id, scenario_ids=scenario_ids, run_ids=[None, None]
         )

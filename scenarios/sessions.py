@@ -71,9 +71,9 @@ def play_turn(
             stored = s.scalar(select(func.count()).select_from(ScenarioTurn).where(ScenarioTurn.run_id == run_id))
             if row.finished_at is not None or (stored or 0) != len(run.turns):
                 raise StaleRun(run_id)
+            outcome = run.answer(response)  # scored once, before the first write: the write lock is held briefly
             s.add(ScenarioTurn(run_id=run_id, idx=stored or 0, response=response, text=text))
             s.flush()  # a turn written by another window in the meantime fails here, on (run_id, idx)
-            outcome = run.answer(response)
             if run.result is not None:
                 row.finished_at = utcnow()
                 row.total = run.result.total

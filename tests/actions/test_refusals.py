@@ -120,7 +120,7 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
     "class_groups": (lambda db, w, a: classes.class_groups(db, a, w.class_a), (NONE, TRAINEE, OTHER)),
     "my_group": (lambda db, w, a: classes.my_group(db, a, w.class_a), (NONE, STRANGER, OTHER)),
     # teaching
-    "trainee_overview": (lambda db, w, a: teaching.trainee_overview(db, a, w.course), (NONE, TRAINEE)),
+    "trainee_summaries": (lambda db, w, a: teaching.trainee_summaries(db, a, w.course), (NONE, TRAINEE)),
     "trainee_mastery": (lambda db, w, a: teaching.trainee_mastery(db, a, w.course, w.t1.id), (NONE, TRAINEE, OTHER)),
     "trainee_exams": (lambda db, w, a: teaching.trainee_exams(db, a, w.t1.id), (NONE, TRAINEE, OTHER)),
     "trainee_runs": (lambda db, w, a: teaching.trainee_runs(db, a, w.t1.id), (NONE, TRAINEE, OTHER)),
@@ -219,7 +219,7 @@ ALLOWED = {
     "set_group_leader": "admin",
     "class_groups": "teacher_a",
     "my_group": "t2",
-    "trainee_overview": "teacher_b",
+    "trainee_summaries": "teacher_b",
     "trainee_mastery": "teacher_a",
     "trainee_exams": "admin",
     "trainee_runs": "teacher_a",
@@ -331,11 +331,11 @@ def test_a_signed_out_caller_is_not_allowed_anything_but_verifying(db: Database,
 
 def test_an_instructor_sees_only_the_trainees_of_the_classes_they_teach(db: Database, school: School) -> None:
     course = school.course
-    mine = {r.user_id for r in teaching.trainee_overview(db, school.teacher_b, course)}
+    mine = {r.user_id for r in teaching.trainee_summaries(db, school.teacher_b, course)}
     assert mine == {school.t_b.id}
-    theirs = {r.user_id for r in teaching.trainee_overview(db, school.teacher_a, course)}
+    theirs = {r.user_id for r in teaching.trainee_summaries(db, school.teacher_a, course)}
     assert school.t1.id in theirs and school.t_b.id not in theirs
-    everyone = {r.user_id for r in teaching.trainee_overview(db, school.admin, course)}
+    everyone = {r.user_id for r in teaching.trainee_summaries(db, school.admin, course)}
     assert theirs | mine <= everyone
     with pytest.raises(NotAllowed):
         teaching.trainee_mastery(db, school.teacher_b, course, school.t1.id)

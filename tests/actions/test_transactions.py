@@ -213,3 +213,26 @@ def test_observer_marks_sent_twice_at_once_are_both_kept_not_dropped(db: Databas
     marks = roleplay.my_observer_marks(db, t3, school.role_play)
     assert marks is not None and marks[1] in {"2", "5"} and set(marks[0].values()) == {int(marks[1])}
     assert roleplay.role_play_info(db, t3, course, school.role_play).observers == 1
+
+
+def test_a_final_exam_is_opened_whole_or_not_at_all(
+    db: Database, school: School, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizzes import exam
+    from tests.certification.test_final import meet_requirements
+
+    meet_requirements(db, school.course, school.t2.id)
+    real = exam.start
+
+    def draw_then_crash(*args: Any, **kwargs: Any) -> int:
+        real(*args, **kwargs)  # the paper is written, the final exam not yet
+        raise Crash
+
+    before = counts(db)
+    monkeypatch.setattr(exam, "start", draw_then_crash)
+    with pytest.raises(Crash):
+        certify.start_final(db, school.t2, school.course, seed=4)
+    assert counts(db) == before  # no orphan exam paper left open
+    monkeypatch.undo()
+    attempt = certify.start_final(db, school.t2, school.course, seed=4)
+    assert certify.current_final(db, school.t2) == attempt

@@ -77,3 +77,30 @@ def test_the_check_sees_a_domain_call() -> None:
     assert takes_the_database(importlib.import_module("quizzes.exam").start)
     assert takes_the_database(importlib.import_module("classroom.live"))
     assert not takes_the_database(importlib.import_module("classroom.roleplay").customer_lines)
+
+
+def test_page_paths_are_listed_once_in_the_route_table() -> None:
+    mentions = [
+        str(p.relative_to(ROOT))
+        for p in [*ui_files(), *(ROOT / "benchmarks").glob("*.py")]
+        if "ui/pages/" in p.read_text(encoding="utf-8")
+    ]
+    assert mentions == ["ui/routes.py"]
+
+
+def test_pages_write_no_other_pages_widget_keys() -> None:
+    """A page keeps its own keys (prefixed with its name); it hands over to another page by the route table."""
+    bad = []
+    for path in sorted((ROOT / "ui" / "pages").glob("*.py")):
+        page = path.stem
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Subscript)
+                and isinstance(node.ctx, ast.Store)
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "session_state"
+                and isinstance(node.slice, ast.Constant)
+                and not str(node.slice.value).startswith(page)
+            ):
+                bad.append(f"{page}: {node.slice.value}")
+    assert bad == []

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from actions.teaching import item_statistics, trainee_mastery, trainee_overview
+from actions.teaching import item_statistics, trainee_mastery, trainee_summaries
 from quizzes.analytics import ItemStat
 from ui import text as T
 from ui.auth import require
@@ -21,7 +21,7 @@ if info is not None:
 paper_form(cat)
 st.divider()
 st.subheader(T.INSTRUCTOR_TRAINEES)
-rows = trainee_overview(db, account, cat)  # only the trainees of the classes this instructor teaches
+rows = trainee_summaries(db, account, cat)  # only the trainees of the classes this instructor teaches
 if not rows:
     st.info(T.INSTRUCTOR_NONE)
     st.stop()

@@ -5,7 +5,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from actions.scenarios import my_runs
-from actions.study import exam_history, my_answers, my_section_statuses
+from actions.study import exam_history, my_answers, my_figures, my_section_statuses
 from courseware.progress import DONE
 from quizzes.analytics import accuracy_by_day, seconds_by_type
 from quizzes.practice import tally_by
@@ -16,6 +16,13 @@ from ui.resources import catalog, database
 account = require()
 cat, db = catalog(), database()
 st.title(T.NAV_PROGRESS)
+mine = my_figures(db, account, cat)  # the same figures as the home page and the certification requirements
+cols = st.columns(5)
+cols[0].metric(T.METRIC_READ, f"{mine.sections_read}/{len(cat.sections)}")
+cols[1].metric(T.METRIC_ANSWERED, mine.answers)
+cols[2].metric(T.METRIC_ACCURACY, "—" if mine.accuracy is None else f"{mine.accuracy:.0%}")
+cols[3].metric(T.METRIC_EXAMS, mine.exams)
+cols[4].metric(T.METRIC_RUNS, mine.runs)
 
 marks = my_section_statuses(db, account)
 st.subheader(T.PROGRESS_READING)
