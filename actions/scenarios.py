@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -11,14 +12,18 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from actions._guard import Actor, action, session, taught_trainees, who
-from actions.refusals import LimitReached, NotAllowed, NotFound, Stale
+from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound, Stale
+from certification.final import final_run_ids
 from classroom.assignments import attempts_left
 from grading.engine import Engine
 from scenarios import sessions
 from scenarios.models import Scenario
 from scenarios.runner import Run, TurnOutcome, build_engine, replay
 from store.db import Database
-from store.tables import RolePlay, ScenarioRun, ScenarioTurn, TeamMember
+from store.tables import ContentSnapshot, RolePlay, ScenarioRun, ScenarioTurn, TeamMember, utcnow
+
+CHANGED = "这个情景的内容已经更新，这次演练无法再继续或重放；请重新开始一次。"
+FINAL_ONLY = "这是认证考试中的情景，只能在“认证考试”页作答。"
 
 if TYPE_CHECKING:
     from catalog.catalog import Catalog
@@ -64,6 +69,8 @@ def _rebuild(db: Database, course: Catalog, row: ScenarioRun) -> Run:
     scenario = course.scenarios.get(row.scenario_id)
     if scenario is None:
         raise NotFound()
+    if _changed(db, course, row):
+        raise Invalid(CHANGED)
     engine = _engine(course, scenario)
     responses = _stored(db, row.id)
     key = (row.id, id(engine))
@@ -98,13 +105,39 @@ def start_run(db: Database, actor: Actor, course: Catalog, scenario_id: str) -> 
         raise NotFound()
     if attempts_left(db, course, me.id, "scenario", scenario_id) == 0:
         raise LimitReached()
-    return sessions.start_run(db, me.id, scenario_id)
+    run_id = sessions.start_run(db, me.id, scenario_id)
+    session(db).add(
+        ContentSnapshot(kind="run", owner_id=run_id, fingerprint=_fingerprint(course.scenarios[scenario_id]))
+    )
+    return run_id
+
+
+def _fingerprint(scenario: Scenario) -> str:
+    """A digest of everything that decides how a scenario plays and scores."""
+    return hashlib.sha256(scenario.model_dump_json().encode()).hexdigest()
+
+
+def _changed(db: Database, course: Catalog, row: ScenarioRun) -> bool:
+    """Whether the scenario was edited since this run started (runs from before snapshots count as unchanged)."""
+    stored = session(db).scalar(
+        select(ContentSnapshot.fingerprint).where(ContentSnapshot.kind == "run", ContentSnapshot.owner_id == row.id)
+    )
+    scenario = course.scenarios.get(row.scenario_id)
+    return bool(stored) and (scenario is None or stored != _fingerprint(scenario))
 
 
 @action
-def my_runs(db: Database, actor: Actor) -> list[sessions.RunSummary]:
-    """The actor's runs, newest first."""
-    return sessions.runs_of(db, who(db, actor).id)
+def my_runs(db: Database, actor: Actor, course: Catalog) -> list[sessions.RunSummary]:
+    """The actor's practice runs, newest first (a final exam's runs belong to the certification page)."""
+    me = who(db, actor)
+    finals = final_run_ids(db, me.id)
+    for row in session(db).scalars(
+        select(ScenarioRun).where(ScenarioRun.user_id == me.id, ScenarioRun.finished_at.is_(None))
+    ):
+        if _changed(db, course, row):  # the scenario was edited: this run ends here, cleanly
+            row.finished_at = utcnow()
+            row.result = {"content_changed": True}
+    return [r for r in sessions.runs_of(db, me.id) if r.id not in finals]
 
 
 def _may_see_run(db: Database, actor: Actor, row: ScenarioRun) -> None:
@@ -134,7 +167,9 @@ def load_run(db: Database, actor: Actor, course: Catalog, run_id: int) -> Run:
 
 
 @action
-def play_turn(db: Database, actor: Actor, course: Catalog, run_id: int, reply: str | int, turn: int) -> Played:
+def play_turn(
+    db: Database, actor: Actor, course: Catalog, run_id: int, reply: str | int, turn: int, *, final: bool = False
+) -> Played:
     """Play the actor's reply as turn number `turn` (counted from 0) of their run, in one transaction: the turn,
     and when the run ends its result and the review questions. The run is loaded here from its id. When the
     run has moved on since the screen showed it (another window played turn `turn`), the reply is refused as
@@ -143,6 +178,9 @@ def play_turn(db: Database, actor: Actor, course: Catalog, run_id: int, reply: s
     row = session(db).get(ScenarioRun, run_id)
     if row is None or row.user_id != me.id:
         raise NotFound()
+    if (run_id in final_run_ids(db, me.id)) != final:
+        # a final exam's scenario is played only on the certification page, without hints
+        raise NotAllowed(FINAL_ONLY if not final else "")
     run = _rebuild(db, course, row)
     before = _stored(db, run_id)
     if row.finished_at is not None or len(run.turns) != turn:

@@ -6,16 +6,19 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from actions._guard import Actor, action, session, who
-from actions.refusals import Invalid, LimitReached, NotFound
+from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound
 from classroom.assignments import TaskStatus, attempts_left, tasks_of
 from courseware import progress as reading
 from grading.objective import Score
 from progress.figures import Figures, figures
 from quizzes import exam, tracking
+from quizzes.modes import Mode, Scope, build_pool
 from quizzes.practice import AnswerRow, answers_of
 from quizzes.practice import answer_question as grade_and_store
 from store.db import Database
 from store.tables import ExamAttempt
+
+HIDDEN_DURING_EXAM = "这道题在你正在进行的考试试卷上，交卷后才能练习。"
 
 if TYPE_CHECKING:
     from catalog.catalog import Catalog
@@ -91,7 +94,41 @@ def answer_question(
         raise NotFound()
     if mode not in PRACTICE_MODES:
         raise Invalid()
+    if question_id in exam.open_paper_questions(db, me.id):
+        raise NotAllowed(HIDDEN_DURING_EXAM)
     return grade_and_store(db, me.id, question, response, mode, seconds)
+
+
+@action
+def practice_pool(
+    db: Database,
+    actor: Actor,
+    course: Catalog,
+    mode: Mode,
+    scope: Scope = Scope.ALL,
+    value: str | None = None,
+    seed: int = 0,
+) -> list[str]:
+    """The questions to practise in this mode and scope, without those on the actor's open exam papers."""
+    me = who(db, actor)
+    pool = build_pool(
+        mode,
+        course,
+        scope,
+        value,
+        seed=seed,
+        wrong=tracking.wrong_book(db, me.id) if mode is Mode.WRONG else None,
+        favorites=tracking.favorites(db, me.id) if mode is Mode.FAVORITE else None,
+        due=tracking.due_for_review(db, me.id) if mode is Mode.REVIEW else None,
+    )
+    hidden = exam.open_paper_questions(db, me.id)
+    return [q for q in pool if q not in hidden]
+
+
+@action
+def hidden_during_exam(db: Database, actor: Actor) -> frozenset[str]:
+    """Question ids the actor may not practise now (they are on an open exam paper)."""
+    return exam.open_paper_questions(db, who(db, actor).id)
 
 
 @action

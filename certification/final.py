@@ -171,6 +171,13 @@ def start_final(db: Database, catalog: Catalog, rules: Rules, user_id: int, seed
         return row.id
 
 
+def final_run_ids(db: Database, user_id: int) -> frozenset[int]:
+    """Scenario runs that belong to the user's final exams: they are played only on the certification page."""
+    with db.session() as s:
+        lists = s.scalars(select(CertificationAttempt.run_ids).where(CertificationAttempt.user_id == user_id)).all()
+    return frozenset(run for runs in lists for run in runs if run is not None)
+
+
 def current_final(db: Database, user_id: int) -> int | None:
     """The trainee's unfinished final exam."""
     with db.session() as s:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import select
 
 from grading.objective import grade
-from quizzes.models import AnyQuestion, Blueprint
+from quizzes.models import AnyQuestion, Blueprint, Question
 from store.db import Database
-from store.tables import ExamAnswer, ExamAttempt, utcnow
+from store.tables import ContentSnapshot, ExamAnswer, ExamAttempt, utcnow
+
+_QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
 
 
 class ExamError(ValueError):
@@ -83,6 +86,11 @@ class AttemptView:
     breakdown: dict[str, Any] | None
     started_at: datetime
     seed: int
+    questions: dict[str, AnyQuestion] = field(default_factory=dict)  # as on the day the paper was drawn
+
+    def question(self, question_id: str, current: dict[str, AnyQuestion]) -> AnyQuestion | None:
+        """A paper's question as it was drawn (later edits of the bank do not change a running paper)."""
+        return self.questions.get(question_id) or current.get(question_id)
 
     def seconds_left(self, now: datetime | None = None) -> int:
         """Seconds until the deadline, never negative."""
@@ -113,7 +121,23 @@ def start(
         )
         s.add(attempt)
         s.flush()
+        content = {p.question_id: questions[p.question_id].model_dump(mode="json") for p in paper}
+        s.add(ContentSnapshot(kind="exam", owner_id=attempt.id, content=content))
         return attempt.id
+
+
+def _snapshot(s: Any, attempt_id: int) -> dict[str, AnyQuestion]:
+    """The questions of a paper as drawn; an item that no longer validates is left to the current bank."""
+    row = s.scalar(
+        select(ContentSnapshot).where(ContentSnapshot.kind == "exam", ContentSnapshot.owner_id == attempt_id)
+    )
+    out: dict[str, AnyQuestion] = {}
+    for qid, data in (row.content if row is not None else {}).items():
+        try:
+            out[qid] = _QUESTION.validate_python(data)
+        except ValidationError:
+            continue
+    return out
 
 
 def _view(s: Any, attempt: ExamAttempt) -> AttemptView:
@@ -132,6 +156,7 @@ def _view(s: Any, attempt: ExamAttempt) -> AttemptView:
         attempt.breakdown,
         attempt.started_at,
         attempt.seed,
+        _snapshot(s, attempt.id),
     )
 
 
@@ -142,6 +167,16 @@ def load(db: Database, user_id: int, attempt_id: int) -> AttemptView:
         if attempt is None or attempt.user_id != user_id:
             raise ExamError("找不到这场考试")
         return _view(s, attempt)
+
+
+def open_paper_questions(db: Database, user_id: int) -> frozenset[str]:
+    """Questions on the user's unsubmitted papers (mock exams and the certification's theory paper): hidden
+    from every practice mode until the paper is handed in."""
+    with db.session() as s:
+        papers = s.scalars(
+            select(ExamAttempt.paper).where(ExamAttempt.user_id == user_id, ExamAttempt.submitted_at.is_(None))
+        ).all()
+    return frozenset(item[0] for paper in papers for item in paper)
 
 
 def open_attempt(db: Database, user_id: int) -> int | None:
@@ -170,7 +205,10 @@ def save_answer(db: Database, user_id: int, attempt_id: int, question_id: str, r
         row = s.scalar(
             select(ExamAnswer).where(ExamAnswer.attempt_id == attempt_id, ExamAnswer.question_id == question_id)
         )
-        if row is None:
+        if response in (None, "", [], ()):  # the answer was cleared: nothing is graded for this item
+            if row is not None:
+                s.delete(row)
+        elif row is None:
             s.add(ExamAnswer(attempt_id=attempt_id, question_id=question_id, response=response))
         else:
             row.response = response
@@ -192,7 +230,8 @@ def submit(
             raise ExamError("找不到这场考试")
         if attempt.submitted_at is None:
             view = _view(s, attempt)
-            attempt.breakdown = score_paper(view.paper, view.answers, questions, module_of)
+            as_drawn = {**questions, **view.questions}  # the paper is graded as it was drawn
+            attempt.breakdown = score_paper(view.paper, view.answers, as_drawn, module_of)
             attempt.score = attempt.breakdown["score"]
             attempt.passed = attempt.score >= blueprint.pass_mark
             attempt.submitted_at = utcnow()

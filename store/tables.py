@@ -384,3 +384,16 @@ class WebSession(Base):
     last_seen: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class ContentSnapshot(Base):
+    """The content an exam paper or a scenario run started with, kept so later edits never change or
+    break it: the paper's questions as they were, or the scenario's fingerprint."""
+
+    __tablename__ = "content_snapshots"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # exam | run
+    owner_id: Mapped[int] = mapped_column(Integer, index=True)  # exam_attempts.id or scenario_runs.id
+    fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    __table_args__ = (UniqueConstraint("kind", "owner_id"),)

@@ -33,6 +33,8 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
     # the actor's own study: only a signed-out caller has no "own"
     "my_figures": (lambda db, w, a: study.my_figures(db, a, w.course), (NONE,)),
     "my_answers": (lambda db, w, a: study.my_answers(db, a), (NONE,)),
+    "practice_pool": (lambda db, w, a: study.practice_pool(db, a, w.course, study.Mode.SEQUENTIAL), (NONE,)),
+    "hidden_during_exam": (lambda db, w, a: study.hidden_during_exam(db, a), (NONE,)),
     "my_tasks": (lambda db, w, a: study.my_tasks(db, a, w.course), (NONE,)),
     "mark_section": (
         lambda db, w, a: study.mark_section(db, a, w.course, next(iter(w.course.sections)), "done"),
@@ -69,7 +71,7 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
     ),
     "scenario_attempts_left": (lambda db, w, a: scenarios.scenario_attempts_left(db, a, w.course, SCENARIO), (NONE,)),
     "start_run": (lambda db, w, a: scenarios.start_run(db, a, w.course, SCENARIO), (NONE,)),
-    "my_runs": (lambda db, w, a: scenarios.my_runs(db, a), (NONE,)),
+    "my_runs": (lambda db, w, a: scenarios.my_runs(db, a, w.course), (NONE,)),
     "load_run": (lambda db, w, a: scenarios.load_run(db, a, w.course, w.run), (NONE, TRAINEE, STRANGER, OTHER)),
     "play_turn": (
         lambda db, w, a: scenarios.play_turn(db, a, w.course, w.run, "非常抱歉，我马上为您查询。", 0),

@@ -54,7 +54,7 @@ def test_a_crash_before_the_last_turn_is_recorded_leaves_the_run_unfinished(
             crashed = True
         run = scenarios.play_turn(db, t1, course, school.run, reply, n).run
     assert crashed and run.finished
-    assert next(r for r in scenarios.my_runs(db, t1) if r.id == school.run).finished
+    assert next(r for r in scenarios.my_runs(db, t1, school.course) if r.id == school.run).finished
 
 
 def _ends_after(db: Database, school: School, reply: str | int, n: int) -> bool:

@@ -92,4 +92,4 @@ for index, (tab, sid) in enumerate(zip(tabs, state.scenario_ids, strict=True)):
         run = load_run(db, account, cat, run_id)
         transcript(run)
         if not run.finished:
-            next_turn(db, account, cat, run_id, run, f"certify_{attempt}_{index}", hints=False)
+            next_turn(db, account, cat, run_id, run, f"certify_{attempt}_{index}", hints=False, final=True)

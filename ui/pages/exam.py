@@ -52,7 +52,7 @@ def show_result(attempt_id: int) -> None:
     with st.expander(T.EXAM_REVIEW):
         items = (view.breakdown or {}).get("items", {})
         for n, item in enumerate(view.paper, 1):
-            q = cat.questions.get(item.question_id)
+            q = view.question(item.question_id, cat.questions)
             if q is None:
                 continue
             mark = "✅" if items.get(q.id, {}).get("status") == "correct" else "❌"
@@ -145,7 +145,7 @@ countdown()
 
 current_part = -1
 for n, item in enumerate(view.paper, 1):
-    q = cat.questions.get(item.question_id)
+    q = view.question(item.question_id, cat.questions)
     if q is None:
         continue
     if item.part != current_part:
@@ -154,7 +154,8 @@ for n, item in enumerate(view.paper, 1):
     with st.container(border=True):
         st.caption(T.EXAM_ITEM.format(n=n, score=item.score))
         response = response_input(q, f"exam_{active}_{q.id}", view.answers.get(q.id), view.seed)
-        if left > 0 and response not in (None, "", []) and response != view.answers.get(q.id):
+        cleared = response in (None, "", []) and q.id in view.answers  # unticking everything is an answer too
+        if left > 0 and (cleared or response not in (None, "", [])) and response != view.answers.get(q.id):
             with refusals():
                 save_exam_answer(db, account, active, q.id, response)
                 view.answers[q.id] = response

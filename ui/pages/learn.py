@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from actions.study import answer_question, mark_section, my_section_statuses
+from actions.study import answer_question, hidden_during_exam, mark_section, my_section_statuses
 from courseware.figures import figure
 from courseware.progress import DONE, OPENED
 from courseware.render import section_parts, to_html
@@ -123,7 +123,10 @@ elif st.button(T.LEARN_MARK_DONE, type="primary", key="learn_done"):
     st.rerun()
 
 with st.expander(T.LEARN_CHECK):
-    check = list(dict.fromkeys(q for p in section.points for q in cat.questions_by_point.get(p, [])))[:CHECK_SIZE]
+    hidden = hidden_during_exam(db, account)
+    check = list(
+        dict.fromkeys(q for p in section.points for q in cat.questions_by_point.get(p, []) if q not in hidden)
+    )[:CHECK_SIZE]
     if not check:
         st.write(T.LEARN_CHECK_EMPTY)
     for qid in check:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from actions import study
 from grading.objective import Score
-from quizzes.modes import SCOPED, Mode, Scope, build_pool, scope_key
+from quizzes.modes import SCOPED, Mode, Scope, scope_key
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
@@ -68,16 +68,7 @@ if mode is Mode.REVIEW:
 key = scope_key(mode, scope, value)
 if st.session_state.get("practice_key") != key:
     st.session_state["practice_key"] = key
-    st.session_state["practice_pool"] = build_pool(
-        mode,
-        cat,
-        scope,
-        value,
-        seed=seed,
-        wrong=study.my_wrong_book(db, account) if mode is Mode.WRONG else None,
-        favorites=study.my_favorites(db, account) if mode is Mode.FAVORITE else None,
-        due=study.my_due_reviews(db, account) if mode is Mode.REVIEW else None,
-    )
+    st.session_state["practice_pool"] = study.practice_pool(db, account, cat, mode, scope, value, seed)
     resumes = mode in (Mode.SEQUENTIAL, Mode.MEMORIZE)
     st.session_state["practice_index"] = study.my_position(db, account, key) if resumes else 0
     st.session_state["practice_results"] = {}

@@ -106,7 +106,7 @@ if exams:
         [{T.EXAM_COL_TIME: v.started_at.strftime("%Y-%m-%d %H:%M"), T.EXAM_COL_SCORE: v.score} for v in exams],
         hide_index=True,
     )
-finished = [r for r in my_runs(db, account) if r.finished]
+finished = [r for r in my_runs(db, account, cat) if r.finished]
 if finished:
     st.subheader(T.PROGRESS_RUNS)
     st.dataframe(

@@ -38,7 +38,7 @@ with st.expander(T.SCENARIO_BRIEF, expanded=scenario_id not in runs):
     st.caption(T.SCENARIO_ROLES_LINE.format(roles="、".join(scenario.roles.values())))
 
 if scenario_id not in runs:
-    unfinished = next((r for r in my_runs(db, account) if r.scenario_id == scenario_id and not r.finished), None)
+    unfinished = next((r for r in my_runs(db, account, cat) if r.scenario_id == scenario_id and not r.finished), None)
     cols = st.columns(2)
     if unfinished and cols[0].button(T.SCENARIO_RESUME, key="scenario_resume"):
         runs[scenario_id] = unfinished.id

@@ -160,7 +160,7 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
             with st.expander(f"{title} · {attempt.score:g} 分 · {attempt.started_at.astimezone():%m-%d %H:%M}"):
                 items = (attempt.breakdown or {}).get("items", {})
                 for n, paper_item in enumerate(attempt.paper, start=1):
-                    q = cat.questions.get(paper_item.question_id)
+                    q = attempt.question(paper_item.question_id, cat.questions)
                     if q is None:
                         continue
                     got = items.get(q.id, {})

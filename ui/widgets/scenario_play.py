@@ -26,7 +26,9 @@ def transcript(run: Run) -> None:
             st.text(line.text)
 
 
-def next_turn(db: Database, account: Account, cat: Catalog, run_id: int, run: Run, key: str, hints: bool) -> None:
+def next_turn(
+    db: Database, account: Account, cat: Catalog, run_id: int, run: Run, key: str, hints: bool, final: bool = False
+) -> None:
     """The form for the next turn; a sent answer is stored and played, an invalid one explained. When another
     window has moved the run on, the answer is not sent: the page says so and keeps the words."""
     unsent = st.session_state.pop(f"{key}_unsent", None)
@@ -41,7 +43,7 @@ def next_turn(db: Database, account: Account, cat: Catalog, run_id: int, run: Ru
     sent, response = turn_form(run, key, hints)
     if sent:
         try:
-            play_turn(db, account, cat, run_id, response, seen)
+            play_turn(db, account, cat, run_id, response, seen, final=final)
             st.rerun()
         except Stale:
             st.session_state[f"{key}_unsent"] = typed if isinstance(typed, str) else ""
