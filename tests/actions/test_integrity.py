@@ -91,3 +91,31 @@ def test_a_run_whose_scenario_changed_ends_cleanly(db: Database, school: School)
     assert "更新" in refused.value.detail
     summary = next(r for r in scenarios.my_runs(db, school.t2, course) if r.id == run_id)
     assert summary.finished  # no longer offered to resume
+
+
+def test_two_tabs_autosaving_one_question_at_once(db: Database, school: School) -> None:
+    import threading
+
+    from actions.refusals import Stale
+
+    qid = _paper(db, school)[1]
+    for trial in range(5):
+        barrier = threading.Barrier(2)
+        errors: list[BaseException] = []
+
+        def save(letter: str, gate: threading.Barrier = barrier, sink: list[BaseException] = errors) -> None:
+            gate.wait()
+            try:
+                study.save_exam_answer(db, school.t1, school.attempt, qid, letter)
+            except Stale:
+                pass  # told to reload: acceptable
+            except BaseException as exc:  # anything else is a defect
+                sink.append(exc)
+
+        threads = [threading.Thread(target=save, args=(x,)) for x in ("A", "B")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors, (trial, errors)
+        assert study.load_exam(db, school.t1, school.attempt).answers[qid] in ("A", "B")
