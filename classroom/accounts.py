@@ -53,10 +53,19 @@ def account_of(user: User) -> Account:
     return Account(user.id, user.username, user.display_name, role, user.is_demo)
 
 
-def create_user(
-    db: Database, username: str, display_name: str, role: Role, password: str, *, is_demo: bool = False
-) -> Account:
-    """Create an account; raise AccountError on bad input or a taken name."""
+@dataclass(frozen=True)
+class NewUser:
+    """An account checked and hashed, ready to be stored (hashing is slow: it happens before any write)."""
+
+    username: str
+    display_name: str
+    role: Role
+    password_hash: str
+    is_demo: bool
+
+
+def prepare_user(username: str, display_name: str, role: Role, password: str, *, is_demo: bool = False) -> NewUser:
+    """Check the fields and the password rules and hash the password; raise AccountError on bad input."""
     username = username.strip()
     display_name = display_name.strip()
     if not USERNAME.match(username):
@@ -67,20 +76,31 @@ def create_user(
         raise AccountError("未知的角色")
     if not is_demo:  # demo accounts have a published password and are marked everywhere
         _check(password, username, display_name)
-    password_hash = hash_password(password)
+    return NewUser(username, display_name, role, hash_password(password), is_demo)
+
+
+def store_user(db: Database, new: NewUser) -> Account:
+    """Store a prepared account; raise AccountError when the name is taken."""
     with db.session() as s:
-        if s.scalar(select(User).where(User.username == username)) is not None:
+        if s.scalar(select(User).where(User.username == new.username)) is not None:
             raise AccountError("该用户名已被使用")
         user = User(
-            username=username,
-            display_name=display_name,
-            role=role,
-            password_hash=password_hash,
-            is_demo=is_demo,
+            username=new.username,
+            display_name=new.display_name,
+            role=new.role,
+            password_hash=new.password_hash,
+            is_demo=new.is_demo,
         )
         s.add(user)
         s.flush()
         return account_of(user)
+
+
+def create_user(
+    db: Database, username: str, display_name: str, role: Role, password: str, *, is_demo: bool = False
+) -> Account:
+    """Create an account; raise AccountError on bad input or a taken name."""
+    return store_user(db, prepare_user(username, display_name, role, password, is_demo=is_demo))
 
 
 def _check(password: str, username: str, display_name: str) -> None:

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from classroom.accounts import Account, AccountError, account_of, create_user
+from classroom.accounts import Account, AccountError, NewUser, account_of, prepare_user, store_user
 from store.archives import ArchiveRejected, check_archive
 from store.db import Database
 from store.tables import ClassMember, Classroom, LiveQuiz, User
@@ -211,8 +211,20 @@ def import_roster(db: Database, class_id: int, filename: str, data: bytes) -> Ro
     with db.session() as s:
         for user in s.scalars(select(User)):
             existing[user.username] = (user.id, user.role)
+    # First every new account is checked and its password hashed, with nothing written yet: the write
+    # transaction that follows is short, whatever the size of the roster.
+    prepared: dict[int, tuple[NewUser, str]] = {}
     for number, row in enumerate(rows[1:], start=2):
         username, name, password = (_cell(row, i) for i in (user_col, name_col, pass_col))
+        if username in existing or any(p.username == username for p, _ in prepared.values()):
+            continue
+        password = password or secrets.token_urlsafe(12)
+        try:
+            prepared[number] = (prepare_user(username, name, "trainee", password), password)
+        except AccountError as exc:
+            report.errors.append(f"第 {number} 行：{exc}")
+    for number, row in enumerate(rows[1:], start=2):
+        username = _cell(row, user_col)
         if username in existing:
             user_id, role = existing[username]
             if role != "trainee":
@@ -222,13 +234,15 @@ def import_roster(db: Database, class_id: int, filename: str, data: bytes) -> Ro
             else:
                 report.already.append(username)
             continue
-        password = password or secrets.token_urlsafe(12)
+        if number not in prepared:
+            continue
+        new, password = prepared[number]
         try:
-            account = create_user(db, username, name, "trainee", password)
+            account = store_user(db, new)
         except AccountError as exc:
             report.errors.append(f"第 {number} 行：{exc}")
             continue
         existing[username] = (account.id, "trainee")
         add_member(db, class_id, account.id)
-        report.created.append((username, password))
+        report.created.append((new.username, password))
     return report
