@@ -41,3 +41,28 @@ def test_anyone_can_verify_a_code_without_signing_in(app_db: Database) -> None:
     by_label(at.text_input, "查验码").input("CMA-000001-AAAA-BBBB-CCCC")
     by_label(at.button, "查验").click().run()
     assert at.error[0].value.startswith("查验失败")
+
+
+def test_the_final_cannot_be_worked_around_on_other_pages(open_page: Open, app_db: Database) -> None:
+    from actions import certify as certify_actions
+    from classroom.accounts import get_account
+    from quizzes import exam
+
+    at = open_page("certify", username="sly")
+    uid = next(a.id for a in list_accounts(app_db) if a.username == "sly")
+    meet_requirements(app_db, CATALOG, uid)
+    me = get_account(app_db, uid)
+    attempt = certify_actions.start_final(app_db, me, CATALOG, seed=11)
+    status = certify_actions.final_status(app_db, me, attempt)
+    paper = {item.question_id for item in exam.load(app_db, uid, status.exam_attempt_id).paper}
+    run_id = certify_actions.final_scenario_run(app_db, me, attempt, 0)
+    # 练习 → 背题模式 over the whole bank: none of the final's theory items is offered
+    at = open_page("practice", at=at)
+    at.radio(key="practice_mode").set_value("memorize").run()
+    pool = set(at.session_state["practice_pool"])
+    assert pool and not pool & paper
+    # 情景演练: the final's scenario run is not offered to resume (where hints could be shown)
+    at = open_page("scenario", at=at)
+    at.selectbox(key="scenario_pick").set_value(status.scenario_ids[0]).run()
+    assert not [b for b in at.button if b.key == "scenario_resume"]
+    assert run_id not in at.session_state["scenario_runs"].values()
