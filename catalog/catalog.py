@@ -106,6 +106,11 @@ class Catalog:
                 out.setdefault(p, []).append(sc.id)
         return out
 
+    def reread_section(self, question: Any) -> Section | None:
+        """The section to reread after a question: the first one teaching its first point."""
+        found = self.sections_by_point.get(question.points[0], [])
+        return self.sections[found[0]] if found else None
+
     def chapter(self, chapter_id: str) -> Chapter | None:
         """The chapter with this id."""
         return next((c for c in self.chapters if c.id == chapter_id), None)

@@ -117,7 +117,7 @@ def test_bad_rows_are_reported_by_number_and_good_rows_kept(shipped: Catalog) ->
     assert report[2] == "第 5 行：[错误] 编号：只能用小写字母、数字、点和连字符"
     assert report[3] == "第 6 行：[错误] 答案：判断题填 对 或 错"
     assert report[4] == "第 7 行：[错误] 未知的知识点编号：x.y"
-    assert report[5] == "第 8 行：[错误] 难度：应为 1~5 的整数"
+    assert report[5] == "第 8 行：[错误] 难度：应为 1~3 的整数（1 识记，2 理解，3 应用）"
     assert report[6].startswith("第 9 行：[错误] 评分要点")
     assert len(report) == 7
 
