@@ -246,6 +246,12 @@ def _load_blueprints(catalog: Catalog, folder: Path) -> None:
         for m in bad:
             line = doc.line_of(["module_weights", m])
             catalog.problems.append(Problem(display, line, f"module_weights.{m}", f"大纲中没有模块 {m}"))
+        for i, part in enumerate(bp.parts):
+            for j, m in enumerate(part.modules):
+                if m not in modules:
+                    bad.append(m)
+                    line = doc.line_of(["parts", i, "modules", j])
+                    catalog.problems.append(Problem(display, line, f"parts.{i}.modules", f"大纲中没有模块 {m}"))
         if not bad:
             catalog.blueprints[bp.id] = bp
 
