@@ -11,7 +11,7 @@ from catalog.catalog import Catalog
 from courseware.render import to_html
 from grading.objective import Score
 from quizzes.kinds import key_letters, kind_of
-from quizzes.models import LETTERS, AnyQuestion, ChoiceBase, MultipleChoice
+from quizzes.models import LETTERS
 from quizzes.shuffle import option_order, to_bank_letters, to_displayed_letters
 from ui import text as T
 
@@ -24,7 +24,7 @@ def session_seed() -> int:
     return int(st.session_state.setdefault("question_seed", random.SystemRandom().randrange(1, 2**31)))
 
 
-def response_input(q: AnyQuestion | Any, key: str, initial: Any = None, seed: int = 0) -> Any:
+def response_input(q: Any, key: str, initial: Any = None, seed: int = 0) -> Any:
     """Draw the input the question's type registers and return the response in the bank's letters."""
     st.markdown(f"**{type_label(q)}** {q.stem}")
     widget = kind_of(q).widget
@@ -83,17 +83,17 @@ def response_input(q: AnyQuestion | Any, key: str, initial: Any = None, seed: in
     return answers
 
 
-def type_label(q: AnyQuestion | Any) -> str:
+def type_label(q: Any) -> str:
     """The Chinese name of the question's type (the form for a skill item)."""
     return T.SKILL_FORM_LABELS[q.form] if q.type == "skill" else T.TYPE_LABELS[q.type]
 
 
-def scoring_note(q: MultipleChoice) -> str:
+def scoring_note(q: Any) -> str:
     """How a multiple-choice item is scored, said before answering."""
     return T.SCORING_ALL_OR_NOTHING if q.scoring == "all_or_nothing" else T.SCORING_PARTIAL
 
 
-def show_question(q: AnyQuestion | Any, seed: int = 0) -> None:
+def show_question(q: Any, seed: int = 0) -> None:
     """The question as text, options in the attempt's order (for 背题模式 and reviews)."""
     st.markdown(f"**{type_label(q)}** {q.stem}")
     widget = kind_of(q).widget
@@ -109,11 +109,11 @@ def show_question(q: AnyQuestion | Any, seed: int = 0) -> None:
             show_question(sub, seed)
 
 
-def _labels(q: ChoiceBase, order: list[int]) -> list[str]:
+def _labels(q: Any, order: list[int]) -> list[str]:
     return [f"{LETTERS[i]}. {q.options[bank]}" for i, bank in enumerate(order)]
 
 
-def key_text(q: AnyQuestion | Any, seed: int = 0) -> str:
+def key_text(q: Any, seed: int = 0) -> str:
     """The correct answer in words, with the letters as shown on screen."""
     widget = kind_of(q).widget
     if kind_of(q).options:
@@ -127,7 +127,7 @@ def key_text(q: AnyQuestion | Any, seed: int = 0) -> str:
     return str(q.answer)
 
 
-def response_text(q: AnyQuestion | Any, response: Any, seed: int = 0) -> str:
+def response_text(q: Any, response: Any, seed: int = 0) -> str:
     """A stored response in words, with the letters as shown on screen."""
     if response is None or response in ([], ""):
         return T.EXAM_UNANSWERED
@@ -144,27 +144,30 @@ def response_text(q: AnyQuestion | Any, response: Any, seed: int = 0) -> str:
     return str(response)
 
 
-def show_marking(q: AnyQuestion | Any, result: dict[str, Any] | None) -> None:
+def show_marking(q: Any, result: dict[str, Any] | None) -> None:
     """A skill item's marking scheme with the points the answer was found to make or miss."""
     parts = (result or {}).get("parts") or []
+    marks = (result or {}).get("point_marks")
     rows = []
     for i, point in enumerate(q.marking):
         part = parts[i] if i < len(parts) else {}
         state = {"correct": T.SKILL_FOUND, "review": T.SKILL_UNSURE}.get(part.get("status", ""), T.SKILL_MISSED)
-        rows.append(
-            {
-                T.SKILL_COL_POINT: point.label,
-                T.SKILL_COL_SCORE: f"{point.score:g}",
-                T.SKILL_COL_STATE: state,
-                T.SKILL_COL_WORDS: T.LIST_SEPARATOR.join(part.get("matched", [])),
-            }
-        )
+        row = {
+            T.SKILL_COL_POINT: point.label,
+            T.SKILL_COL_SCORE: f"{point.score:g}",
+            T.SKILL_COL_STATE: state,
+            T.SKILL_COL_WORDS: T.LIST_SEPARATOR.join(part.get("matched", [])),
+        }
+        if marks is not None and i < len(marks):
+            row[T.SKILL_COL_MARK] = f"{marks[i]:g}"
+        rows.append(row)
+    st.markdown(f"**{T.SKILL_SCHEME}**")
     st.dataframe(rows, hide_index=True)
     with st.expander(T.SKILL_MODEL_ANSWER):
         st.html(to_html(q.answer))
 
 
-def show_feedback(q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str, seed: int = 0) -> None:
+def show_feedback(q: Any, score: Score, catalog: Catalog, key: str, seed: int = 0) -> None:
     """Result, key, explanation, and a link back to the section that teaches the point."""
     message = {"correct": st.success, "partial": st.warning, "wrong": st.error, "review": st.info}[score.status]
     label = {
@@ -179,7 +182,7 @@ def show_feedback(q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str
     show_key(q, catalog, key, seed, expanded=score.status != "correct", reread=True)
 
 
-def show_key(q: AnyQuestion | Any, catalog: Catalog, key: str, seed: int, expanded: bool, reread: bool) -> None:
+def show_key(q: Any, catalog: Catalog, key: str, seed: int, expanded: bool, reread: bool) -> None:
     """The key and the explanation, with a link to reread the section of the question's first point."""
     if kind_of(q).widget != "skill":
         st.markdown(T.CORRECT_ANSWER.format(answer=key_text(q, seed)))
@@ -189,7 +192,7 @@ def show_key(q: AnyQuestion | Any, catalog: Catalog, key: str, seed: int, expand
             reread_link(q, catalog, key)
 
 
-def reread_link(q: AnyQuestion | Any, catalog: Catalog, key: str) -> None:
+def reread_link(q: Any, catalog: Catalog, key: str) -> None:
     """重读：<section title>, opening the section that teaches the question's first point."""
     section = catalog.reread_section(q)
     if section is not None and st.button(T.REREAD.format(title=section.title), key=f"{key}_reread_{section.id}"):
