@@ -37,8 +37,9 @@ def draw(
     rng = random.Random(seed)
     used: set[str] = set()
     paper: list[PaperItem] = []
+    ordered = sorted(questions)
     for index, part in enumerate(blueprint.parts):
-        pool = part_pool(blueprint, part, questions, module_of, used)
+        pool = part_pool(blueprint, part, questions, module_of, used, ordered)
         available = sum(len(v) for v in pool.values())
         if available < part.count:
             raise ExamError(f"“{part.title}”需要 {part.count} 道题，题库中只有 {available} 道")
@@ -71,15 +72,16 @@ def part_pool(
     part: BlueprintPart,
     questions: dict[str, AnyQuestion],
     module_of: dict[str, str],
-    used: set[str] = frozenset(),  # type: ignore[assignment]
+    used: set[str] | None = None,
+    ordered: list[str] | None = None,
 ) -> dict[str, list[str]]:
     """Question ids a part may draw, by module: its type, its modules (else the blueprint's weighted modules),
-    its skill forms."""
+    its skill forms. `ordered` is sorted(questions), passed in when drawing many parts."""
     modules = set(part.modules) or {m for m, w in blueprint.module_weights.items() if w > 0}
     pool: dict[str, list[str]] = {}
-    for qid in sorted(questions):
+    for qid in ordered if ordered is not None else sorted(questions):
         q = questions[qid]
-        if q.type != part.type or qid in used:
+        if q.type != part.type or (used and qid in used):
             continue
         module = module_of.get(q.points[0], "")
         if module not in modules:
@@ -99,30 +101,29 @@ def _by_difficulty(
     level_of: dict[str, int],
 ) -> list[str]:
     """Pick `count` ids meeting the module quotas, each pick taking the difficulty furthest below its target."""
-    left = {m: list(ids) for m, ids in pool.items()}
+    left: dict[str, dict[int, list[str]]] = {}
+    for module, ids in pool.items():
+        for qid in ids:
+            left.setdefault(module, {}).setdefault(level_of[qid], []).append(qid)
     taken = dict.fromkeys(targets, 0)
     chosen: list[str] = []
 
     def pick(module: str) -> None:
-        candidates = left[module]
-        levels = sorted({level_of[q] for q in candidates})
+        levels = sorted(level for level, ids in left[module].items() if ids)
         need = max(targets.get(level, 0) - taken.get(level, 0) for level in levels)
-        best = [level for level in levels if targets.get(level, 0) - taken.get(level, 0) == need]
-        level = rng.choice(best)
-        qid = rng.choice([q for q in candidates if level_of[q] == level])
-        candidates.remove(qid)
+        level = rng.choice([x for x in levels if targets.get(x, 0) - taken.get(x, 0) == need])
+        ids = left[module][level]
+        chosen.append(ids.pop(rng.randrange(len(ids))))
         taken[level] = taken.get(level, 0) + 1
-        chosen.append(qid)
 
-    remaining = {m: min(q, len(left.get(m, []))) for m, q in quotas.items() if m in left}
+    remaining = {m: min(q, len(pool.get(m, []))) for m, q in quotas.items() if m in left}
     while any(remaining.values()):
         for module in sorted(remaining):
             if remaining[module]:
                 pick(module)
                 remaining[module] -= 1
     while len(chosen) < count:
-        module = rng.choice(sorted(m for m, ids in left.items() if ids))
-        pick(module)
+        pick(rng.choice(sorted(m for m, levels in left.items() if any(levels.values()))))
     return chosen
 
 

@@ -26,10 +26,22 @@ def test_validate_lists_each_problem_and_fails() -> None:
 
 
 def test_stats_json_has_the_documented_shape() -> None:
-    result = runner.invoke(app, ["stats", "--json"])
+    result = runner.invoke(app, ["stats", "--json", "--papers", "5"])
     assert result.exit_code == 0
     data = json.loads(result.output)
-    assert {"points", "questions", "scenarios", "chapters"} <= set(data)
+    assert {"points", "questions", "scenarios", "chapters", "items", "blind_strategies"} <= set(data)
+    items = data["items"]
+    assert sum(items["by_type"].values()) == data["questions"]
+    assert {
+        "by_difficulty",
+        "multiple_all_keyed_share",
+        "judge_true_share",
+        "single_longest_key_share",
+        "choice_explanation_median_hanzi",
+    } <= set(items)
+    assert set(data["blind_strategies"]) == {"national-theory", "skills-paper", "starter-mock"}
+    for result in data["blind_strategies"].values():
+        assert "error" in result or ({"pass_rate", "mean", "best", "papers"} <= set(result) and result["papers"] == 5)
     assert len(data["points"]) == 216
     assert set(next(iter(data["points"].values()))) == {"sections", "questions", "scenarios"}
 
