@@ -45,7 +45,7 @@ def stats(
     content: ContentOption = None,
     papers: Annotated[
         int, typer.Option("--papers", min=0, help="每个蓝图模拟多少份试卷（盲答策略），0 为不模拟")
-    ] = 1000,
+    ] = 200,
 ) -> None:
     """打印知识点覆盖情况、题目编写指标和盲答策略在每个蓝图上的通过率。"""
     from quizzes.exam import ExamError
