@@ -33,21 +33,19 @@ class Kind:
     grade: Grader  # (question, response, possible) -> Score
     widget: Widget  # the answer input the page draws
     options: bool  # lettered options, shuffled per attempt
-    auto: bool  # graded without a person in the usual case
     unsupported: dict[Format, str]  # formats that cannot carry the type, with the reason shown on export
 
 
 KINDS: dict[str, Kind] = {
-    "single": Kind("single", grade_single, "single", True, True, {}),
-    "multiple": Kind("multiple", grade_multiple, "multiple", True, True, {}),
-    "judge": Kind("judge", grade_judge, "judge", False, True, {}),
-    "fill": Kind("fill", grade_fill, "blanks", False, True, {}),
-    "short": Kind("short", grade_short, "text", False, False, {}),
+    "single": Kind("single", grade_single, "single", True, {}),
+    "multiple": Kind("multiple", grade_multiple, "multiple", True, {}),
+    "judge": Kind("judge", grade_judge, "judge", False, {}),
+    "fill": Kind("fill", grade_fill, "blanks", False, {}),
+    "short": Kind("short", grade_short, "text", False, {}),
     "case": Kind(
         "case",
         grade_case,
         "case",
-        False,
         False,
         {
             "gift": "案例分析题在 GIFT 中没有对应题型",
@@ -59,7 +57,6 @@ KINDS: dict[str, Kind] = {
         "skill",
         grade_skill,
         "skill",
-        False,
         False,
         {
             "gift": "专业能力题的逐点评分要点在 GIFT 中没有对应题型",
