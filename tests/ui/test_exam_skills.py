@@ -61,3 +61,22 @@ def test_multiple_choice_says_how_it_is_scored_and_the_review_links_the_section(
     at.button(key="exam_submit").click().run()
     rereads = [b for b in at.button if b.label.startswith("重读：")]
     assert len(rereads) == 17
+
+
+def test_practice_explanations_link_the_section_of_the_first_point(open_page: Open) -> None:
+    from catalog.catalog import ContentRoots, load_catalog
+
+    course = load_catalog(ContentRoots.under(FIXTURE_COURSE))
+    at = open_page("practice")
+    first = next(iter(course.questions.values()))
+    section = course.reread_section(first)
+    assert section is not None
+    at.button[[b.label for b in at.button].index("提交答案")].click().run()  # invalid: no link yet
+    radio = next(r for r in at.radio if r.key and r.key.startswith("practice_q_"))
+    radio.set_value(radio.options[0])
+    at.button[[b.label for b in at.button].index("提交答案")].click().run()
+    labels = [b.label for b in at.button]
+    assert f"重读：{section.title}" in labels, labels
+    link = next(b for b in at.button if b.label == f"重读：{section.title}")
+    link.click().run()
+    assert [h.value for h in at.header] == [section.title]  # the learn page opened on that section
