@@ -10,7 +10,7 @@ from typing import Any, Literal
 from rapidfuzz import fuzz
 
 from grading.matcher import ConceptMatcher
-from grading.text import squeeze
+from grading.text import normalise, squeeze
 from quizzes.models import (
     AnyQuestion,
     CaseAnalysis,
@@ -182,7 +182,9 @@ def grade_skill(q: SkillItem, response: Any, possible: float) -> Score:
     or when the answer says nothing (under SKILL_MIN_HANZI characters) or finds no point while being short
     (under SKILL_SHORT_HANZI): zero. It is UNSURE, and returns None with its suggestion for an instructor, when
     some but not all points are found, a point is only negated, a long answer finds no point (it may say it in
-    other words), the answer is mostly rubric phrases (a keyword list), or it copies the case or the stem."""
+    other words), the answer is mostly rubric phrases (a keyword list, in a case or design item), it copies the
+    case or the stem, or (case and design items) its own words never touch the case: stock text that would fit
+    any case, whatever rubric phrases it contains."""
     if not isinstance(response, str) or not squeeze(response):
         return invalid(possible, "请写下你的回答")
     scale = possible / q.score
@@ -213,8 +215,10 @@ def grade_skill(q: SkillItem, response: Any, possible: float) -> Score:
         reasons.append(f"命中 {found}/{len(parts)} 个要点")
     if found == 0 and not reasons and length >= SKILL_SHORT_HANZI:
         reasons.append("回答较长但没有命中要点，可能换了说法")
-    if found and covered >= SKILL_STUFFING * length:
+    if found and q.form != "short" and covered >= SKILL_STUFFING * length:
         reasons.append("回答主要由关键词堆砌")
+    if found and q.case and not _touches_case(response, q):
+        reasons.append("回答没有结合案例")
     answer, source = squeeze(response), squeeze((q.case or "") + q.stem)
     if length >= 20 and len(answer) <= len(source) and fuzz.partial_ratio(answer, source) >= SKILL_COPY:
         reasons.append("回答大段照抄题目")
@@ -223,3 +227,135 @@ def grade_skill(q: SkillItem, response: Any, possible: float) -> Score:
         return Score("review", None, possible, message, labels, tuple(parts), suggested)
     status: Status = "correct" if found == len(parts) else "wrong"
     return Score(status, suggested, possible, "", labels, tuple(parts))
+
+
+# Words any answer about customer service may use; they do not show that an answer is about this case.
+GENERIC_WORDS = frozenset(
+    [
+        "客户",
+        "顾客",
+        "企业",
+        "公司",
+        "员工",
+        "服务",
+        "问题",
+        "情况",
+        "工作",
+        "管理",
+        "部门",
+        "我们",
+        "他们",
+        "你们",
+        "进行",
+        "需要",
+        "没有",
+        "一个",
+        "这个",
+        "那个",
+        "已经",
+        "因为",
+        "所以",
+        "如果",
+        "可以",
+        "应该",
+        "应当",
+        "如何",
+        "怎样",
+        "什么",
+        "处理",
+        "方案",
+        "措施",
+        "要求",
+        "时候",
+        "时间",
+        "出现",
+        "发生",
+        "提出",
+        "认为",
+        "通过",
+        "作为",
+        "对于",
+        "以及",
+        "并且",
+        "同时",
+        "他的",
+        "她的",
+        "自己",
+        "大家",
+        "其中",
+        "之后",
+        "之前",
+        "一些",
+        "这些",
+        "那些",
+        "今后",
+        "现在",
+        "目前",
+        "表示",
+        "希望",
+        "情绪",
+        "满意",
+        "意见",
+        "投诉",
+        "事情",
+        "建立",
+        "准备",
+        "完善",
+        "加强",
+        "提高",
+        "制定",
+        "改进",
+        "落实",
+        "开展",
+        "做好",
+        "机制",
+        "制度",
+        "流程",
+        "标准",
+        "培训",
+        "沟通",
+        "责任",
+        "危机",
+        "应对",
+        "负责",
+        "相关",
+        "人员",
+        "方面",
+        "活动",
+        "信息",
+        "质量",
+        "产品",
+        "水平",
+        "能力",
+        "关系",
+        "影响",
+        "结果",
+        "原因",
+        "经验",
+        "记录",
+        "及时",
+        "认真",
+        "真诚",
+        "积极",
+        "主动",
+    ]
+)
+MIN_COPIED_RUN = 8  # characters; a run this long taken verbatim from the question counts as copied
+
+
+def _touches_case(response: str, q: SkillItem) -> bool:
+    """Whether the answer's own words (verbatim runs from the case or stem removed) name something of the case."""
+    from difflib import SequenceMatcher
+
+    from grading.text import segment
+
+    answer, source = normalise(response), normalise((q.case or "") + q.stem)
+    blocks = SequenceMatcher(None, answer, source, autojunk=False).get_matching_blocks()
+    own = list(answer)
+    for block in blocks:
+        if block.size >= MIN_COPIED_RUN:
+            own[block.a : block.a + block.size] = [" "] * block.size
+    phrases = {normalise(p) for m in q.marking for p in m.any}
+    terms = {t for t in segment(q.case or "") if hanzi_count(t) >= 2 and t not in GENERIC_WORDS and t not in phrases}
+    text = "".join(own)
+    return any(t in text for t in terms)

@@ -180,3 +180,20 @@ def test_gaming_answers_are_not_scored_automatically(fixture_catalog: Catalog) -
     assert result.score is None and "堆砌" in result.message
     copied = q.case or ""
     assert grade(q, copied, 20).score is None
+
+
+def test_stock_text_that_fits_any_case_is_not_marked_full_automatically(fixture_catalog: Catalog) -> None:
+    from quizzes.itemstats import GENERIC_ANSWER
+
+    q = skill(fixture_catalog, "skills.f004")
+    for text in (GENERIC_ANSWER, GENERIC_ANSWER + (q.case or ""), (q.case or "") + GENERIC_ANSWER):
+        result = grade(q, text, 20)
+        assert result.score is None and "没有结合案例" in result.message
+    own = "蛋糕晚到毁了聚会，" + GENERIC_ANSWER  # the same stock text, but about this case
+    assert grade(q, own, 20).score == 20
+
+
+def test_a_short_item_answered_with_the_right_terms_is_scored(fixture_catalog: Catalog) -> None:
+    q = skill(fixture_catalog, "skills.f002")
+    result = grade(q, "5S 原则：承担责任、真诚沟通、速度第一、系统运行、权威证实。", 10)
+    assert result.status == "correct" and result.score == 10

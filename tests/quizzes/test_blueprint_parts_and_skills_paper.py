@@ -4,6 +4,7 @@ autosave, a pending paper, per-point marking by an instructor, and the certifica
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -118,16 +119,13 @@ def person(db: Database, name: str = "skills_trainee") -> int:
         return user.id
 
 
-def full_answer(q: object) -> str:
-    """An answer naming every marking point in sentences (what a prepared candidate writes)."""
-    marking = q.marking  # type: ignore[attr-defined]
-    return (
-        "。".join(
-            f"第{i + 1}点，在这个情况下我们应当做到{m.any[0]}，并且把它落实到每一位员工的日常工作里"
-            for i, m in enumerate(marking)
-        )
-        + "。"
+def full_answer(q: Any) -> str:
+    """An answer naming every marking point in sentences and speaking of the case (a prepared candidate's)."""
+    about = f"针对{(q.case or '')[:7]}的情况，" if q.case else ""
+    points = "。".join(
+        f"第{i + 1}点，我们应当做到{m.any[0]}，并落实到每一位员工的日常工作里" for i, m in enumerate(q.marking)
     )
+    return about + points + "。"
 
 
 def test_a_skills_paper_waits_for_an_instructor_then_shows_its_result(db: Database, fixture_catalog: Catalog) -> None:
