@@ -138,6 +138,7 @@ def strategies() -> dict[str, dict[str, Strategy]]:
     skill: dict[str, Strategy] = {
         "copy the question": lambda q, o: (q.case or "") + q.stem,
         "generic service words": lambda q, o: GENERIC_ANSWER,
+        "the case, then generic words": lambda q, o: (q.case or "") + GENERIC_ANSWER,
     }
     return {"single": single, "multiple": multiple, "judge": judge, "skill": skill}
 

@@ -144,7 +144,7 @@ def test_bank_figures_agree_with_the_tests(shipped: Catalog) -> None:
 @pytest.mark.parametrize("blueprint", ["national-theory", "starter-mock", "skills-paper"])
 def test_a_candidate_who_knows_nothing_fails(shipped: Catalog, blueprint: str) -> None:
     """The best blind strategy per type (always 对/错, absolute words 错; longest, shortest, a fixed letter; tick
-    all, all but one; copy the question or write generic service words) over 1,000 seeded papers."""
+    all, all but one; copy the question, write generic service words, or both) over 1,000 seeded papers."""
     assert blueprint in shipped.blueprints, f"blueprint {blueprint} did not load"
     result = play_strategies(shipped.blueprints[blueprint], shipped.questions, shipped.syllabus.module_of, PAPERS)
     assert result.pass_rate < 0.01 and result.mean < 45, result.to_dict()
