@@ -76,7 +76,7 @@ def part_pool(
     ordered: list[str] | None = None,
 ) -> dict[str, list[str]]:
     """Question ids a part may draw, by module: its type, its modules (else the blueprint's weighted modules),
-    its skill forms. `ordered` is sorted(questions), passed in when drawing many parts."""
+    its skill forms, and for skill items the part's score. `ordered` is sorted(questions), passed in when drawing many parts."""
     modules = set(part.modules) or {m for m, w in blueprint.module_weights.items() if w > 0}
     pool: dict[str, list[str]] = {}
     for qid in ordered if ordered is not None else sorted(questions):
@@ -88,6 +88,8 @@ def part_pool(
             continue
         if part.forms and (q.type != "skill" or q.form not in part.forms):
             continue
+        if q.type == "skill" and q.score != part.score_each:
+            continue  # the marking scheme shown after the paper must add up to the item's score on it
         pool.setdefault(module, []).append(qid)
     return pool
 

@@ -206,3 +206,12 @@ def test_the_final_takes_the_skills_paper_after_the_theory_paper(db: Database, f
     assert state.paper == 0 and state.passed is None  # the role-plays are still to come
     later = exam.start(db, uid, skills_bp, questions, module_of, seed=8)  # a later mock of the paper does not count
     assert cert.status(db, rules, uid, final).paper_attempt_id == paper_id != later
+
+
+def test_a_skill_part_draws_only_items_worth_its_score(fixture_catalog: Catalog) -> None:
+    bp = fixture_catalog.blueprints["skills-paper"]
+    design = bp.parts[2]
+    module_of = fixture_catalog.syllabus.module_of
+    assert sum(map(len, exam.part_pool(bp, design, fixture_catalog.questions, module_of).values())) == 2
+    other = design.model_copy(update={"score_each": 30.0})
+    assert exam.part_pool(bp, other, fixture_catalog.questions, module_of) == {}
