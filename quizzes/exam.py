@@ -76,7 +76,8 @@ def part_pool(
     ordered: list[str] | None = None,
 ) -> dict[str, list[str]]:
     """Question ids a part may draw, by module: its type, its modules (else the blueprint's weighted modules),
-    its skill forms, and for skill items the part's score. `ordered` is sorted(questions), passed in when drawing many parts."""
+    its skill forms, and for skill items the part's score. `ordered` is sorted(questions), passed in when drawing
+    many parts."""
     modules = set(part.modules) or {m for m, w in blueprint.module_weights.items() if w > 0}
     pool: dict[str, list[str]] = {}
     for qid in ordered if ordered is not None else sorted(questions):
