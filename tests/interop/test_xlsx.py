@@ -10,7 +10,6 @@ from openpyxl import Workbook, load_workbook
 
 from catalog.catalog import Catalog
 from interop import xlsx
-from quizzes.models import CaseAnalysis
 
 
 def workbook(rows: list[list[object]]) -> bytes:
@@ -39,7 +38,7 @@ def test_the_shipped_bank_survives_a_round_trip(shipped: Catalog) -> None:
     assert not back.problems, back.problems[:5]
     by_id = {q["id"]: q for q in back.questions}
     for q in questions:
-        if isinstance(q, CaseAnalysis):
+        if q.type in {"case", "skill"}:
             continue
         original = q.model_dump(mode="json")
         got = by_id[q.id]
