@@ -80,3 +80,34 @@ def test_practice_explanations_link_the_section_of_the_first_point(open_page: Op
     link = next(b for b in at.button if b.label == f"重读：{section.title}")
     link.click().run()
     assert [h.value for h in at.header] == [section.title]  # the learn page opened on that section
+
+
+def test_an_instructor_marks_a_skill_item_point_by_point(open_page: Open, app_db: Database) -> None:
+    from catalog.catalog import ContentRoots, load_catalog
+    from classroom.accounts import create_user, list_accounts
+    from classroom.classes import add_member, create_class
+
+    course = load_catalog(ContentRoots.under(FIXTURE_COURSE))
+    at = open_page("instructor", role="instructor", username="marker")
+    teacher = next(a for a in list_accounts(app_db) if a.username == "marker")
+    info = create_class(app_db, teacher.id, "专业能力班")
+    trainee = create_user(app_db, "he_jing", "何静", "trainee", "secret-pass")
+    add_member(app_db, info.id, trainee.id)
+    bp = course.blueprints["skills-paper"]
+    attempt = exam.start(app_db, trainee.id, bp, course.questions, course.syllabus.module_of, seed=5)
+    first = course.questions[exam.load(app_db, trainee.id, attempt).paper[0].question_id]
+    answer = f"我认为首先应当做到{first.marking[0].any[0]}，其他的事情交给主管按照公司的规定处理，尽量让大家满意。"  # type: ignore[union-attr]
+    exam.save_answer(app_db, trainee.id, attempt, first.id, answer)
+    exam.submit(app_db, trainee.id, attempt, bp, course.questions, course.syllabus.module_of)
+    at.run()
+    assert not at.exception
+    prefix = f"instructor_manual_exam_{attempt}_{first.id}_p"
+    inputs = [n for n in at.number_input if n.key and n.key.startswith(prefix)]
+    assert len(inputs) == len(first.marking)  # type: ignore[union-attr]
+    assert inputs[0].value == inputs[0].max and all(n.value == 0 for n in inputs[1:])  # the rubric's verdict
+    inputs[1].set_value(inputs[1].max)
+    at.button(key=f"instructor_manual_exam_{attempt}_{first.id}_save").click().run()
+    view = exam.load(app_db, trainee.id, attempt)
+    assert view.breakdown is not None and view.passed is False
+    item = view.breakdown["items"][first.id]
+    assert item["score"] == inputs[0].max + inputs[1].max and len(item["point_marks"]) == len(inputs)
