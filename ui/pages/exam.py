@@ -42,7 +42,8 @@ def show_result(attempt_id: int) -> None:
             ],
             hide_index=True,
         )
-    with st.expander(T.EXAM_REVIEW):
+    written = any(getattr(cat.questions.get(i.question_id), "type", "") == "skill" for i in view.paper)
+    with st.expander(T.EXAM_REVIEW, expanded=written):  # a written paper opens on its marking schemes
         items = (view.breakdown or {}).get("items", {})
         for n, item in enumerate(view.paper, 1):
             q = cat.questions.get(item.question_id)
