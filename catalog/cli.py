@@ -53,7 +53,8 @@ def stats(
 
     catalog = load_catalog(_roots(content))
     data = catalog.stats()
-    data["items"] = bank_figures(catalog.questions.values())
+    items = bank_figures(catalog.questions.values())
+    data.update(items)
     blind: dict[str, object] = {}
     for bp in catalog.blueprints.values() if papers else ():
         try:
@@ -70,7 +71,6 @@ def stats(
     typer.echo(
         f"未讲授的知识点 {len(untaught)} 个，未出题的知识点 {len(untested)} 个\uff08共 {len(data['points'])} 个\uff09"
     )
-    items = data["items"]
     typer.echo(
         f"多选题全选即对 {items['multiple_all_keyed_share']:.0%}，判断题为“对” {items['judge_true_share']:.0%}，"
         f"单选题答案是唯一最长项 {items['single_longest_key_share']:.0%}，"

@@ -74,8 +74,8 @@ def bank_figures(questions: Iterable[AnyQuestion]) -> dict[str, Any]:
     single = [q for q in qs if isinstance(q, SingleChoice)]
     explanations = [hanzi_count(q.explanation) for q in qs if q.type in CHOICE_TYPES]
     return {
-        "by_type": dict(sorted(by_type.items())),
-        "by_difficulty": by_difficulty,
+        "questions_by_type": dict(sorted(by_type.items())),
+        "questions_by_difficulty": by_difficulty,
         "multiple_all_keyed_share": _share(sum(len(q.answer) == len(q.options) for q in multiple), len(multiple)),
         "multiple_omitted_positions": dict(sorted(omitted.items())),
         "judge_true_share": _share(sum(q.answer for q in judge), len(judge)),

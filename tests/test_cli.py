@@ -106,15 +106,14 @@ def test_stats_json_reports_item_figures_and_blind_strategies_per_blueprint() ->
     result = runner.invoke(app, ["stats", "--json", "--papers", "5"])
     assert result.exit_code == 0
     data = json.loads(result.output)
-    items = data["items"]
-    assert sum(items["by_type"].values()) == data["questions"]
+    assert sum(data["questions_by_type"].values()) == data["questions"]
     assert {
-        "by_difficulty",
+        "questions_by_difficulty",
         "multiple_all_keyed_share",
         "judge_true_share",
         "single_longest_key_share",
         "choice_explanation_median_hanzi",
-    } <= set(items)
+    } <= set(data)
     assert set(data["blind_strategies"]) >= {"skills-paper", "starter-mock"}
     for found in data["blind_strategies"].values():
         assert "error" in found or ({"pass_rate", "mean", "best", "papers"} <= set(found) and found["papers"] == 5)

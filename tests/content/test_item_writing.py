@@ -137,8 +137,8 @@ def test_the_national_paper_opens_with_professional_ethics(shipped: Catalog) -> 
 
 def test_bank_figures_agree_with_the_tests(shipped: Catalog) -> None:
     figures = bank_figures(shipped.questions.values())
-    assert sum(figures["by_type"].values()) == len(shipped.questions)
-    assert "unset" not in {level for row in figures["by_difficulty"].values() for level in row}
+    assert sum(figures["questions_by_type"].values()) == len(shipped.questions)
+    assert "unset" not in {level for row in figures["questions_by_difficulty"].values() for level in row}
 
 
 def test_a_candidate_who_knows_nothing_fails_every_blueprint(shipped: Catalog) -> None:
