@@ -63,6 +63,13 @@ def final_status(db: Database, actor: Actor, attempt_id: int) -> FinalStatus:
 
 
 @action
+def start_final_skills_paper(db: Database, actor: Actor, course: Catalog, attempt_id: int) -> int:
+    """Open the final's written skills paper once its theory paper is handed in; the exam attempt's id."""
+    user_id = _own(db, actor, attempt_id)
+    return final.start_skills_paper(db, course, final.load_rules(), user_id, attempt_id)
+
+
+@action
 def final_scenario_run(db: Database, actor: Actor, attempt_id: int, index: int) -> int:
     """The run of the final's n-th scenario, started on first use."""
     user_id = _own(db, actor, attempt_id)

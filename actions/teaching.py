@@ -111,3 +111,18 @@ def grade_manually(
         raise NotFound()
     blueprint = course.blueprints.get(attempt.blueprint_id)
     manual.grade_exam_item(db, ref, question_id, score, blueprint.pass_mark if blueprint else 60)
+
+
+@action
+def grade_skill_manually(
+    db: Database, actor: Actor, course: Catalog, class_id: int, attempt_id: int, question_id: str, marks: list[float]
+) -> None:
+    """Mark a written skills item of an exam point by point (a trainee of a class the actor teaches); the paper's
+    total and pass flag are recomputed in the same transaction."""
+    teacher_of(db, actor, class_id)
+    members = set(session(db).scalars(select(ClassMember.user_id).where(ClassMember.class_id == class_id)))
+    attempt = session(db).get(ExamAttempt, attempt_id)
+    if attempt is None or attempt.user_id not in members:
+        raise NotFound()
+    blueprint = course.blueprints.get(attempt.blueprint_id)
+    manual.grade_exam_skill(db, attempt_id, question_id, marks, blueprint.pass_mark if blueprint else 60)

@@ -129,6 +129,14 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
     "item_statistics": (lambda db, w, a: teaching.item_statistics(db, a, w.course), (NONE, TRAINEE)),
     "class_dashboard": (lambda db, w, a: teaching.class_dashboard(db, a, w.course, w.class_a), (NONE, TRAINEE, OTHER)),
     "pending_grading": (lambda db, w, a: teaching.pending_grading(db, a, w.class_a), (NONE, TRAINEE, OTHER)),
+    "grade_skill_manually": (
+        lambda db, w, a: teaching.grade_skill_manually(db, a, w.course, w.class_a, w.attempt, "x", [1.0]),
+        (NONE, TRAINEE, OTHER),
+    ),
+    "start_final_skills_paper": (
+        lambda db, w, a: certify.start_final_skills_paper(db, a, w.course, w.final),
+        (NONE, TRAINEE, OTHER),
+    ),
     "grade_manually": (
         lambda db, w, a: teaching.grade_manually(
             db, a, w.course, w.class_a, "practice", w.answer, _answer_question(db, w), 1.0

@@ -7,7 +7,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from actions.scenarios import load_run
-from actions.teaching import class_dashboard, grade_manually, pending_grading, trainee_exams, trainee_runs
+from actions.teaching import (
+    class_dashboard,
+    grade_manually,
+    grade_skill_manually,
+    pending_grading,
+    trainee_exams,
+    trainee_runs,
+)
 from catalog.catalog import Catalog
 from classroom.accounts import Account
 from classroom.classes import ClassInfo
@@ -123,6 +130,28 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
                 st.caption(T.DASH_RUBRIC_HINT.format(labels="、".join(g.label for g in rubric)))
             st.text(response_text(q, item.response))
             key = f"instructor_manual_{item.source}_{item.ref}_{item.question_id}"
+            if q.type == "skill" and item.source == "exam" and len(item.marking) == len(q.marking):
+                marks = []
+                for i, (point, part) in enumerate(zip(q.marking, item.marking, strict=True)):
+                    state = {"correct": T.SKILL_FOUND, "review": T.SKILL_UNSURE}.get(part["status"], T.SKILL_MISSED)
+                    possible = float(part["possible"])
+                    marks.append(
+                        st.number_input(
+                            T.MANUAL_SKILL_POINT.format(label=point.label, score=possible),
+                            0.0,
+                            possible,
+                            possible if part["status"] == "correct" else 0.0,
+                            0.5,
+                            key=f"{key}_p{i}",
+                            help=T.MANUAL_SKILL_SUGGESTED.format(state=state),
+                        )
+                    )
+                if st.button(T.DASH_MANUAL_SAVE, key=f"{key}_save"):
+                    with refusals():
+                        grade_skill_manually(db, account, cat, info.id, item.ref, item.question_id, marks)
+                        st.success(T.DASH_MANUAL_SAVED)
+                        st.rerun()
+                continue
             score = st.number_input(
                 T.DASH_MANUAL_SCORE.format(possible=item.possible), 0.0, float(item.possible), 0.0, 0.5, key=key
             )
