@@ -289,6 +289,31 @@ def training_workflow() -> go.Figure:
     return _frame(fig, "小组实训的组织流程", 220)
 
 
+def ethics_norms() -> go.Figure:
+    """职业道德规范的层次: law as the floor, dedication as the base, serving society as the highest requirement."""
+    rows = [
+        (0.0, [("遵纪守法", "底线：法律法规与职业纪律")]),
+        (1.0, [("爱岗敬业", "基础：乐业、勤业、精业")]),
+        (2.0, [("诚实守信", "说真话、守承诺"), ("办事公道", "同一标准、公私分明"), ("服务群众", "尊重、方便、热情")]),
+        (3.0, [("奉献社会", "最高要求")]),
+    ]
+    widths = [6.2, 5.8, 5.2, 3.0]
+    fig = go.Figure()
+    for (y, cells), width, color in zip(rows, widths, [PALETTE[7], PALETTE[4], PALETTE[3], PALETTE[0]], strict=True):
+        cell = width / len(cells)
+        for i, (name, note) in enumerate(cells):
+            x0 = -width / 2 + i * cell
+            fig.add_shape(
+                type="rect", x0=x0, y0=y, x1=x0 + cell, y1=y + 0.9, fillcolor=color, line={"color": "white", "width": 3}
+            )
+            fig.add_annotation(
+                x=x0 + cell / 2, y=y + 0.45, text=f"<b>{name}</b><br>{note}", showarrow=False, font={"color": "white"}
+            )
+    fig.update_xaxes(range=[-3.2, 3.2])
+    fig.update_yaxes(range=[-0.1, 4.0])
+    return _frame(fig, "职业道德规范的层次", 380)
+
+
 FIGURES: dict[str, Callable[[], go.Figure]] = {
     "training-workflow": training_workflow,
     "performance-cycle": performance_cycle,
@@ -299,6 +324,7 @@ FIGURES: dict[str, Callable[[], go.Figure]] = {
     "octopus-diagram": octopus_diagram,
     "contact-zones": contact_zones,
     "crisis-stages": crisis_stages,
+    "ethics-norms": ethics_norms,
 }
 
 

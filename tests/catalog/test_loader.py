@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from catalog.catalog import Catalog
+from catalog.syllabus import load_syllabus
 
 
 def problems_of(catalog: Catalog, name: str) -> list[tuple[int, str, str]]:
@@ -64,4 +65,4 @@ def test_stats_count_coverage_per_point(fixture_catalog: Catalog) -> None:
     assert point["sections"] == 1
     assert point["questions"] >= 4
     assert stats["points"]["service-delivery.apology-techniques"]["scenarios"] == 1
-    assert len(stats["points"]) == 217
+    assert set(stats["points"]) == set(load_syllabus().points)

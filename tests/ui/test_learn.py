@@ -68,3 +68,13 @@ def test_the_worked_answer_is_folded_until_opened(open_page: Open) -> None:
     at = open_page("learn")
     labels = [e.label for e in at.expander]
     assert "参考思路（先自己想一想，再展开对照）" in labels
+
+
+def test_the_professional_ethics_module_is_offered_and_opens_its_chapter(open_page: Open) -> None:
+    at = open_page("learn")
+    box = at.selectbox(key="learn_module")
+    assert box.options[-1] == "职业道德"
+    box.set_value("professional-ethics").run()
+    assert at.header[0].value == "职业道德的含义、特点与作用"
+    at.button(key="learn_next").click().run()
+    assert at.header[0].value == "爱岗敬业"

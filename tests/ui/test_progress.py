@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from catalog.catalog import ContentRoots, load_catalog
 from quizzes.practice import answer_question
 from store.db import Database
@@ -36,3 +38,12 @@ def test_all_charts_after_timed_answers(open_page: Open, app_db: Database) -> No
         "各题型平均用时\uff08秒，中位数\uff09",
     ]
     assert len(at.get("plotly_chart")) == 4
+
+
+def test_professional_ethics_shows_in_reading_and_module_accuracy(open_page: Open, app_db: Database) -> None:
+    at = open_page("progress", username="ethics")
+    assert any(p.text.startswith("客户管理人员的职业道德 · 0/7") for p in at.get("progress"))
+    answer_question(app_db, 1, CATALOG.questions["professional-ethics.q001"], "C", "practice")
+    at.run()
+    modules = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["y"]
+    assert modules == ["职业道德"]
