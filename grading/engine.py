@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -163,6 +164,11 @@ class Result:
         }
 
 
+@lru_cache(maxsize=4096)
+def _flat(text: str) -> str:
+    return squeeze(text)
+
+
 def _add(total: dict[str, float], change: Mapping[str, float], factor: float = 1.0) -> None:
     for k, v in change.items():
         total[k] = total.get(k, 0.0) + v * factor
@@ -218,11 +224,11 @@ class Engine:
         out = []
         if reading.list_like:
             out.append("list")
-        mine = squeeze(reading.text)
+        mine = _flat(reading.text)
         if len(mine) >= MIN_COMPARE:
-            if any(fuzz.ratio(mine, squeeze(e)) >= SIMILAR_TO_EARLIER for e in earlier):
+            if any(fuzz.ratio(mine, _flat(e)) >= SIMILAR_TO_EARLIER for e in earlier):
                 out.append("repeat")
-            if any(fuzz.ratio(mine, squeeze(m)) >= SIMILAR_TO_MODEL for m in models):
+            if any(fuzz.ratio(mine, _flat(m)) >= SIMILAR_TO_MODEL for m in models):
                 out.append("copy")
         words = [w for w in topic if w]
         if words and not any(w in reading.text for w in words) and not (self.local & set(reading.said)):

@@ -9,9 +9,11 @@ sarcastic (the turn carries a sarcasm marker) or insincere (a polite word in a r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 
 import ahocorasick
 from pypinyin import Style, pinyin
@@ -49,237 +51,70 @@ RESPONSIBILITY = "take_responsibility"
 DENY = "deny_responsibility"
 RUDE = "rude"
 SARCASM = "sarcasm"
+TIMELINE = "timeline"
+LISTEN = "listen"
 
 # Function words, found with one automaton; the longest match at a position wins.
+# fmt: off
 _MARKERS: dict[str, tuple[str, ...]] = {
     "neg": (
-        "不",
-        "没",
-        "没有",
-        "别",
-        "无",
-        "未",
-        "非",
-        "莫",
-        "勿",
-        "甭",
-        "绝不",
-        "从不",
-        "决不",
-        "并非",
-        "并不",
-        "并没",
-        "拒绝",
-        "无法",
-        "无须",
-        "无需",
-        "毫无",
-        "从未",
-        "并未",
-        "没法",
-        "没办法",
-        "不是",
-        "不会",
-        "不能",
-        "不用",
-        "不必",
-        "不要",
-        "不肯",
-        "不想",
-        "不愿",
-        "不打算",
-        "不可能",
-        "不准备",
-        "休想",
-        "没必要",
-        "用不着",
-        "犯不着",
+        "不", "没", "没有", "别", "无", "未", "非", "莫", "勿", "甭", "绝不", "从不", "决不", "并非", "并不", "并没",
+        "拒绝", "无法", "无须", "无需", "毫无", "从未", "并未", "没法", "没办法", "不是", "不会", "不能", "不用",
+        "不必", "不要", "不肯", "不想", "不愿", "不打算", "不准备", "休想", "用不着", "犯不着", "暂不", "暂时不",
     ),
     # Look negative, say nothing negative about what follows.
     "plain": (
-        "不好意思",
-        "不得不",
-        "不断",
-        "不错",
-        "不少",
-        "不久",
-        "不仅",
-        "不但",
-        "不管",
-        "不论",
-        "无论",
-        "非常",
-        "未来",
-        "没关系",
-        "不客气",
-        "毫不",
-        "不过",
-        "不然",
-        "不满",
-        "不便",
-        "不安",
-        "不适",
-        "不周",
-        "不当",
-        "不妥",
-        "不到位",
-        "不小心",
-        "不舒服",
-        "不愉快",
-        "不方便",
-        "不开心",
-        "不放心",
-        "不耐烦",
-        "不满意",
-        "别的",
-        "别人",
-        "无误",
-        "不只",
-        "不光",
-        "不停",
-        "不时",
-        "非得",
-        "别担心",
-        "别着急",
-        "别急",
-        "不用担心",
-        "不用着急",
-        "不要着急",
-        "不要担心",
-        "没事",
-        "不必担心",
-        "别生气",
-        "不要生气",
-        "不对劲",
-        "不清楚",
-        "不明白",
-        "不了解",
-        "不够好",
-        "不一样",
-        "不同",
-        "不好",
-        "没想到",
-        "无论如何",
-        "非要",
-        "并且",
-        "不再",
-        "不会再",
-        "再也不会",
-        "绝不会再",
-        "避免",
-        "不让",
-        "无忧",
+        "不好意思", "不得不", "不断", "不错", "不少", "不久", "不仅", "不但", "不管", "不论", "无论", "非常", "未来",
+        "没关系", "不客气", "毫不", "不过", "不然", "不满", "不便", "不适", "不周", "不当", "不妥", "不到位",
+        "不小心", "不舒服", "不愉快", "不方便", "不开心", "不放心", "不耐烦", "不满意", "别的", "别人", "无误",
+        "不只", "不光", "不停", "不时", "非得", "别担心", "别着急", "别急", "不用担心", "不用着急", "不要着急",
+        "不要担心", "没事", "不必担心", "别生气", "不要生气", "不对劲", "不清楚", "不明白", "不了解", "不够好",
+        "不一样", "不同", "不好", "没想到", "无论如何", "非要", "并且", "不再", "不会再", "再也不会", "绝不会再",
+        "避免", "不让", "无忧", "没问题", "没有问题", "没毛病",
     ),
     "breaker": ("是", "就是", "都是", "所以", "因此", "而且", "然后", "因为", "才", "只要", "马上", "一定", "肯定"),
     "anota": (
-        "是不是",
-        "能不能",
-        "要不要",
-        "可不可以",
-        "有没有",
-        "会不会",
-        "好不好",
-        "行不行",
-        "对不对",
-        "愿不愿意",
-        "方不方便",
-        "需不需要",
-        "用不用",
-        "想不想",
-        "合不合适",
-        "满不满意",
+        "是不是", "能不能", "要不要", "可不可以", "有没有", "会不会", "好不好", "行不行", "对不对", "愿不愿意",
+        "方不方便", "需不需要", "用不用", "想不想", "合不合适", "满不满意",
     ),
     "rhetorical": (
-        "难道",
-        "凭什么",
-        "干嘛",
-        "干什么用",
-        "何必",
-        "哪有",
-        "怎么可能",
-        "有什么用",
-        "有用吗",
-        "有啥用",
-        "还用说",
-        "岂不是",
-        "至于吗",
-        "有意思吗",
-        "又能怎样",
-        "能怎么样",
-        "管用吗",
+        "难道", "凭什么", "干嘛", "干什么用", "何必", "哪有", "怎么可能", "有什么用", "有用吗", "有啥用", "还用说",
+        "岂不是", "至于吗", "有意思吗", "又能怎样", "能怎么样", "管用吗", "为什么要", "凭啥", "有必要",
     ),
+    # Negate a phrase they follow ("补偿是不可能的"); also negators before one ("不会给您退款").
     "after_neg": (
-        "是不可能",
-        "不可能",
-        "不了",
-        "没门",
-        "免谈",
-        "别想",
-        "想都别想",
-        "做不到",
-        "办不到",
-        "没用",
-        "没有用",
-        "不存在",
-        "没戏",
-        "不行",
-        "不会有",
-        "没有的",
-        "就算了",
-        "不现实",
-        "不予",
-        "没必要",
-        "不用想",
-        "省省吧",
-        "没有可能",
-        "不会给",
-        "给不了",
-        "不可以",
+        "是不可能", "不可能", "不了", "没门", "免谈", "别想", "想都别想", "做不到", "办不到", "没用", "没有用",
+        "不存在", "没戏", "不行", "不会有", "没有的", "就算了", "不现实", "不予", "没必要", "不用想", "省省吧",
+        "没有可能", "没有必要", "不会给", "排不上", "没法确定", "暂时没法", "不上了", "给不了", "不可以",
+        "不太现实", "不太可能", "不太行",
     ),
     "cond": ("如果", "要是", "假如", "倘若", "若是", "万一", "假设", "如若", "除非", "的话", "若"),
     "report": (
-        "您说",
-        "你说",
-        "他说",
-        "她说",
-        "他们说",
-        "有人说",
-        "别人说",
-        "大家说",
-        "网上说",
-        "听说",
-        "据说",
-        "您是说",
-        "你是说",
-        "您刚才说",
-        "你刚才说",
-        "您觉得",
-        "你觉得",
-        "您认为",
-        "你认为",
-        "您以为",
-        "你以为",
-        "您要求",
-        "你要求",
-        "客户说",
-        "顾客说",
-        "对方说",
-        "您问",
-        "你问",
-        "所谓",
+        "您说", "你说", "他说", "她说", "他们说", "有人说", "别人说", "大家说", "网上说", "听说", "据说", "您是说",
+        "你是说", "您刚才说", "你刚才说", "您觉得", "你觉得", "您认为", "你认为", "您以为", "你以为", "您要求",
+        "你要求", "客户说", "顾客说", "对方说", "您问", "你问", "所谓", "您的意思是", "你的意思是",
+        "您的要求是", "您要的是", "开会说", "说要",
     ),
     # A report verb preceded by these is the speaker's own voice ("跟您说", "听您说").
     "not_report": ("跟您说", "跟你说", "和您说", "和你说", "给您说", "对您说", "向您说", "听您说", "听你说"),
 }
+# fmt: on
 _FAULT_HINTS = ("问题", "责任", "错", "失误", "过错", "属实", "确实", "真的", "是我们", "怪我们", "我们的原因")
 _SENTENCE_END = re.compile(r"[。！？!?;；\n]+")
 _CLAUSE_BREAK = re.compile(r"[,，、:：\s]+|(?=但是|可是|不过|然而|而且|并且|同时|另外|然后|所以|因此)")
 _QUOTES = re.compile(r"[“\"「『‘'](.{1,40}?)[”\"」』’']")
-_ENDS_AS_QUESTION = re.compile(r"(吗|么|呢|吧)\s*$")
+_ENDS_AS_QUESTION = re.compile(r"(吗|么|呢)\s*$")
 _FILLER = re.compile(r"[我您你他她们的了呢吧啊呀哦嗯和与及也都就再还很非常先给为向把被对在会要能可以请马上一]")
+# Words that contain a phrase but mean something else ("我们的责任心" is no admission).
+_BLOCKERS = ("责任心", "责任感", "责任制", "道歉信息", "核实流程", "核实制度", "跟您说", "和您说", "给您说", "跟你说")
+# A phrase followed by these is mentioned, not used ("赔偿这两个字").
+_MENTIONED = ("这个词", "这两个字", "这三个字", "三个字", "两个字", "这几个字", "这个说法")
+# Third persons: an act they did is a story, not the reply's own act, unless the reply addresses the customer.
+_THIRD = ("他", "她", "老板", "店长", "同事", "朋友", "别人", "人家", "主持人", "大家", "领导们")
+_LISTED = re.compile(r"[、,，\s]|补偿|赔偿|退款|退货|道歉|换货|核实|维修|回访")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Characters too common to be a slip for another of the same sound.
-_COMMON = frozenset("的了是在我你您他她它们这那就都也还和有不没个一很要会能说时事上下大小多少么吗呢吧啊")
+_COMMON = frozenset("的了是在我你您他她它们这那就都也还有不没个一很要会能说时事上下大小多少么吗呢吧啊")
 
 
 @dataclass(frozen=True)
@@ -325,6 +160,7 @@ class _Hit:
     concept: str
     surface: str
     via: str = ""
+    gap: bool = False
 
 
 @cache
@@ -337,11 +173,14 @@ def _marker_automaton() -> ahocorasick.Automaton:
     return auto
 
 
-@cache
+_PINYIN: dict[str, str] = {}
+
+
 def _char_pinyin(ch: str) -> str:
-    if not _HAN.match(ch):
-        return ch
-    return str(pinyin(ch, style=Style.NORMAL, heteronym=False, errors="default")[0][0])
+    """The plain reading of a character (itself when not Chinese), remembered."""
+    code = ch if not _HAN.match(ch) else str(pinyin(ch, style=Style.NORMAL, heteronym=False)[0][0])
+    _PINYIN[ch] = code
+    return code
 
 
 def _markers(text: str) -> list[tuple[int, int, str]]:
@@ -382,7 +221,10 @@ class ConceptMatcher:
         faults: Iterable[str] = (RUDE, "blame_customer", DENY, SARCASM),
         ask_ok: Iterable[str] = (),
     ) -> None:
-        self.concepts = {name: tuple(normalise(p) for p in phrases) for name, phrases in concepts.items()}
+        self.concepts = {
+            name: tuple(GAP.join(normalise(part) for part in p.split(GAP)) for p in phrases)
+            for name, phrases in concepts.items()
+        }
         self.faults = frozenset(faults) & set(self.concepts)
         self.ask_ok = frozenset(ask_ok)
         self._auto = ahocorasick.Automaton()
@@ -395,6 +237,8 @@ class ConceptMatcher:
                 if not tail and len(phrase) >= 2 and name not in self.faults and _HAN.fullmatch(phrase[0]):
                     key = "|" + "|".join(_char_pinyin(ch) for ch in phrase) + "|"
                     self._sound.setdefault(key, []).append((name, phrase))
+        for word in _BLOCKERS:
+            heads.setdefault(word, []).append(("", ""))
         for head, entries in heads.items():
             self._auto.add_word(head, (head, tuple(entries)))
         self._auto.make_automaton()
@@ -404,7 +248,7 @@ class ConceptMatcher:
         if self._sound:
             self._sound_auto.make_automaton()
 
-    def _hits(self, text: str, clause_end: list[int]) -> list[_Hit]:
+    def _hits(self, text: str, clause_end: Callable[[int], int]) -> list[_Hit]:
         hits: list[_Hit] = []
         for end, (head, entries) in self._auto.iter(text):
             start = end - len(head) + 1
@@ -412,16 +256,27 @@ class ConceptMatcher:
                 if not tail:
                     hits.append(_Hit(start, end + 1, name, head))
                     continue
-                limit = min(clause_end[start], end + 1 + GAP_WIDTH + len(tail))
+                limit = min(clause_end(start), end + 1 + GAP_WIDTH + len(tail))
                 at = text.find(tail, end + 1, limit)
                 if at >= 0:
-                    hits.append(_Hit(start, at + len(tail), name, text[start : at + len(tail)]))
+                    hits.append(_Hit(start, at + len(tail), name, text[start : at + len(tail)], gap=True))
+        blocks = [h for h in hits if not h.concept]
+        hits = [h for h in hits if h.concept and not any(b.start < h.end and h.start < b.end for b in blocks)]
         hits += self._homophones(text, hits)
         # A mention inside a longer one ("我们的责任" in "不是我们的责任") is part of it, not a second mention.
         hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.concept))
         kept: list[_Hit] = []
         for h in hits:
-            if any(k.start <= h.start and h.end <= k.end and (k.end - k.start) > (h.end - h.start) for k in kept):
+            inside = any(
+                k.start <= h.start
+                and h.end <= k.end
+                and (k.end - k.start) > (h.end - h.start)
+                and TIMELINE not in (k.concept, h.concept)
+                and not k.gap
+                and not (h.concept in self.faults and k.concept not in self.faults)
+                for k in kept
+            )
+            if inside:
                 continue
             if any(k.start == h.start and k.end == h.end and k.concept == h.concept for k in kept):
                 continue
@@ -432,27 +287,25 @@ class ConceptMatcher:
         """Phrases written with a wrong character of the same sound ("报歉"), unless the words are real words."""
         if not self._sound:
             return []
-        codes = [_char_pinyin(ch) for ch in text]
-        offsets, joined = [], ["|"]
-        length = 1
-        for code in codes:
-            offsets.append(length)
-            joined.append(code + "|")
-            length += len(code) + 1
+        codes = [_PINYIN.get(ch) or _char_pinyin(ch) for ch in text]
+        offsets = list(accumulate((len(c) + 1 for c in codes), initial=1))
         where = {o: i for i, o in enumerate(offsets)}
-        covered = {i for h in exact for i in range(h.start, h.end)}
+        joined = "|" + "|".join(codes) + "|"
+        covered = bytearray(len(text) + 1)
+        for h in exact:
+            covered[h.start : h.end] = b"\x01" * (h.end - h.start)
         out = []
-        for end, (key, entries) in self._sound_auto.iter("".join(joined)):
+        for end, (key, entries) in self._sound_auto.iter(joined):
             first = where.get(end - len(key) + 2)
             if first is None:
                 continue
             for name, phrase in entries:
                 surface = text[first : first + len(phrase)]
-                if surface == phrase or covered & set(range(first, first + len(phrase))):
+                if surface == phrase or any(covered[first : first + len(phrase)]):
                     continue
                 same = sum(a == b for a, b in zip(surface, phrase, strict=True))
                 slips = [a for a, b in zip(surface, phrase, strict=True) if a != b]
-                if same == 0 or surface in lexicon() or any(ch in _COMMON for ch in slips):
+                if (same == 0 and len(phrase) > 2) or surface in lexicon() or any(ch in _COMMON for ch in slips):
                     continue
                 out.append(_Hit(first, first + len(phrase), name, surface, phrase))
         return out
@@ -464,14 +317,16 @@ class ConceptMatcher:
         clauses: list[tuple[int, int, int]] = []  # start, end, sentence
         for si, (s0, s1) in enumerate(sentences):
             clauses += [(a, b, si) for a, b in _spans(t[s0:s1], _CLAUSE_BREAK, s0)]
-        clause_of = [0] * (len(t) + 1)
-        clause_end = [len(t)] * (len(t) + 1)
-        for ci, (a, b, _) in enumerate(clauses):
-            for i in range(a, b):
-                clause_of[i] = ci
-                clause_end[i] = b
-        markers = _markers(t)
+        starts = [c[0] for c in clauses]
+
+        def clause_of(pos: int) -> int:
+            return max(0, bisect_right(starts, pos) - 1)
+
+        def clause_end(pos: int) -> int:
+            return clauses[clause_of(pos)][1] if clauses else len(t)
+
         quotes = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(t)]
+        markers = [m for m in _markers(t) if not any(q0 <= m[0] < q1 for q0, q1 in quotes)]
         sentence_q = [t[s0:s1].rstrip() for s0, s1 in sentences]
         asks = [
             t[s1 : s1 + 1] in ("?", "？") or bool(_ENDS_AS_QUESTION.search(q))
@@ -479,14 +334,18 @@ class ConceptMatcher:
         ]
         mentions: list[Mention] = []
         hits = self._hits(t, clause_end)
-        inside = {i for h in hits for i in range(h.start, h.end)}
-        markers = [m for m in markers if not inside & set(range(m[0], m[1]))]
+        inside = bytearray(len(t) + 1)
         for h in hits:
-            ci = clause_of[h.start]
+            inside[h.start : h.end] = b"\x01" * (h.end - h.start)
+        all_markers = markers
+        markers = [m for m in markers if m[2] == "breaker" or not any(inside[m[0] : m[1]])]
+        for h in hits:
+            ci = clause_of(h.start)
             c0, c1, si = clauses[ci] if clauses else (0, len(t), 0)
             polarity = self._polarity(t, h, (c0, c1), sentences[si], markers, quotes, asks[si] if asks else False)
             mentions.append(Mention(h.concept, h.surface, ci, h.start, polarity, h.via))
-        mentions = self._derive(mentions, markers, t)
+        spans = [(s0, s1, a) for (s0, s1), a in zip(sentences, asks, strict=True)]
+        mentions = self._derive(mentions, all_markers, t, spans)
         said: dict[str, list[str]] = {}
         first: dict[str, int] = {}
         for m in mentions:
@@ -498,11 +357,13 @@ class ConceptMatcher:
             first.setdefault(m.concept, m.position)
         han = han_count(t)
         positive = [m for m in mentions if m.concept not in self.faults]
-        covered = {i for m in positive for i in range(m.position, m.position + len(m.phrase))}
+        masked = list(t)
+        for m in positive:
+            masked[m.position : m.position + len(m.phrase)] = [" "] * len(m.phrase)
+        rest = "".join(masked)
         bare = 0
         for a, b, _ in clauses:
-            rest = "".join(ch for i, ch in enumerate(t[a:b], a) if i not in covered)
-            if any(a <= m.position < b for m in positive) and len(_HAN.findall(_FILLER.sub("", rest))) <= 1:
+            if any(a <= m.position < b for m in positive) and len(_HAN.findall(_FILLER.sub("", rest[a:b]))) <= 1:
                 bare += 1
         density = 10 * len(positive) / max(han, 1)
         list_like = len(positive) >= LIST_MIN and (density >= LIST_DENSITY or bare * 2 >= max(len(clauses), 1))
@@ -523,6 +384,14 @@ class ConceptMatcher:
         s0, s1 = sentence
         if any(q0 <= h.start and h.end <= q1 for q0, q1 in quotes):
             return REPORTED
+        if not fault and t[h.end : h.end + 4].startswith(_MENTIONED):
+            return REPORTED
+        these = t.find("这些", h.end, s1)
+        if not fault and these >= 0 and not _HAN.search(_LISTED.sub("", t[h.end : these])):
+            return REPORTED
+        lead = t[c0 : h.start]
+        if not fault and any(w in lead for w in _THIRD) and "您" not in lead and "你" not in lead:
+            return REPORTED
         before = [m for m in markers if c0 <= m[0] and m[1] <= h.start]
         if any(k == "report" for _, _, k in before) and not fault:
             return REPORTED
@@ -537,11 +406,11 @@ class ConceptMatcher:
                 break
             if kind == "breaker":
                 break
-            count += kind == "neg"
+            count += kind in ("neg", "after_neg")
         if count % 2 == 1:
             return NEGATED
         after = [m for m in markers if h.end <= m[0] < min(c1, h.end + AFTER_WINDOW)]
-        if any(k == "after_neg" for _, _, k in after):
+        if not fault and any(k == "after_neg" for _, _, k in after):
             return NEGATED
         if fault or h.concept in self.ask_ok:
             return AFFIRMED
@@ -553,24 +422,36 @@ class ConceptMatcher:
     @staticmethod
     def _conditional(t: str, h: _Hit, sentence: tuple[int, int], in_sentence: list[tuple[int, int, str]]) -> bool:
         """In a condition's if-part, or in the then-part of a condition on whose fault it is."""
-        s1 = sentence[1]
+        s0, s1 = sentence
         conds = [m for m in in_sentence if m[2] == "cond"]
         if not conds:
             return False
-        first = min(m[0] for m in conds)
-        # The if-part runs to "的话", a comma or "就/那/我们会" after the marker.
-        rest = t[first:s1]
-        ends = [rest.find(w) for w in ("的话", ",", "，", "就", "那", "我们会", "我会")]
-        cut = min((e for e in ends if e > 0), default=len(rest))
-        if_end = first + cut + (2 if rest[cut : cut + 2] == "的话" else 0)
+        lead = [m for m in conds if t[m[0] : m[1]] != "的话"]
+        tails = [m for m in conds if t[m[0] : m[1]] == "的话"]
+        if lead:
+            first = lead[0][0]
+            rest = t[first:s1]
+            ends = [rest.find(w) for w in (",", "，", "就", "那", "我们会", "我会", "再")]
+            cut = min((e for e in ends if e > 0), default=len(rest))
+            if_end = first + cut
+            later = [m for m in tails if m[0] > first]
+            if later and later[0][0] <= if_end:
+                if_end = later[0][1]
+        else:
+            first, if_end = s0, tails[0][1]
         if first <= h.start < if_end:
             return True
-        if h.start >= if_end and first < h.start:
-            if_part = t[first:if_end]
-            return any(w in if_part for w in _FAULT_HINTS)
+        if h.start >= if_end:
+            return any(w in t[first:if_end] for w in _FAULT_HINTS)
         return False
 
-    def _derive(self, mentions: list[Mention], markers: list[tuple[int, int, str]], t: str) -> list[Mention]:
+    def _derive(
+        self,
+        mentions: list[Mention],
+        markers: list[tuple[int, int, str]],
+        t: str,
+        asks: list[tuple[int, int, bool]],
+    ) -> list[Mention]:
         """Acts that follow from others: denying responsibility, dismissive questions, sarcasm and rudeness."""
         out = list(mentions)
         for m in mentions:
@@ -579,6 +460,15 @@ class ConceptMatcher:
             if m.polarity == RHETORICAL and m.concept in COURTESY_ACTS | {RESPONSIBILITY} and RUDE in self.concepts:
                 out.append(Mention(RUDE, m.phrase, m.clause, m.position))
         faults = {m.concept for m in out if m.concept in self.faults and not m.negated}
+        affirmed = {m.concept for m in out if not m.negated}
+        doubted = any(m.polarity in (QUESTION, RHETORICAL) for m in out)
+        if not faults and not doubted and LISTEN in self.concepts and LISTEN not in affirmed:
+            for s0, s1, asked in asks:
+                other = any(k in ("rhetorical", "report") for m0, _, k in markers if s0 <= m0 < s1)
+                other = other or any(s0 <= m.position < s1 for m in out)
+                if asked and ("您" in t[s0:s1] or "你" in t[s0:s1]) and not other:
+                    out.append(Mention(LISTEN, t[s0:s1], 0, s0))
+                    break
         if SARCASM in faults:
             out = [
                 Mention(m.concept, m.phrase, m.clause, m.position, SARCASTIC, m.via)

@@ -45,9 +45,12 @@ def squeeze(text: str) -> str:
     return _PUNCT.sub("", normalise(text))
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def han_count(text: str) -> int:
     """How many Chinese characters the text has."""
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return len(_HAN.findall(text))
 
 
 @cache
