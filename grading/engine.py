@@ -382,7 +382,7 @@ class Engine:
         subtotal = round(sum(line.points for line in lines), 1)
         if subtotal < 0:
             lines.append(ScoreLine(None, "floor", "总分最低 0 分", round(-subtotal, 1), 0.0, ""))
-        total = round(sum(line.points for line in lines), 1)
+        total = round(sum(line.points for line in lines), 1) + 0.0
         dims = []
         for name, (label, weight) in self.rubric.items():
             earned = sum(line.points for line in lines if line.dimension == name)

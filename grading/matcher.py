@@ -366,7 +366,8 @@ class ConceptMatcher:
             if any(a <= m.position < b for m in positive) and len(_HAN.findall(_FILLER.sub("", rest[a:b]))) <= 1:
                 bare += 1
         density = 10 * len(positive) / max(han, 1)
-        list_like = len(positive) >= LIST_MIN and (density >= LIST_DENSITY or bare * 2 >= max(len(clauses), 1))
+        listed = bare >= LIST_MIN and bare * 2 >= len(clauses)
+        list_like = len(positive) >= LIST_MIN and (density >= LIST_DENSITY or listed)
         return Reading(t, tuple(mentions), said, first, han, len(clauses), bare, round(density, 2), list_like)
 
     def _polarity(
