@@ -46,6 +46,7 @@ AFTER_WINDOW = 8
 # clauses that are a bare phrase.
 LIST_MIN = 4
 LIST_DENSITY = 2.5
+LIST_SHORT = 16  # shorter replies are too short for a density to mean anything
 COURTESY_ACTS = frozenset({"apology", "empathy", "thanks"})
 RESPONSIBILITY = "take_responsibility"
 DENY = "deny_responsibility"
@@ -110,8 +111,9 @@ _BLOCKERS = ("责任心", "责任感", "责任制", "道歉信息", "核实流�
 # A phrase followed by these is mentioned, not used ("赔偿这两个字").
 _MENTIONED = ("这个词", "这两个字", "这三个字", "三个字", "两个字", "这几个字", "这个说法")
 # Third persons: an act they did is a story, not the reply's own act, unless the reply addresses the customer.
-_THIRD = ("他", "她", "老板", "店长", "同事", "朋友", "别人", "人家", "主持人", "大家", "领导们")
+_THIRD = ("他", "她", "老板", "店长", "同事", "朋友", "别人", "人家", "主持人", "领导们")
 _LISTED = re.compile(r"[、,，\s]|补偿|赔偿|退款|退货|道歉|换货|核实|维修|回访")
+_THIRD_SUBJECT = re.compile(r"(?<![告诉知醒请让给跟向帮替和对])(" + "|".join(_THIRD) + ")")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Characters too common to be a slip for another of the same sound.
 _COMMON = frozenset("的了是在我你您他她它们这那就都也还有不没个一很要会能说时事上下大小多少么吗呢吧啊")
@@ -365,9 +367,10 @@ class ConceptMatcher:
         for a, b, _ in clauses:
             if any(a <= m.position < b for m in positive) and len(_HAN.findall(_FILLER.sub("", rest[a:b]))) <= 1:
                 bare += 1
-        density = 10 * len(positive) / max(han, 1)
+        spots = {m.position for m in positive}
+        density = 10 * len(spots) / max(han, 1) if han >= LIST_SHORT else 0.0
         listed = bare >= LIST_MIN and bare * 2 >= len(clauses)
-        list_like = len(positive) >= LIST_MIN and (density >= LIST_DENSITY or listed)
+        list_like = len(spots) >= LIST_MIN and (density >= LIST_DENSITY or listed)
         return Reading(t, tuple(mentions), said, first, han, len(clauses), bare, round(density, 2), list_like)
 
     def _polarity(
@@ -391,7 +394,7 @@ class ConceptMatcher:
         if not fault and these >= 0 and not _HAN.search(_LISTED.sub("", t[h.end : these])):
             return REPORTED
         lead = t[c0 : h.start]
-        if not fault and any(w in lead for w in _THIRD) and "您" not in lead and "你" not in lead:
+        if not fault and "您" not in lead and "你" not in lead and _THIRD_SUBJECT.search(lead):
             return REPORTED
         before = [m for m in markers if c0 <= m[0] and m[1] <= h.start]
         if any(k == "report" for _, _, k in before) and not fault:
