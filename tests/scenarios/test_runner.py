@@ -89,7 +89,7 @@ def test_blame_lowers_the_score_angers_the_customer_and_changes_the_path(run: Ru
 
 def test_a_rude_or_blaming_run_cannot_score_above_40() -> None:
     for sid, s in CATALOG.scenarios.items():
-        good = [t for t in next(e for e in s.examples if e.name == "good").turns]
+        good = list(next(e for e in s.examples if e.name == "good").turns)
         for bad in ("对不起，我没空听你废话。", "是您自己没看清楚，跟我们没关系。"):
             turns = list(good)
             last_text = max(i for i, t in enumerate(turns) if isinstance(t, str))

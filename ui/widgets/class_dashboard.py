@@ -16,7 +16,7 @@ from store.db import Database
 from ui import text as T
 from ui.resources import scenario_engine
 from ui.widgets.question import response_text, show_question
-from ui.widgets.scenario_play import transcript
+from ui.widgets.scenario_play import report, transcript
 
 
 def draw(db: Database, cat: Catalog, info: ClassInfo) -> None:
@@ -183,4 +183,6 @@ def draw(db: Database, cat: Catalog, info: ClassInfo) -> None:
         for r in runs:
             scenario = cat.scenarios[r.scenario_id]
             with st.expander(f"{scenario.title} · {'—' if r.total is None else f'{r.total:g} 分'}"):
-                transcript(load_run(db, uid, r.id, scenario, scenario_engine(scenario.id)))
+                played = load_run(db, uid, r.id, scenario, scenario_engine(scenario.id))
+                transcript(played)
+                report(played, f"dash_run_{r.id}")
