@@ -9,11 +9,10 @@ sarcastic (the turn carries a sarcasm marker) or insincere (a polite word in a r
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate
 
 import ahocorasick
 from pypinyin import Style, pinyin
@@ -175,14 +174,43 @@ def _marker_automaton() -> ahocorasick.Automaton:
     return auto
 
 
-_PINYIN: dict[str, str] = {}
-
-
 def _char_pinyin(ch: str) -> str:
-    """The plain reading of a character (itself when not Chinese), remembered."""
-    code = ch if not _HAN.match(ch) else str(pinyin(ch, style=Style.NORMAL, heteronym=False)[0][0])
-    _PINYIN[ch] = code
-    return code
+    """The plain reading of a character (itself when not Chinese)."""
+    return ch if not _HAN.match(ch) else str(pinyin(ch, style=Style.NORMAL, heteronym=False)[0][0])
+
+
+@cache
+def _by_sound() -> dict[str, tuple[str, ...]]:
+    """Common characters (GB 2312 level 1) by their plain reading, without characters too common to be slips."""
+    out: dict[str, list[str]] = {}
+    for high in range(0xB0, 0xD8):
+        for low in range(0xA1, 0xFF):
+            try:
+                ch = bytes([high, low]).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+            if ch not in _COMMON:
+                out.setdefault(_char_pinyin(ch), []).append(ch)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _slips(phrase: str) -> tuple[str, ...]:
+    """The phrase written with one character (two, in a two-character phrase) replaced by another of the same
+    sound, leaving out real words ("合适" is no slip for "核实") and keeping at least one character right in
+    longer phrases."""
+    if len(phrase) < 2 or not all(_HAN.match(ch) for ch in phrase):
+        return ()
+    sounds = _by_sound()
+    options = [tuple(c for c in sounds.get(_char_pinyin(ch), ()) if c != ch) for ch in phrase]
+    out: set[str] = set()
+    for i, alts in enumerate(options):
+        for alt in alts:
+            out.add(phrase[:i] + alt + phrase[i + 1 :])
+    if len(phrase) == 2:
+        out |= {a + b for a in options[0] for b in options[1]}
+    words = lexicon()
+    return tuple(sorted(v for v in out if v not in words))
 
 
 def _markers(text: str) -> list[tuple[int, int, str]]:
@@ -214,6 +242,34 @@ def _spans(text: str, pattern: re.Pattern[str], base: int = 0) -> list[tuple[int
     return [s for s in spans if text[s[0] - base : s[1] - base].strip()]
 
 
+def _condition_span(
+    t: str, sentence: tuple[int, int], in_sentence: list[tuple[int, int, str]]
+) -> tuple[int, int, bool] | None:
+    """A sentence's if-part (start, end) and whether it is a condition on whose fault it is; None if no condition.
+
+    A mention in the if-part is conditional; so is one in the then-part of a condition on fault
+    ("如果是我们的问题，我们会道歉").
+    """
+    s0, s1 = sentence
+    conds = [m for m in in_sentence if m[2] == "cond"]
+    if not conds:
+        return None
+    lead = [m for m in conds if t[m[0] : m[1]] != "的话"]
+    tails = [m for m in conds if t[m[0] : m[1]] == "的话"]
+    if lead:
+        first = lead[0][0]
+        rest = t[first:s1]
+        ends = [rest.find(w) for w in (",", "，", "就", "那", "我们会", "我会", "再")]
+        cut = min((e for e in ends if e > 0), default=len(rest))
+        if_end = first + cut
+        later = [m for m in tails if m[0] > first]
+        if later and later[0][0] <= if_end:
+            if_end = later[0][1]
+    else:
+        first, if_end = s0, tails[0][1]
+    return first, if_end, any(w in t[first:if_end] for w in _FAULT_HINTS)
+
+
 class ConceptMatcher:
     """Finds concepts in text on characters, each mention with its polarity; one automaton per matcher."""
 
@@ -231,24 +287,27 @@ class ConceptMatcher:
         self.ask_ok = frozenset(ask_ok)
         self._auto = ahocorasick.Automaton()
         heads: dict[str, list[tuple[str, str]]] = {}
-        self._sound: dict[str, list[tuple[str, str]]] = {}
+        slips: dict[str, list[tuple[str, str]]] = {}
         for name, phrases in self.concepts.items():
             for phrase in phrases:
                 head, _, tail = phrase.partition(GAP)
                 heads.setdefault(head, []).append((name, tail))
-                if not tail and len(phrase) >= 2 and name not in self.faults and _HAN.fullmatch(phrase[0]):
-                    key = "|" + "|".join(_char_pinyin(ch) for ch in phrase) + "|"
-                    self._sound.setdefault(key, []).append((name, phrase))
+                if not tail and name not in self.faults:
+                    for variant in _slips(phrase):
+                        slips.setdefault(variant, []).append((name, phrase))
+        exact = {p.partition(GAP)[0] for phrases in self.concepts.values() for p in phrases}
         for word in _BLOCKERS:
             heads.setdefault(word, []).append(("", ""))
         for head, entries in heads.items():
             self._auto.add_word(head, (head, tuple(entries)))
         self._auto.make_automaton()
-        self._sound_auto = ahocorasick.Automaton()
-        for key, entries in self._sound.items():
-            self._sound_auto.add_word(key, (key, tuple(entries)))
-        if self._sound:
-            self._sound_auto.make_automaton()
+        self._slip_auto = ahocorasick.Automaton()
+        for variant, entries in slips.items():
+            if variant not in exact:
+                self._slip_auto.add_word(variant, (variant, tuple(entries)))
+        self._has_slips = len(self._slip_auto) > 0
+        if self._has_slips:
+            self._slip_auto.make_automaton()
 
     def _hits(self, text: str, clause_end: Callable[[int], int]) -> list[_Hit]:
         hits: list[_Hit] = []
@@ -268,48 +327,45 @@ class ConceptMatcher:
         # A mention inside a longer one ("我们的责任" in "不是我们的责任") is part of it, not a second mention.
         hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.concept))
         kept: list[_Hit] = []
+        open_: list[_Hit] = []  # kept hits that may still contain later ones (sorted by start)
+        seen: set[tuple[int, int, str]] = set()
         for h in hits:
-            inside = any(
-                k.start <= h.start
-                and h.end <= k.end
-                and (k.end - k.start) > (h.end - h.start)
-                and TIMELINE not in (k.concept, h.concept)
-                and not k.gap
-                and not (h.concept in self.faults and k.concept not in self.faults)
-                for k in kept
-            )
+            if (h.start, h.end, h.concept) in seen:
+                continue
+            open_ = [k for k in open_ if k.end > h.start]
+            fault = h.concept in self.faults
+            inside = False
+            for k in open_:
+                if (
+                    h.end <= k.end
+                    and (k.end - k.start) > (h.end - h.start)
+                    and not k.gap
+                    and TIMELINE not in (k.concept, h.concept)
+                    and not (fault and k.concept not in self.faults)
+                ):
+                    inside = True
+                    break
             if inside:
                 continue
-            if any(k.start == h.start and k.end == h.end and k.concept == h.concept for k in kept):
-                continue
+            seen.add((h.start, h.end, h.concept))
             kept.append(h)
+            open_.append(h)
         return kept
 
     def _homophones(self, text: str, exact: list[_Hit]) -> list[_Hit]:
         """Phrases written with a wrong character of the same sound ("报歉"), unless the words are real words."""
-        if not self._sound:
+        if not self._has_slips:
             return []
-        codes = [_PINYIN.get(ch) or _char_pinyin(ch) for ch in text]
-        offsets = list(accumulate((len(c) + 1 for c in codes), initial=1))
-        where = {o: i for i, o in enumerate(offsets)}
-        joined = "|" + "|".join(codes) + "|"
         covered = bytearray(len(text) + 1)
         for h in exact:
             covered[h.start : h.end] = b"\x01" * (h.end - h.start)
         out = []
-        for end, (key, entries) in self._sound_auto.iter(joined):
-            first = where.get(end - len(key) + 2)
-            if first is None:
+        for end, (variant, entries) in self._slip_auto.iter(text):
+            first = end - len(variant) + 1
+            if any(covered[first : end + 1]):
                 continue
             for name, phrase in entries:
-                surface = text[first : first + len(phrase)]
-                if surface == phrase or any(covered[first : first + len(phrase)]):
-                    continue
-                same = sum(a == b for a, b in zip(surface, phrase, strict=True))
-                slips = [a for a, b in zip(surface, phrase, strict=True) if a != b]
-                if (same == 0 and len(phrase) > 2) or surface in lexicon() or any(ch in _COMMON for ch in slips):
-                    continue
-                out.append(_Hit(first, first + len(phrase), name, surface, phrase))
+                out.append(_Hit(first, end + 1, name, variant, phrase))
         return out
 
     def read(self, text: str) -> Reading:
@@ -341,10 +397,17 @@ class ConceptMatcher:
             inside[h.start : h.end] = b"\x01" * (h.end - h.start)
         all_markers = markers
         markers = [m for m in markers if m[2] == "breaker" or not any(inside[m[0] : m[1]])]
+        starts_m = [m[0] for m in markers]
+        info = []
+        for s0, s1 in sentences:
+            ins = markers[bisect_left(starts_m, s0) : bisect_left(starts_m, s1)]
+            info.append((any(k == "rhetorical" for _, _, k in ins), _condition_span(t, (s0, s1), ins)))
         for h in hits:
             ci = clause_of(h.start)
             c0, c1, si = clauses[ci] if clauses else (0, len(t), 0)
-            polarity = self._polarity(t, h, (c0, c1), sentences[si], markers, quotes, asks[si] if asks else False)
+            polarity = self._polarity(
+                t, h, (c0, c1), sentences[si], markers, starts_m, quotes, asks[si] if asks else False, info[si]
+            )
             mentions.append(Mention(h.concept, h.surface, ci, h.start, polarity, h.via))
         spans = [(s0, s1, a) for (s0, s1), a in zip(sentences, asks, strict=True)]
         mentions = self._derive(mentions, all_markers, t, spans)
@@ -361,13 +424,18 @@ class ConceptMatcher:
         positive = [m for m in mentions if m.concept not in self.faults]
         masked = list(t)
         for m in positive:
-            masked[m.position : m.position + len(m.phrase)] = [" "] * len(m.phrase)
+            masked[m.position : m.position + len(m.phrase)] = " " * len(m.phrase)
         rest = "".join(masked)
-        bare = 0
-        for a, b, _ in clauses:
-            if any(a <= m.position < b for m in positive) and len(_HAN.findall(_FILLER.sub("", rest[a:b]))) <= 1:
-                bare += 1
         spots = {m.position for m in positive}
+        bare = 0
+        if len(spots) >= LIST_MIN:
+            places = sorted(spots)
+            for a, b, _ in clauses:
+                if (
+                    bisect_left(places, b) > bisect_left(places, a)
+                    and len(_HAN.findall(_FILLER.sub("", rest[a:b]))) <= 1
+                ):
+                    bare += 1
         density = 10 * len(spots) / max(han, 1) if han >= LIST_SHORT else 0.0
         listed = bare >= LIST_MIN and bare * 2 >= len(clauses)
         list_like = len(spots) >= LIST_MIN and (density >= LIST_DENSITY or listed)
@@ -380,12 +448,14 @@ class ConceptMatcher:
         clause: tuple[int, int],
         sentence: tuple[int, int],
         markers: list[tuple[int, int, str]],
+        starts: list[int],
         quotes: list[tuple[int, int]],
         asked: bool,
+        sentence_info: tuple[bool, tuple[int, int, bool] | None],
     ) -> str:
         fault = h.concept in self.faults
         c0, c1 = clause
-        s0, s1 = sentence
+        s1 = sentence[1]
         if any(q0 <= h.start and h.end <= q1 for q0, q1 in quotes):
             return REPORTED
         if not fault and t[h.end : h.end + 4].startswith(_MENTIONED):
@@ -396,14 +466,16 @@ class ConceptMatcher:
         lead = t[c0 : h.start]
         if not fault and "您" not in lead and "你" not in lead and _THIRD_SUBJECT.search(lead):
             return REPORTED
-        before = [m for m in markers if c0 <= m[0] and m[1] <= h.start]
+        before = [m for m in markers[bisect_left(starts, c0) : bisect_left(starts, h.start)] if m[1] <= h.start]
         if any(k == "report" for _, _, k in before) and not fault:
             return REPORTED
-        in_sentence = [m for m in markers if s0 <= m[0] < s1]
-        if not fault and any(k == "rhetorical" for _, _, k in in_sentence):
+        rhetorical, condition = sentence_info
+        if not fault and rhetorical:
             return RHETORICAL
-        if not fault and self._conditional(t, h, sentence, in_sentence):
-            return CONDITIONAL
+        if not fault and condition is not None:
+            first, if_end, on_fault = condition
+            if first <= h.start < if_end or (h.start >= if_end and on_fault):
+                return CONDITIONAL
         count = 0
         for _, m1, kind in reversed(before):
             if h.start - m1 > NEGATION_WINDOW:
@@ -413,41 +485,15 @@ class ConceptMatcher:
             count += kind in ("neg", "after_neg")
         if count % 2 == 1:
             return NEGATED
-        after = [m for m in markers if h.end <= m[0] < min(c1, h.end + AFTER_WINDOW)]
+        after = markers[bisect_left(starts, h.end) : bisect_left(starts, min(c1, h.end + AFTER_WINDOW))]
         if not fault and any(k == "after_neg" for _, _, k in after):
             return NEGATED
         if fault or h.concept in self.ask_ok:
             return AFFIRMED
-        clause_markers = [k for m0, _, k in markers if c0 <= m0 < c1]
+        clause_markers = [k for _, _, k in markers[bisect_left(starts, c0) : bisect_left(starts, c1)]]
         if "anota" in clause_markers or (asked and not _HAN.search(t[c1:s1])):
             return QUESTION
         return AFFIRMED
-
-    @staticmethod
-    def _conditional(t: str, h: _Hit, sentence: tuple[int, int], in_sentence: list[tuple[int, int, str]]) -> bool:
-        """In a condition's if-part, or in the then-part of a condition on whose fault it is."""
-        s0, s1 = sentence
-        conds = [m for m in in_sentence if m[2] == "cond"]
-        if not conds:
-            return False
-        lead = [m for m in conds if t[m[0] : m[1]] != "的话"]
-        tails = [m for m in conds if t[m[0] : m[1]] == "的话"]
-        if lead:
-            first = lead[0][0]
-            rest = t[first:s1]
-            ends = [rest.find(w) for w in (",", "，", "就", "那", "我们会", "我会", "再")]
-            cut = min((e for e in ends if e > 0), default=len(rest))
-            if_end = first + cut
-            later = [m for m in tails if m[0] > first]
-            if later and later[0][0] <= if_end:
-                if_end = later[0][1]
-        else:
-            first, if_end = s0, tails[0][1]
-        if first <= h.start < if_end:
-            return True
-        if h.start >= if_end:
-            return any(w in t[first:if_end] for w in _FAULT_HINTS)
-        return False
 
     def _derive(
         self,
