@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from grading.library import Concept, Library
 from grading.matcher import ConceptMatcher, Reading
 from grading.rules import Avoid, Expect, Rule, TurnFacts, View, holds
-from grading.text import squeeze
+from grading.text import PUNCT, squeeze
 
 # How much of a turn's credit survives when it games the engine.
 GAMING_FACTORS = {"list": 0.15, "repeat": 0.2, "copy": 0.2, "off_topic": 0.25}
@@ -224,7 +224,7 @@ class Engine:
         out = []
         if reading.list_like:
             out.append("list")
-        mine = _flat(reading.text)
+        mine = PUNCT.sub("", reading.text)  # the reading's text is normalised already
         if len(mine) >= MIN_COMPARE:
             if any(fuzz.ratio(mine, _flat(e)) >= SIMILAR_TO_EARLIER for e in earlier):
                 out.append("repeat")

@@ -19,7 +19,7 @@ import opencc
 
 DICTIONARY = Path(__file__).with_name("domain_dict.txt")
 MAX_TEXT = 2000
-_PUNCT = re.compile(r"[\s\u3000,.!?;:'\"()\[\]{}<>、,。!?;:“”‘’()【】《》…—\-_/\\|~`@#$%^&*+=]+")
+PUNCT = re.compile(r"[\s\u3000,.!?;:'\"()\[\]{}<>、,。!?;:“”‘’()【】《》…—\-_/\\|~`@#$%^&*+=]+")
 _SPACES = re.compile(r"\s+")
 _lock = threading.Lock()
 
@@ -42,7 +42,7 @@ def normalise(text: str) -> str:
 
 def squeeze(text: str) -> str:
     """Normalise and drop white space and punctuation, for exact comparisons."""
-    return _PUNCT.sub("", normalise(text))
+    return PUNCT.sub("", normalise(text))
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
