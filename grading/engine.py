@@ -202,6 +202,7 @@ class Engine:
             {k: c.phrases for k, c in self.concepts.items()},
             [k for k, c in self.concepts.items() if c.kind == "fault"],
             [k for k, c in self.concepts.items() if c.ask_ok],
+            [k for k in self.concepts if k not in self.local],
         )
 
     def _effect(self, concept: str) -> dict[str, float]:

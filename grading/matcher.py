@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
 from pypinyin import Style, pinyin
@@ -273,6 +273,23 @@ def _condition_span(
     return first, if_end, any(w in t[first:if_end] for w in _FAULT_HINTS)
 
 
+@lru_cache(maxsize=64)
+def _slip_automaton(pairs: tuple[tuple[str, str], ...], exact: frozenset[str]) -> ahocorasick.Automaton | None:
+    """An automaton of every slip variant of the phrases, to the concept and phrase it stands for."""
+    slips: dict[str, list[tuple[str, str]]] = {}
+    for name, phrase in pairs:
+        for variant in _slips(phrase):
+            if variant not in exact:
+                slips.setdefault(variant, []).append((name, phrase))
+    if not slips:
+        return None
+    auto = ahocorasick.Automaton()
+    for variant, entries in slips.items():
+        auto.add_word(variant, (variant, tuple(entries)))
+    auto.make_automaton()
+    return auto
+
+
 class ConceptMatcher:
     """Finds concepts in text on characters, each mention with its polarity; one automaton per matcher."""
 
@@ -281,7 +298,11 @@ class ConceptMatcher:
         concepts: Mapping[str, Iterable[str]],
         faults: Iterable[str] = (RUDE, "blame_customer", DENY, SARCASM),
         ask_ok: Iterable[str] = (),
+        shared: Iterable[str] = (),
     ) -> None:
+        """concepts: name -> phrases; faults: names of faults; ask_ok: acts that count as questions too;
+        shared: concepts every scenario has (their slip table is built once per process)."""
+        shared = frozenset(shared)
         self.concepts = {
             name: tuple(GAP.join(normalise(part) for part in p.split(GAP)) for p in phrases)
             for name, phrases in concepts.items()
@@ -290,27 +311,29 @@ class ConceptMatcher:
         self.ask_ok = frozenset(ask_ok)
         self._auto = ahocorasick.Automaton()
         heads: dict[str, list[tuple[str, str]]] = {}
-        slips: dict[str, list[tuple[str, str]]] = {}
+        shared_pairs: list[tuple[str, str]] = []
+        own_pairs: list[tuple[str, str]] = []
         for name, phrases in self.concepts.items():
             for phrase in phrases:
                 head, _, tail = phrase.partition(GAP)
                 heads.setdefault(head, []).append((name, tail))
                 if not tail and name not in self.faults:
-                    for variant in _slips(phrase):
-                        slips.setdefault(variant, []).append((name, phrase))
-        exact = {p.partition(GAP)[0] for phrases in self.concepts.values() for p in phrases}
+                    (shared_pairs if name in shared else own_pairs).append((name, phrase))
+        exact = frozenset(p.partition(GAP)[0] for phrases in self.concepts.values() for p in phrases)
+        shared_exact = frozenset(
+            p.partition(GAP)[0] for name, phrases in self.concepts.items() if name in shared for p in phrases
+        )
         for word in _BLOCKERS:
             heads.setdefault(word, []).append(("", ""))
         for head, entries in heads.items():
             self._auto.add_word(head, (head, tuple(entries)))
         self._auto.make_automaton()
-        self._slip_auto = ahocorasick.Automaton()
-        for variant, entries in slips.items():
-            if variant not in exact:
-                self._slip_auto.add_word(variant, (variant, tuple(entries)))
-        self._has_slips = len(self._slip_auto) > 0
-        if self._has_slips:
-            self._slip_auto.make_automaton()
+        # The shared concepts' slips are the same for every scenario: built once per process.
+        self._slip_autos = [
+            a
+            for a in (_slip_automaton(tuple(shared_pairs), shared_exact), _slip_automaton(tuple(own_pairs), exact))
+            if a
+        ]
 
     def _hits(self, text: str, clause_end: Callable[[int], int]) -> list[_Hit]:
         hits: list[_Hit] = []
@@ -357,18 +380,19 @@ class ConceptMatcher:
 
     def _homophones(self, text: str, exact: list[_Hit]) -> list[_Hit]:
         """Phrases written with a wrong character of the same sound ("报歉"), unless the words are real words."""
-        if not self._has_slips:
+        if not self._slip_autos:
             return []
         covered = bytearray(len(text) + 1)
         for h in exact:
             covered[h.start : h.end] = b"\x01" * (h.end - h.start)
         out = []
-        for end, (variant, entries) in self._slip_auto.iter(text):
-            first = end - len(variant) + 1
-            if any(covered[first : end + 1]):
-                continue
-            for name, phrase in entries:
-                out.append(_Hit(first, end + 1, name, variant, phrase))
+        for auto in self._slip_autos:
+            for end, (variant, entries) in auto.iter(text):
+                first = end - len(variant) + 1
+                if any(covered[first : end + 1]):
+                    continue
+                for name, phrase in entries:
+                    out.append(_Hit(first, end + 1, name, variant, phrase))
         return out
 
     def read(self, text: str) -> Reading:
