@@ -123,23 +123,78 @@ def practice_rerun_at_scale_ms(course: Path, db_url: str, repeat: int) -> dict[s
     return out
 
 
-def rule_engine_figures(repeat_runs: int = 200) -> dict[str, float]:
-    """Scenario turns scored per second (matching, rules, transitions), replaying every golden transcript."""
+# Pieces of agent replies; joined at random (seeded) into distinct replies of about 200 characters.
+REPLY_PARTS = (
+    "您好，非常抱歉让您久等了，", "这件事给您添了很多麻烦，", "换作是我也会很着急，", "我先帮您核实一下具体情况，",
+    "经过核实，确实是我们这边的失误，", "我们会在三个工作日内把多扣的费用原路退还，", "另外再给您一张代金券表示歉意，",
+    "处理结果出来后我第一时间给您回电，", "这是我的工号，您有任何问题都可以直接找我，",
+    "我已经把情况反馈给了主管，",
+    "我们会整改相关流程，避免再出现这样的情况。", "请问您方便留一个联系电话吗？",
+    "如果您还有其他不满意的地方，请告诉我。",
+    "师傅明天上午就能上门，", "谢谢您的耐心和理解。", "孩子的生日会被耽误了，我们真的很过意不去，",
+    "您的资金安全是第一位的，", "我们已经安排专人跟进，", "今天下班前一定给您一个明确的答复，", "这不是您的问题，",
+)  # fmt: skip
+
+
+def replies(count: int, length: int = 200, seed: int = 7) -> list[str]:
+    """Distinct free-text replies of about `length` characters."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        text = ""
+        while len(text) < length:
+            text += rng.choice(REPLY_PARTS)
+        out.append(f"{text[:length]}（{i}）")
+    return out
+
+
+def rule_engine_figures(count: int = 3000) -> dict[str, float]:
+    """Turns scored per second on one core: distinct ~200-character replies played through every scenario
+    (reading, needs, faults, gaming checks, reactions and transitions; the best option at choices)."""
     from catalog.catalog import ContentRoots, load_catalog
-    from scenarios.runner import build_engine, replay
+    from scenarios.checks import play
+    from scenarios.runner import build_engine
 
     cat = load_catalog(ContentRoots.shipped())
-    cases = [(sc, build_engine(sc, cat.library), list(ex.turns)) for sc in cat.scenarios.values() for ex in sc.examples]
-    for sc, engine, turns in cases:  # warm up jieba and the rule cache
-        replay(sc, engine, turns)
-    turns_played = 0
+    engines = {sid: build_engine(sc, cat.library) for sid, sc in cat.scenarios.items()}
+    texts = iter(replies(count + 500))
+    for sid, sc in cat.scenarios.items():  # warm up (pinyin table, lexicon, caches)
+        play(sc, engines[sid], lambda run: next(texts))
+    texts = iter(replies(count, seed=11))
+    played = 0
     start = time.perf_counter()
-    for _ in range(repeat_runs):
-        for sc, engine, turns in cases:
-            run = replay(sc, engine, turns)
-            turns_played += len(run.turns)
+    while played < count:
+        for sid, sc in cat.scenarios.items():
+            run = play(sc, engines[sid], lambda run: next(texts, "好的。"))
+            played += len(run.turns)
     elapsed = time.perf_counter() - start
-    return {"rule_engine_turns_per_s": round(turns_played / elapsed), "turns_measured": turns_played}
+    return {
+        "rule_engine_turns_per_s": round(played / elapsed),
+        "rule_engine_turns_measured": played,
+        "rule_engine_reply_chars": 200,
+    }
+
+
+def scenario_report_rerun_ms(db_url: str, repeat: int) -> float:
+    """Rerun of the scenario page showing the report of a finished run (replay, scoring and drawing)."""
+    from catalog.catalog import ContentRoots, load_catalog
+
+    scenario = load_catalog(ContentRoots.shipped()).scenarios["late-birthday-cake"]
+    at = signed_in_app(db_url)
+    at.switch_page("ui/pages/scenario.py").run()
+    at.selectbox(key="scenario_pick").set_value("late-birthday-cake").run()
+    at.button(key="scenario_start").click().run()
+    for answer in next(e for e in scenario.examples if e.name == "good").turns:
+        if isinstance(answer, int):
+            at.radio[0].set_value(answer)
+        else:
+            at.text_area[0].input(answer)
+        at.button[[b.label for b in at.button].index("发送")].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.header and at.header[0].value == "演练报告"
+    return median_ms(at.run, repeat)
 
 
 def session_memory_mb(db_url: str, sessions: int = 5) -> float:
@@ -240,6 +295,7 @@ def main() -> None:
             "catalog_load_ms": catalog_figures(course),
             "grade_exam_100q_ms": grade_exam_100q_ms(course),
             **rule_engine_figures(),
+            "scenario_report_rerun_ms": scenario_report_rerun_ms(db_url, args.repeat),
             "session_memory_mb": session_memory_mb(db_url),
             "concurrent_answers": concurrent_answers(db_url),
             "class_dashboard": class_dashboard_ms(db_url),

@@ -26,9 +26,12 @@ def _roots(content: Path | None) -> ContentRoots:
 def validate(content: ContentOption = None) -> None:
     """检查全部内容文件；有问题时逐条打印 文件：行: 字段: 说明，并以非零状态退出。"""
     from certification.final import load_rules, rule_problems
+    from scenarios.checks import transcript_problems
 
-    catalog = load_catalog(_roots(content))
+    roots = _roots(content)
+    catalog = load_catalog(roots)
     problems = [str(p) for p in catalog.problems]
+    problems += [str(p) for p in transcript_problems(roots.scenarios, catalog.scenarios, catalog.library)]
     if content is None:
         problems += rule_problems(load_rules(), catalog)
     for problem in problems:

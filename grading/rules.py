@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Literal
 
 import rule_engine
 from pydantic import Field, field_validator, model_validator
 
+from grading.matcher import Reading
 from source.models import ContentModel, check_points
 
 
@@ -22,7 +22,7 @@ class Condition(ContentModel):
     said: str | None = Field(default=None, description="Concept affirmed (this turn; the whole run at the end)")
     not_said: str | None = Field(default=None, description="Concept never affirmed in the run so far")
     before: tuple[str, str] | None = Field(
-        default=None, description="[A, B]: A was said, and B not before A's first mention"
+        default=None, description="[A, B]: both were said, A first (earlier turn, or earlier in the same turn)"
     )
     state: str | None = Field(default=None, description="Expression over state variables, e.g. 'emotion > 70'")
     within_turns: int | None = Field(default=None, ge=1, description="Only in the first N trainee turns")
@@ -72,22 +72,49 @@ class Condition(ContentModel):
 
 
 class Effect(ContentModel):
-    """What a fired rule does."""
+    """What a fired end-of-run check does."""
 
-    score: dict[str, float] = Field(default_factory=dict, description="Points per rubric dimension")
-    state: dict[str, float] = Field(default_factory=dict, description="Change of state variables")
-    feedback: str = Field(default="", description="Shown in the report when the rule fires")
+    score: dict[str, float] = Field(default_factory=dict, description="Points per rubric dimension (raw)")
+    feedback: str = Field(default="", description="Shown in the report when the check holds")
 
 
 class Rule(ContentModel):
-    """A scoring rule: when a condition holds, apply an effect."""
+    """A check over the whole run, made when an ending is reached (or asked about by a transition)."""
 
     id: str = Field(description="Rule id, unique within the scenario")
-    at: Literal["turn", "end"] = Field(default="turn", description="Checked after each turn, or once at the end")
-    when: Condition = Field(description="Condition tree")
-    then: Effect = Field(description="Effect when fired")
-    miss: str = Field(default="", description="Shown as a missed opportunity when a scoring rule never fired")
+    label: str = Field(description="Chinese name shown in the report")
+    when: Condition = Field(description="Condition tree over the whole run")
+    then: Effect = Field(description="Effect when it holds")
+    miss: str = Field(default="", description="Shown as a missed opportunity when a scoring check does not hold")
     points: tuple[str, ...] = Field(default=(), description="Knowledge points the rule applies")
+
+    _p = field_validator("points")(check_points)
+
+
+class Expect(ContentModel):
+    """What a good reply to this customer line does: one of these acts, worth points."""
+
+    acts: tuple[str, ...] = Field(min_length=1, description="Concepts, any of which meets the need")
+    need: str = Field(min_length=2, description="What the customer needs here, in Chinese")
+    score: float = Field(gt=0, description="Raw points when met")
+    dimension: str = Field(description="Rubric dimension")
+    better: str = Field(min_length=2, description="A better phrasing, shown when the need was missed")
+    state: dict[str, float] | None = Field(default=None, description="Change of state when met (default: the acts')")
+    points: tuple[str, ...] = Field(default=(), description="Knowledge points")
+
+    _p = field_validator("points")(check_points)
+
+
+class Avoid(ContentModel):
+    """What a reply to this customer line must not do, on top of the faults penalised everywhere."""
+
+    acts: tuple[str, ...] = Field(min_length=1, description="Concepts, any of which commits the fault")
+    label: str = Field(min_length=2, description="Chinese description of the fault")
+    score: float = Field(lt=0, description="Points off the total (out of 100), every time")
+    dimension: str = Field(description="Rubric dimension")
+    state: dict[str, float] = Field(default_factory=dict, description="Change of state when committed")
+    cap: float | None = Field(default=None, ge=0, le=100, description="The total cannot exceed this after it")
+    points: tuple[str, ...] = Field(default=(), description="Knowledge points")
 
     _p = field_validator("points")(check_points)
 
@@ -102,6 +129,7 @@ class TurnFacts:
     text: str
     said: dict[str, list[str]]
     positions: dict[str, int]
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True)
@@ -171,11 +199,15 @@ def _scope(c: Condition, view: View) -> tuple[TurnFacts, ...]:
 
 
 def _before(pair: tuple[str, str], turns: tuple[TurnFacts, ...]) -> tuple[bool, list[str]]:
-    """A was said, and no mention of B came before A's first mention."""
+    """Both concepts were said, and A's first mention came before B's first mention."""
     first, second = pair
+    where: dict[str, tuple[int, int]] = {}
+    words: list[str] = []
     for t in turns:
-        if second in t.said and (first not in t.said or t.positions[second] < t.positions[first]):
-            return False, []
-        if first in t.said:
-            return True, t.said[first] + t.said.get(second, [])
-    return False, []
+        for name in (first, second):
+            if name in t.said and name not in where:
+                where[name] = (t.index, t.positions[name])
+                words += t.said[name]
+    if first not in where or second not in where:
+        return False, []
+    return where[first] < where[second], words

@@ -1,4 +1,8 @@
-"""Text normalisation and Chinese segmentation shared by all graders."""
+"""Text normalisation shared by all graders, and Chinese segmentation for search.
+
+Scoring never uses the segmenter: the rule engine matches characters (see grading.matcher), so what a
+process has loaded before cannot change a score.
+"""
 
 from __future__ import annotations
 
@@ -11,21 +15,42 @@ from functools import cache
 from pathlib import Path
 
 import jieba
+import opencc
 
 DICTIONARY = Path(__file__).with_name("domain_dict.txt")
 MAX_TEXT = 2000
-_PUNCT = re.compile(r"[\s\u3000,.!?;:'\"()\[\]{}<>、,。!?;:“”‘’()【】《》…—\-_/\\|~`@#$%^&*+=]+")
+PUNCT = re.compile(r"[\s\u3000,.!?;:'\"()\[\]{}<>、,。!?;:“”‘’()【】《》…—\-_/\\|~`@#$%^&*+=]+")
+_SPACES = re.compile(r"\s+")
 _lock = threading.Lock()
 
 
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters to simplified ones."""
+    return str(_t2s().convert(text))
+
+
 def normalise(text: str) -> str:
-    """NFKC-normalise (full-width to half-width), lower-case and trim to MAX_TEXT characters."""
-    return unicodedata.normalize("NFKC", text).lower().strip()[:MAX_TEXT]
+    """Simplified characters, NFKC (full width to half width), lower case, single spaces, at most MAX_TEXT."""
+    flat = unicodedata.normalize("NFKC", simplified(text[: MAX_TEXT * 2])).lower()
+    return _SPACES.sub(" ", flat).strip()[:MAX_TEXT]
 
 
 def squeeze(text: str) -> str:
     """Normalise and drop white space and punctuation, for exact comparisons."""
-    return _PUNCT.sub("", normalise(text))
+    return PUNCT.sub("", normalise(text))
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def han_count(text: str) -> int:
+    """How many Chinese characters the text has."""
+    return len(_HAN.findall(text))
 
 
 @cache
@@ -39,17 +64,21 @@ def _tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
-def add_words(words: set[str]) -> None:
-    """Teach the segmenter phrases that content uses, so they stay whole tokens."""
-    tokenizer = _tokenizer()
-    with _lock:
-        for word in words:
-            if len(word) > 1 and word not in tokenizer.FREQ:
-                tokenizer.add_word(word, freq=50000)
-
-
 def segment(text: str) -> list[str]:
-    """Split normalised text into words."""
+    """Split normalised text into words (for search; scoring does not segment)."""
     tokenizer = _tokenizer()
     with _lock:
         return [w for w in tokenizer.lcut(normalise(text), HMM=False) if w.strip()]
+
+
+@cache
+def lexicon() -> frozenset[str]:
+    """Real Chinese words of two to six characters, from the segmenter's shipped dictionary file (read-only)."""
+    path = Path(jieba.__file__).with_name("dict.txt")
+    words = set()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            word = line.split(" ", 1)[0]
+            if 2 <= len(word) <= 6:
+                words.add(word)
+    return frozenset(words)

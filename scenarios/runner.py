@@ -1,25 +1,23 @@
-"""Play a scenario: a deterministic state machine fed by trainee answers."""
+"""Play a scenario: a deterministic state machine fed by trainee answers, scored turn by turn."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from grading.engine import Engine, Firing, Result
+from grading.engine import Engine, Entry, Missed, Result, TurnReport
 from grading.library import Library
 from grading.rules import TurnFacts, View, holds
 from grading.text import MAX_TEXT, squeeze
-from scenarios.models import Line, Scenario
+from scenarios.models import Line, Node, Scenario
 
 MINUTES = "minutes"
 TRAINEE = "学员"
+EVENT = "事件"
 
 
 def build_engine(scenario: Scenario, library: Library) -> Engine:
     """The rule engine for one scenario: shared concepts plus the scenario's own."""
-    concepts = {k: c.phrases for k, c in library.concepts.items()}
-    concepts.update({k: c.phrases for k, c in scenario.concepts.items()})
-    rubric = {k: (library.dimensions[k].label, w) for k, w in scenario.rubric.items()}
-    return Engine(scenario.rules, concepts, rubric)
+    return Engine.build(library, scenario.concepts, scenario.rules, scenario.rubric)
 
 
 class InvalidAnswer(ValueError):
@@ -28,10 +26,10 @@ class InvalidAnswer(ValueError):
 
 @dataclass(frozen=True)
 class TurnOutcome:
-    """What one answer did: the rules it fired, the state after it, and what the customer says next."""
+    """What one answer did: its report, the state after it, and what the customer says next."""
 
     facts: TurnFacts
-    firings: tuple[Firing, ...]
+    report: TurnReport
     state: dict[str, float]
     lines: tuple[Line, ...]
 
@@ -45,13 +43,17 @@ class Run:
     node: str = ""
     state: dict[str, float] = field(default_factory=dict)
     turns: list[TurnFacts] = field(default_factory=list)
-    firings: list[Firing] = field(default_factory=list)
+    reports: list[TurnReport] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    missed: list[Missed] = field(default_factory=list)
     transcript: list[Line] = field(default_factory=list)
+    meters: list[dict[str, float]] = field(default_factory=list)
     result: Result | None = None
 
     def __post_init__(self) -> None:
         self.state = {k: v.initial for k, v in self.scenario.state.items()}
         self.state[MINUTES] = 0.0
+        self.meters.append(dict(self.state))
         self.transcript.extend(self._arrive(self.scenario.start, None))
 
     @property
@@ -59,8 +61,12 @@ class Run:
         """Whether an ending has been reached."""
         return self.result is not None
 
-    def _view(self, current: TurnFacts | None) -> View:
-        return View(tuple(self.turns), current, dict(self.state), frozenset(f.rule for f in self.firings))
+    def _view(self, current: TurnFacts | None, fired: frozenset[str] = frozenset()) -> View:
+        return View(tuple(self.turns), current, dict(self.state), fired)
+
+    def _held(self) -> frozenset[str]:
+        """Run checks that hold now, so transitions and the report are decided by the same facts."""
+        return frozenset(self.engine.checks(self._view(None))[2])
 
     def _change(self, deltas: dict[str, float]) -> None:
         for name, delta in deltas.items():
@@ -76,42 +82,82 @@ class Run:
             self._change(node.state)
             lines.extend(node.say)
             if node.ending is not None:
-                end = self.engine.fire(self._view(None), "end")
-                self.firings.extend(end)
-                self.result = self.engine.score(self.firings, node_id)
+                entries, missed, _ = self.engine.checks(self._view(None))
+                self.entries.extend(entries)
+                self.missed.extend(missed)
+                self.result = self.engine.total(self.entries, self.missed, self.reports, node_id)
                 return lines
             if node.turn is not None:
                 return lines
-            node_id = self._next(facts)
+            node_id = self._next(node, facts)
         raise RuntimeError("scenario loops without a turn")  # excluded by validation
 
-    def _next(self, facts: TurnFacts | None) -> str:
-        view = self._view(facts)
-        node = self.scenario.nodes[self.node]
+    def _next(self, node: Node, facts: TurnFacts | None) -> str:
+        needs_checks = any(t.when is not None and t.when.rule_refs() for t in node.next)
+        view = self._view(facts, self._held() if needs_checks else frozenset())
         for t in node.next:
             if t.when is None or holds(t.when, view)[0]:
                 return t.goto
         return node.next[-1].goto
 
+    def _customer_line(self) -> str:
+        return next((line.text for line in reversed(self.transcript) if line.speaker != TRAINEE), "")
+
     def answer(self, response: str | int) -> TurnOutcome:
         """Play one answer: free text, or a choice number counted from 1."""
         if self.finished:
             raise InvalidAnswer("本次演练已经结束")
-        turn = self.scenario.nodes[self.node].turn
+        node = self.scenario.nodes[self.node]
+        turn = node.turn
         assert turn is not None
         text = self.text_of(response)
         self.state[MINUTES] += turn.minutes
         facts = self.engine.facts(text, len(self.turns), self.node, self.state[MINUTES])
+        customer = self._customer_line()
+        goto: str | None = None
+        reply: tuple[Line, ...] = ()
+        if turn.mode == "choice":
+            picked = int(str(response).strip()) - 1
+            options = [(c.text, c.score, c.dimension, dict(c.state), c.feedback) for c in turn.choices]
+            scored = self.engine.score_choice(facts, picked, options, customer)
+            choice = turn.choices[picked]
+            goto = choice.goto
+            if choice.reply:
+                reply = (Line(speaker=self._customer_name(), text=choice.reply),)
+        else:
+            earlier = [t.text for t in self.turns]
+            models = [n.turn.model_answer for n in self.scenario.nodes.values() if n.turn is not None]
+            flags = self.engine.flags(facts.reading, earlier, models, turn.topic)  # type: ignore[arg-type]
+            scored = self.engine.score_text(facts, turn.expects, turn.avoid, flags, customer)
+            facts = self.engine.discount(facts, flags)
         self.turns.append(facts)
-        fired = self.engine.fire(self._view(facts), "turn")
-        self.firings.extend(fired)
-        for f in fired:
-            rule = next(r for r in self.scenario.rules if r.id == f.rule)
-            self._change(rule.then.state)
+        self.reports.append(scored.report)
+        self.entries.extend(scored.entries)
+        self.missed.extend(scored.missed)
+        self._change(scored.state)
+        self.meters.append(dict(self.state))
         self.transcript.append(Line(speaker=TRAINEE, text=text))
-        lines = self._arrive(self._next(facts), facts)
+        if not reply:
+            reply = self._reaction(facts, scored.state.get("emotion", 0.0))
+        self.transcript.extend(reply)
+        lines = self._arrive(goto or self._next(node, facts), facts)
         self.transcript.extend(lines)
-        return TurnOutcome(facts, tuple(fired), dict(self.state), tuple(lines))
+        return TurnOutcome(facts, scored.report, dict(self.state), (*reply, *lines))
+
+    def _reaction(self, facts: TurnFacts, emotion_change: float) -> tuple[Line, ...]:
+        """The customer's first reaction whose mood matches how the meter moved and whose condition holds."""
+        turn = self.scenario.nodes[self.node].turn
+        assert turn is not None
+        mood = "calmer" if emotion_change < 0 else "angrier"
+        view = self._view(facts)
+        for r in turn.reactions:
+            if r.mood == mood and (r.when is None or holds(r.when, view)[0]):
+                return r.say
+        return ()
+
+    def _customer_name(self) -> str:
+        speakers = [line.speaker for n in self.scenario.nodes.values() for line in n.say if line.speaker != EVENT]
+        return speakers[0] if speakers else "客户"
 
     def text_of(self, response: str | int) -> str:
         """The text a response stands for, or InvalidAnswer with a message in Chinese."""

@@ -29,6 +29,8 @@ RANK = {name: n for n, name in enumerate(LAYERS)}
 ALLOWED = {
     # Objective scoring dispatches on the question models; the question-type registry takes this over.
     ("grading.objective", "quizzes.models"),
+    # grade() asks the question-type registry (quizzes.kinds) for a type's grader, lazily, inside the call.
+    ("grading.objective", "quizzes.kinds"),
 }
 
 

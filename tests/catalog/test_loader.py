@@ -32,10 +32,10 @@ def test_good_files_are_served_despite_bad_neighbours(fixture_catalog: Catalog) 
         ("chapters/unknown-figure.md", 17, "sections.figure-section", "no-such-figure"),
         ("blueprints/unknown-module.yaml", 9, "module_weights.no-such-module", "no-such-module"),
         ("blueprints/total-mismatch.yaml", 1, "(root)", "与总分 100 不符"),
-        ("scenarios/unknown-goto.yaml", 143, "nodes.opening.next.1.goto", "no-such-node"),
-        ("scenarios/unknown-concept.yaml", 42, "rules.2.when", "flattery"),
-        ("scenarios/unknown-variable.yaml", 187, "nodes.remedy.next.1.when", "anger"),
-        ("scenarios/unreachable-node.yaml", 191, "nodes.orphan", "无法到达"),
+        ("scenarios/unknown-goto.yaml", 128, "nodes.opening.next.1.goto", "no-such-node"),
+        ("scenarios/unknown-concept.yaml", 90, "nodes.opening.turn.expects.1.acts", "flattery"),
+        ("scenarios/unknown-variable.yaml", 602, "nodes.callback.next.1.when", "anger"),
+        ("scenarios/unreachable-node.yaml", 627, "nodes.orphan", "无法到达"),
     ],
 )
 def test_each_fault_is_reported_with_file_line_and_field(

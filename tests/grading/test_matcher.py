@@ -1,4 +1,4 @@
-"""Concept matching on word boundaries, with negation handled."""
+"""Concept matching on characters, with negation, questions, conditionals, quotes, sarcasm and rudeness read."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ from grading.matcher import ConceptMatcher
 @pytest.fixture(scope="module")
 def matcher() -> ConceptMatcher:
     library = load_library()
-    return ConceptMatcher({k: c.phrases for k, c in library.concepts.items()})
+    return ConceptMatcher(
+        {k: c.phrases for k, c in library.concepts.items()},
+        [k for k, c in library.concepts.items() if c.kind == "fault"],
+        [k for k, c in library.concepts.items() if c.ask_ok],
+    )
 
 
 @pytest.mark.parametrize(
@@ -52,3 +56,53 @@ def test_nothing_to_announce_is_no_announcement(matcher: ConceptMatcher) -> None
 def test_negation_stops_at_the_copula(matcher: ConceptMatcher) -> None:
     assert "take_responsibility" in matcher.said("前两次没有解决好是我们的问题")
     assert "take_responsibility" not in matcher.said("这不是我们的问题")
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("对不起，我没空听你废话", {"rude"}, {"apology"}),
+        ("道歉有用的话还要警察干嘛？", {"rude"}, {"apology"}),
+        ("如果是我们的问题，我们会道歉", set(), {"apology", "take_responsibility"}),
+        ("行行行，是我们的责任，满意了吧？", {"sarcasm"}, {"take_responsibility"}),
+        ("补偿是不可能的", set(), {"compensation"}),
+        ("是快递的问题，跟我们门店没关系", {"deny_responsibility"}, set()),
+        ("您自己没看说明书", {"blame_customer"}, set()),
+        ("對不起，這是我們的責任", {"apology", "take_responsibility"}, set()),
+        ("非常报歉，我马上合实一下", {"apology", "verify_facts"}, set()),
+        ("这个价格很合适", set(), {"verify_facts"}),
+        ("非常抱歉让您久等了我马上帮您查一下", {"apology", "verify_facts", "timeline"}, set()),
+        ("您说我们应该道歉，这个我记下来了", {"listen"}, {"apology"}),
+    ],
+)
+def test_the_issue_cases(matcher: ConceptMatcher, text: str, present: set[str], absent: set[str]) -> None:
+    said = set(matcher.said(text))
+    assert present <= said, said
+    assert not absent & said, said
+
+
+def test_every_mention_has_a_polarity(matcher: ConceptMatcher) -> None:
+    reading = matcher.read("如果是我们的问题，我们会道歉。补偿是不可能的。您说要赔偿？")
+    polarity = {(m.concept, m.polarity) for m in reading.mentions}
+    assert ("take_responsibility", "conditional") in polarity
+    assert ("apology", "conditional") in polarity
+    assert ("compensation", "negated") in polarity
+    assert ("compensation", "reported") in polarity
+
+
+def test_the_segmenter_dictionary_cannot_change_a_reading(matcher: ConceptMatcher) -> None:
+    from grading.text import _tokenizer
+
+    text = "这个问题是我们没做好，马上给您补发，三天内到"
+    before = matcher.read(text)
+    tokenizer = _tokenizer()
+    for word in ("没做好马上", "给您补", "发三天", "问题是我们"):
+        tokenizer.add_word(word, freq=10**6)
+    assert matcher.read(text) == before
+
+
+def test_a_keyword_list_reads_as_a_list(matcher: ConceptMatcher) -> None:
+    assert matcher.read("对不起 抱歉 理解 我们的责任 马上核实 补偿 回访").list_like
+    assert matcher.read("对不起抱歉理解您我们的责任马上核实补偿回访").list_like
+    natural = "郑先生，非常抱歉让您等了这么久，这个问题由我来处理，我先核实一下您的身份，五分钟内就能解冻。"
+    assert not matcher.read(natural).list_like

@@ -70,3 +70,13 @@ def test_a_condition_has_exactly_one_test() -> None:
         c(said="apology", not_said="rude")
     with pytest.raises(ValueError, match="只能与"):
         c(state="emotion > 1", within_turns=2)
+
+
+def test_an_order_rule_holds_only_when_both_parts_happened() -> None:
+    only_first = turn(0, 1, {"apology": ["抱歉"]})
+    v = View((only_first,), None, {"emotion": 50.0, "minutes": 0.0}, frozenset())
+    assert not holds(c(before=["apology", "explanation"]), v)[0]
+    only_second = turn(0, 1, {"explanation": ["原因是"]})
+    v = View((only_second,), None, {"emotion": 50.0, "minutes": 0.0}, frozenset())
+    assert not holds(c(before=["apology", "explanation"]), v)[0]
+    assert not holds(c(before=["verify_facts", "apology"]), view(None))[0]

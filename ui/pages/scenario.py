@@ -1,6 +1,5 @@
 """情景演练: play a scenario with an emotion meter, then read the rule engine's report."""
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from actions.refusals import NotAllowed, NotFound
@@ -11,8 +10,7 @@ from ui import text as T
 from ui.auth import require
 from ui.refusal import refusals
 from ui.resources import catalog, database
-from ui.widgets.highlight import highlight
-from ui.widgets.scenario_play import next_turn, transcript
+from ui.widgets.scenario_play import next_turn, report, transcript
 
 account = require()
 cat, db = catalog(), database()
@@ -67,44 +65,13 @@ if not run.finished:
 
 result = run.result
 assert result is not None
-ending = scenario.endings.get(result.ending or "")
-st.header(T.SCENARIO_REPORT)
-c1, c2 = st.columns([1, 2])
-c1.metric(T.SCENARIO_TOTAL, f"{result.total:g}")
-if ending:
-    c1.markdown(T.SCENARIO_ENDING.format(title=ending.title))
-    c1.write(ending.debrief)
-labels = [d.label for d in result.dimensions]
-values = [round(d.fraction * 100) for d in result.dimensions]
-radar = go.Figure(go.Scatterpolar(r=[*values, values[0]], theta=[*labels, labels[0]], fill="toself"))
-radar.update_layout(
-    polar={"radialaxis": {"range": [0, 100]}}, showlegend=False, height=320, margin={"l": 40, "r": 40, "t": 20, "b": 20}
-)
-c2.plotly_chart(radar, width="stretch")
-
-st.subheader(T.SCENARIO_TIMELINE)
-for played in run.turns:
-    words = [w for phrases in played.said.values() for w in phrases]
-    with st.container(border=True):
-        st.caption(T.SCENARIO_TURN_AT.format(n=played.index + 1, minutes=played.minutes))
-        st.markdown(highlight(played.text, words))
-        concepts = [cat.library.concepts[c].label if c in cat.library.concepts else c for c in played.said]
-        if concepts:
-            st.caption(T.SCENARIO_CONCEPTS.format(concepts="、".join(concepts)))
-
-st.subheader(T.SCENARIO_FIRED)
-for f in result.fired:
-    where = T.SCENARIO_TURN.format(n=f.turn + 1) if f.turn is not None else T.SCENARIO_END_CHECK
-    points = sum(f.score.values())
-    sign = "➕" if points > 0 else "➖" if points < 0 else "·"
-    detail = f" · {T.SCENARIO_WORDS.format(words='、'.join(f.words))}" if f.words else ""
-    st.markdown(f"{sign} **{where}** {f.feedback}{detail}")
+report(run, "scenario_report")
 if result.missed:
     st.subheader(T.SCENARIO_MISSED)
     if any(m.points for m in result.missed):
         st.caption(T.SCENARIO_REVIEW_QUEUED)
     for m in result.missed:
-        st.markdown(f"- {m.feedback or m.rule}")
+        st.markdown(f"- {m.feedback}")
 
 with st.expander(T.SCENARIO_MODEL):
     for node in scenario.nodes.values():

@@ -23,7 +23,7 @@ from store.db import Database
 from ui import text as T
 from ui.refusal import refusals
 from ui.widgets.question import response_text, show_question
-from ui.widgets.scenario_play import transcript
+from ui.widgets.scenario_play import report, transcript
 
 
 def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
@@ -205,4 +205,6 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
         for r in runs:
             scenario = cat.scenarios[r.scenario_id]
             with st.expander(f"{scenario.title} · {'—' if r.total is None else f'{r.total:g} 分'}"):
-                transcript(load_run(db, account, cat, r.id))
+                played = load_run(db, account, cat, r.id)
+                transcript(played)
+                report(played, f"dash_run_{r.id}")

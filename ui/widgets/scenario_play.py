@@ -1,7 +1,9 @@
-"""Scenario play: the transcript and the form for the trainee's next turn, shared by solo and group play."""
+"""Scenario play: the transcript and the form for the trainee's next turn, shared by solo and group play,
+and the report that teaches (shared by the scenario page and the teacher's drill-down)."""
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from actions.refusals import Invalid, Refusal, Stale
@@ -12,18 +14,86 @@ from scenarios.runner import TRAINEE, Run
 from store.db import Database
 from ui import text as T
 from ui.refusal import message, show
+from ui.widgets.highlight import highlight
 
 
 def transcript(run: Run) -> None:
-    """The emotion meter and every line so far."""
+    """The emotion and trust meters and every line so far."""
     emotion = run.state.get("emotion")
     if emotion is not None:
-        st.progress(int(emotion) / 100, text=T.SCENARIO_EMOTION_LINE.format(value=emotion))
+        st.progress(max(0, min(100, int(emotion))) / 100, text=T.SCENARIO_EMOTION_LINE.format(value=emotion))
+    trust = run.state.get("trust")
+    if trust is not None:
+        st.progress(max(0, min(100, int(trust))) / 100, text=T.SCENARIO_TRUST_LINE.format(value=trust))
     for line in run.transcript:
         is_trainee = line.speaker == TRAINEE
         with st.chat_message("user" if is_trainee else "assistant", avatar="🧑‍💼" if is_trainee else "🙎"):
             st.markdown(f"**{line.speaker}**")
             st.text(line.text)
+
+
+def report(run: Run, key: str) -> None:
+    """The report of a finished run: total, ending, radar, every scored line, and what each turn needed."""
+    result = run.result
+    if result is None:
+        return
+    scenario = run.scenario
+    ending = scenario.endings.get(result.ending or "")
+    st.header(T.SCENARIO_REPORT)
+    c1, c2 = st.columns([1, 2])
+    c1.metric(T.SCENARIO_TOTAL, f"{result.total:g}")
+    if ending:
+        c1.markdown(T.SCENARIO_ENDING.format(title=ending.title))
+        c1.write(ending.debrief)
+    labels = [d.label for d in result.dimensions]
+    values = [round(d.fraction * 100) for d in result.dimensions]
+    if labels:
+        radar = go.Figure(go.Scatterpolar(r=[*values, values[0]], theta=[*labels, labels[0]], fill="toself"))
+        radar.update_layout(
+            polar={"radialaxis": {"range": [0, 100]}},
+            showlegend=False,
+            height=320,
+            margin={"l": 40, "r": 40, "t": 20, "b": 20},
+        )
+        c2.plotly_chart(radar, width="stretch", key=f"{key}_radar")
+
+    st.subheader(T.SCENARIO_TIMELINE)
+    for played, turn in zip(run.turns, result.turns, strict=False):
+        words = [w for n in turn.needs if n.met for w in n.words]
+        with st.container(border=True):
+            st.caption(T.SCENARIO_TURN_AT.format(n=played.index + 1, minutes=played.minutes))
+            if turn.customer:
+                st.caption(T.SCENARIO_CUSTOMER_SAID.format(text=turn.customer))
+            st.markdown(highlight(played.text, words))
+            st.markdown(f"**{T.SCENARIO_NEEDED}**")
+            for need in turn.needs:
+                if need.met:
+                    st.markdown(T.SCENARIO_NEED_MET.format(need=need.need, words="、".join(need.words)))
+                else:
+                    st.markdown(T.SCENARIO_NEED_MISSED.format(need=need.need, better=need.better))
+            st.caption(T.SCENARIO_DID.format(acts="、".join(turn.did)) if turn.did else T.SCENARIO_DID_NOTHING)
+            if turn.faults:
+                st.caption(T.SCENARIO_FAULTS.format(faults="、".join(turn.faults)))
+            if turn.flags:
+                st.caption(T.SCENARIO_FLAGS.format(flags="；".join(turn.flags)))
+            st.caption(T.SCENARIO_METERS.format(emotion=turn.emotion, trust=turn.trust))
+
+    st.subheader(T.SCENARIO_LINES)
+    for line in result.lines:
+        if line.points == 0 and line.kind not in ("credit", "check"):
+            continue
+        where = T.SCENARIO_TURN.format(n=line.turn + 1) if line.turn is not None else T.SCENARIO_END_CHECK
+        sign = "➕" if line.points > 0 else "➖" if line.points < 0 else "·"
+        amount = (
+            T.SCENARIO_LINE_OF.format(points=line.points, possible=line.possible)
+            if line.possible
+            else f"{line.points:+g}"
+        )
+        text = T.SCENARIO_LINE.format(sign=sign, where=where, label=line.label, points=amount)
+        detail = f" · {T.SCENARIO_WORDS.format(words='、'.join(line.words))}" if line.words else ""
+        note = f" · {line.feedback}" if line.feedback else ""
+        st.markdown(f"{text}{detail}{note}")
+    st.markdown(f"**{T.SCENARIO_SUM.format(total=result.total)}**")
 
 
 def next_turn(
