@@ -183,7 +183,7 @@ def scenario_report_rerun_ms(db_url: str, repeat: int) -> float:
 
     scenario = load_catalog(ContentRoots.shipped()).scenarios["late-birthday-cake"]
     at = signed_in_app(db_url)
-    at.switch_page("ui/pages/scenario.py").run()
+    at.switch_page(ROUTES["scenario"].path).run()
     at.selectbox(key="scenario_pick").set_value("late-birthday-cake").run()
     at.button(key="scenario_start").click().run()
     for answer in next(e for e in scenario.examples if e.name == "good").turns:

@@ -91,7 +91,7 @@ def test_an_instructor_marks_a_skill_item_point_by_point(open_page: Open, app_db
     at = open_page("instructor", role="instructor", username="marker")
     teacher = next(a for a in list_accounts(app_db) if a.username == "marker")
     info = create_class(app_db, teacher.id, "专业能力班")
-    trainee = create_user(app_db, "he_jing", "何静", "trainee", "secret-pass")
+    trainee = create_user(app_db, "he_jing", "何静", "trainee", "secret-pass-2026")
     add_member(app_db, info.id, trainee.id)
     bp = course.blueprints["skills-paper"]
     attempt = exam.start(app_db, trainee.id, bp, course.questions, course.syllabus.module_of, seed=5)
