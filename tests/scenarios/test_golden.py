@@ -24,7 +24,6 @@ PENDING_V2 = [
     "staff-misconduct",
     "unreasonable-customer",
     "vip-account-churn",
-    "viral-video",
 ]
 CATALOG = load_catalog(ContentRoots.shipped())
 
