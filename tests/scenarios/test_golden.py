@@ -23,8 +23,6 @@ PENDING_V2 = [
     "rude-staff",
     "staff-misconduct",
     "unreasonable-customer",
-    "vip-account-churn",
-    "viral-video",
 ]
 CATALOG = load_catalog(ContentRoots.shipped())
 
