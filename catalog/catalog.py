@@ -106,6 +106,11 @@ class Catalog:
                 out.setdefault(p, []).append(sc.id)
         return out
 
+    def reread_section(self, question: Any) -> Section | None:
+        """The section to reread after a question: the first one teaching its first point."""
+        found = self.sections_by_point.get(question.points[0], [])
+        return self.sections[found[0]] if found else None
+
     def chapter(self, chapter_id: str) -> Chapter | None:
         """The chapter with this id."""
         return next((c for c in self.chapters if c.id == chapter_id), None)
@@ -241,6 +246,12 @@ def _load_blueprints(catalog: Catalog, folder: Path) -> None:
         for m in bad:
             line = doc.line_of(["module_weights", m])
             catalog.problems.append(Problem(display, line, f"module_weights.{m}", f"大纲中没有模块 {m}"))
+        for i, part in enumerate(bp.parts):
+            for j, m in enumerate(part.modules):
+                if m not in modules:
+                    bad.append(m)
+                    line = doc.line_of(["parts", i, "modules", j])
+                    catalog.problems.append(Problem(display, line, f"parts.{i}.modules", f"大纲中没有模块 {m}"))
         if not bad:
             catalog.blueprints[bp.id] = bp
 

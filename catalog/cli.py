@@ -43,9 +43,25 @@ def validate(content: ContentOption = None) -> None:
 def stats(
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
     content: ContentOption = None,
+    papers: Annotated[
+        int, typer.Option("--papers", min=0, help="每个蓝图模拟多少份试卷（盲答策略），0 为不模拟")
+    ] = 200,
 ) -> None:
-    """打印知识点覆盖情况。"""
-    data = load_catalog(_roots(content)).stats()
+    """打印知识点覆盖情况、题目编写指标和盲答策略在每个蓝图上的通过率。"""
+    from quizzes.exam import ExamError
+    from quizzes.itemstats import bank_figures, play_strategies
+
+    catalog = load_catalog(_roots(content))
+    data = catalog.stats()
+    items = bank_figures(catalog.questions.values())
+    data.update(items)
+    blind: dict[str, object] = {}
+    for bp in catalog.blueprints.values() if papers else ():
+        try:
+            blind[bp.id] = play_strategies(bp, catalog.questions, catalog.syllabus.module_of, papers).to_dict()
+        except ExamError as exc:
+            blind[bp.id] = {"error": str(exc)}
+    data["blind_strategies"] = blind
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
@@ -55,6 +71,16 @@ def stats(
     typer.echo(
         f"未讲授的知识点 {len(untaught)} 个，未出题的知识点 {len(untested)} 个\uff08共 {len(data['points'])} 个\uff09"
     )
+    typer.echo(
+        f"多选题全选即对 {items['multiple_all_keyed_share']:.0%}，判断题为“对” {items['judge_true_share']:.0%}，"
+        f"单选题答案是唯一最长项 {items['single_longest_key_share']:.0%}，"
+        f"选择题解析中位数 {items['choice_explanation_median_hanzi']:g} 字"
+    )
+    for bp_id, result in blind.items():
+        if isinstance(result, dict) and "pass_rate" in result:
+            typer.echo(f"盲答策略 {bp_id}：平均 {result['mean']:g} 分，通过率 {result['pass_rate']:.1%}")
+        elif isinstance(result, dict):
+            typer.echo(f"盲答策略 {bp_id}：无法组卷（{result['error']}）")
 
 
 @app.command()

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from quizzes.exam import pending_count, verdict
 from store.db import Database
 from store.tables import Answer, ExamAnswer, ExamAttempt
 
@@ -26,6 +27,7 @@ class PendingItem:
     response: Any
     suggested: float | None
     possible: float
+    marking: tuple[dict[str, Any], ...] = ()  # skill items: the rubric's verdict per marking point
 
 
 def pending(db: Database, user_ids: list[int]) -> list[PendingItem]:
@@ -51,8 +53,18 @@ def pending(db: Database, user_ids: list[int]) -> list[PendingItem]:
             }
             for qid, item in items.items():
                 if item["status"] == "review" and not item.get("manual"):
+                    suggested = item.get("suggested", item["score"])
                     out.append(
-                        PendingItem("exam", e.id, e.user_id, qid, answers.get(qid), item["score"], item["possible"])
+                        PendingItem(
+                            "exam",
+                            e.id,
+                            e.user_id,
+                            qid,
+                            answers.get(qid),
+                            suggested,
+                            item["possible"],
+                            tuple(item.get("parts", [])),
+                        )
                     )
     return out
 
@@ -75,23 +87,49 @@ def grade_practice_answer(db: Database, answer_id: int, score: float) -> None:
 def grade_exam_item(db: Database, attempt_id: int, question_id: str, score: float, pass_mark: float) -> float:
     """Set the manual score of one exam item and re-total the attempt; returns the new total."""
     with db.session() as s:
-        row = s.get(ExamAttempt, attempt_id)
-        if row is None or row.breakdown is None or question_id not in row.breakdown.get("items", {}):
-            raise GradingError("找不到这道考试题")
-        breakdown = dict(row.breakdown)
-        items = {k: dict(v) for k, v in breakdown["items"].items()}
-        item = items[question_id]
-        old = item["score"]
-        item["score"] = _check(score, item["possible"])
-        item["manual"] = True
-        items[question_id] = item
-        module = item.get("module")
-        modules = {k: dict(v) for k, v in breakdown.get("modules", {}).items()}
-        if module in modules:
-            modules[module]["score"] += item["score"] - old
-        breakdown["items"], breakdown["modules"] = items, modules
-        breakdown["score"] = round(sum(v["score"] for v in items.values()), 2)
-        row.breakdown = breakdown
-        row.score = breakdown["score"]
-        row.passed = row.score >= pass_mark
-        return row.score
+        row = _exam_row(s, attempt_id, question_id)
+        return _set_item(row, question_id, _check(score, row.breakdown["items"][question_id]["possible"]), pass_mark)
+
+
+def grade_exam_skill(
+    db: Database, attempt_id: int, question_id: str, point_scores: list[float], pass_mark: float
+) -> float:
+    """Mark a skill item point by point (each 0..the point's share of the item on this paper), keep the marks,
+    set the item to their sum and re-total the attempt; returns the new total."""
+    with db.session() as s:
+        row = _exam_row(s, attempt_id, question_id)
+        parts = list(row.breakdown["items"][question_id].get("parts", []))
+        if not parts or len(parts) != len(point_scores):
+            raise GradingError("评分要点的个数不对")
+        marks = [_check(x, float(p["possible"])) for x, p in zip(point_scores, parts, strict=True)]
+        possible = row.breakdown["items"][question_id]["possible"]
+        return _set_item(row, question_id, min(round(sum(marks), 2), possible), pass_mark, marks)
+
+
+def _exam_row(s: Any, attempt_id: int, question_id: str) -> Any:
+    row = s.get(ExamAttempt, attempt_id)
+    if row is None or row.breakdown is None or question_id not in row.breakdown.get("items", {}):
+        raise GradingError("找不到这道考试题")
+    return row
+
+
+def _set_item(row: Any, question_id: str, score: float, pass_mark: float, marks: list[float] | None = None) -> float:
+    breakdown = dict(row.breakdown)
+    items = {k: dict(v) for k, v in breakdown["items"].items()}
+    item = items[question_id]
+    old = item["score"]
+    item["score"] = score
+    item["manual"] = True
+    if marks is not None:
+        item["point_marks"] = marks
+    module = item.get("module")
+    modules = {k: dict(v) for k, v in breakdown.get("modules", {}).items()}
+    if module in modules:
+        modules[module]["score"] += item["score"] - old
+    breakdown["items"], breakdown["modules"] = items, modules
+    breakdown["score"] = round(sum(v["score"] for v in items.values()), 2)
+    breakdown["pending"] = pending_count(items)
+    row.breakdown = breakdown
+    row.score = breakdown["score"]
+    row.passed = verdict(breakdown, pass_mark)
+    return float(row.score)

@@ -11,6 +11,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from quizzes.kinds import export_problem
 from quizzes.models import AnyQuestion, Bank, Question
 
 Level = Literal["error", "unsupported", "warning"]
@@ -113,12 +114,17 @@ def shared_types(
     the rest are noted in `skipped`."""
     current = None
     for q in questions:
-        if q.type == "case":
-            skipped.append(f"{q.id}：案例分析题在 {fmt} 中没有对应题型，未导出")
-            continue
-        if q.type == "fill" and len(q.answer) != 1:
-            skipped.append(f"{q.id}：多空填空题在 {fmt} 中没有对应题型（可改用 Moodle 的完形题），未导出")
+        problem = export_problem(q, "gift" if fmt == "GIFT" else "moodle-xml")
+        if problem:
+            skipped.append(f"{q.id}：{problem}，未导出")
             continue
         starts = q.points[0] if q.points[0] != current else None
         current = q.points[0]
         yield q, starts
+
+
+def partial_scoring(fractions: list[float]) -> dict[str, Any]:
+    """Fields of a multiple-choice item scored as Moodle scores it: the options' fractions (percent) as weights."""
+    letters = "ABCDEFGH"
+    weights = {letters[i]: round(f / 100, 5) for i, f in enumerate(fractions) if f}
+    return {"scoring": "partial", "weights": weights}

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from interop.common import NO_EXPLANATION, ImportResult, plain_text, question_id, shared_types
-from quizzes.models import AnyQuestion, Fill, Judge, MultipleChoice, ShortAnswer, SingleChoice
+from interop.common import NO_EXPLANATION, ImportResult, partial_scoring, plain_text, question_id, shared_types
+from quizzes.models import AnyQuestion
 
 SPECIAL = "~=#{}:"
 LETTERS = "ABCDEFGH"
@@ -254,6 +254,7 @@ def _question(text: str, where: str, result: ImportResult, fallback_id: str) -> 
             "options": [o[0] for o in options],
             "answer": [LETTERS[i] for i in right],
             "explanation": explanation,
+            **partial_scoring([w for _, w, _ in options]),
         }
     if len(right) != 1:
         raise ValueError("单选题需要且只能有一个正确答案（=）")
@@ -271,8 +272,10 @@ def _question(text: str, where: str, result: ImportResult, fallback_id: str) -> 
 
 
 def _grade(fraction: float) -> str:
-    value = min(MOODLE_GRADES, key=lambda g: abs(g - 100 * fraction))
-    return f"{value:g}"
+    if abs(fraction) < 0.025:
+        return "0"
+    value = min(MOODLE_GRADES, key=lambda g: abs(g - 100 * abs(fraction)))
+    return f"{-value if fraction < 0 else value:g}"
 
 
 def write(questions: list[AnyQuestion], category: str = "客户管理师") -> tuple[str, list[str]]:
@@ -289,19 +292,21 @@ def write(questions: list[AnyQuestion], category: str = "客户管理师") -> tu
 def _write_one(q: AnyQuestion, notes: list[str]) -> str:
     title = f"::{escape(q.id)}::"
     feedback = f"####{escape(q.explanation)}"
-    if isinstance(q, SingleChoice):
+    if q.type == "single":
         opts = " ".join(("=" if LETTERS[i] == q.answer else "~") + escape(o) for i, o in enumerate(q.options))
         return f"{title}{escape(q.stem)} {{{opts} {feedback}}}\n"
-    if isinstance(q, MultipleChoice):
-        share = _grade(1 / len(q.answer))
-        opts = " ".join(f"~%{share if LETTERS[i] in q.answer else '-100'}%{escape(o)}" for i, o in enumerate(q.options))
+    if q.type == "multiple":
+        weights = q.option_weights()
+        if q.scoring == "all_or_nothing":
+            notes.append(f"{q.id}：多选题按全对才得分，GIFT 中只能按选项部分得分表示")
+        opts = " ".join(f"~%{_grade(weights[LETTERS[i]])}%{escape(o)}" for i, o in enumerate(q.options))
         return f"{title}{escape(q.stem)} {{{opts} {feedback}}}\n"
-    if isinstance(q, Judge):
+    if q.type == "judge":
         return f"{title}{escape(q.stem)} {{{'TRUE' if q.answer else 'FALSE'} {feedback}}}\n"
-    if isinstance(q, Fill):
+    if q.type == "fill":
         before, _, after = q.stem.partition("____")
         opts = " ".join("=" + escape(a) for a in q.answer[0])
         return f"{title}{escape(before)}{{{opts} {feedback}}}{escape(after)}\n"
-    assert isinstance(q, ShortAnswer)
+    assert q.type == "short"
     notes.append(f"{q.id}：简答题的评分要点无法用 GIFT 表示，已导出为问答题（参考答案写入总体反馈）")
     return f"{title}{escape(q.stem)} {{####{escape(q.explanation + ' 参考答案：' + q.answer)}}}\n"

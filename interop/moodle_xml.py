@@ -13,8 +13,8 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from interop.common import NO_EXPLANATION, ImportResult, plain_text, question_id, shared_types
-from quizzes.models import AnyQuestion, Fill, Judge, MultipleChoice, ShortAnswer, SingleChoice
+from interop.common import NO_EXPLANATION, ImportResult, partial_scoring, plain_text, question_id, shared_types
+from quizzes.models import AnyQuestion
 
 LETTERS = "ABCDEFGH"
 UNSUPPORTED = {
@@ -143,6 +143,7 @@ def _question(node: Element, kind: str, where: str, result: ImportResult, qid: s
             "options": options,
             "answer": [LETTERS[i] for i in scoring],
             "shuffle": shuffle,
+            **partial_scoring([w for _, w, _ in answers]),
         }
     if kind == "essay":
         result.problem(where, "unsupported", "问答题（essay）没有评分要点，无法自动评分，已跳过")
@@ -183,25 +184,32 @@ def _write_one(quiz: Element, q: AnyQuestion, notes: list[str]) -> None:
     _sub(node, "generalfeedback", q.explanation, format="plain_text")
     SubElement(node, "defaultgrade").text = "1"
     SubElement(node, "idnumber").text = q.id
-    if isinstance(q, SingleChoice | MultipleChoice):
-        SubElement(node, "single").text = "true" if isinstance(q, SingleChoice) else "false"
+    if q.type == "single":
+        SubElement(node, "single").text = "true"
         SubElement(node, "shuffleanswers").text = "1" if q.shuffle else "0"
         SubElement(node, "answernumbering").text = "ABCD"
-        keys = [q.answer] if isinstance(q, SingleChoice) else list(q.answer)
-        share = 100 if isinstance(q, SingleChoice) else round(100 / len(keys), 5)
         for i, option in enumerate(q.options):
-            right = LETTERS[i] in keys
-            fraction = f"{share:g}" if right else ("0" if isinstance(q, SingleChoice) else "-100")
+            fraction = "100" if LETTERS[i] == q.answer else "0"
             _sub(node, "answer", option, fraction=fraction, format="plain_text")
-    elif isinstance(q, Judge):
+    elif q.type == "multiple":
+        SubElement(node, "single").text = "false"
+        SubElement(node, "shuffleanswers").text = "1" if q.shuffle else "0"
+        SubElement(node, "answernumbering").text = "ABCD"
+        if q.scoring == "all_or_nothing":
+            notes.append(f"{q.id}：多选题按全对才得分，Moodle 的多选题只能按选项部分得分表示")
+        weights = q.option_weights()
+        for i, option in enumerate(q.options):
+            fraction = f"{round(100 * weights[LETTERS[i]], 5):g}"
+            _sub(node, "answer", option, fraction=fraction, format="plain_text")
+    elif q.type == "judge":
         _sub(node, "answer", "true", fraction="100" if q.answer else "0")
         _sub(node, "answer", "false", fraction="0" if q.answer else "100")
-    elif isinstance(q, Fill):
+    elif q.type == "fill":
         SubElement(node, "usecase").text = "0"
         for accepted in q.answer[0]:
             _sub(node, "answer", accepted, fraction="100", format="plain_text")
     else:
-        assert isinstance(q, ShortAnswer)
+        assert q.type == "short"
         notes.append(f"{q.id}：简答题的关键词评分要点无法自动评分，已导出为问答题（参考答案与要点写入评分说明）")
         labels = "；".join(f"{g.label}（{'/'.join(g.any)}）" for g in q.rubric)
         _sub(node, "graderinfo", f"参考答案：{q.answer}\n评分要点：{labels}", format="plain_text")

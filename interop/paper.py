@@ -17,17 +17,8 @@ from fpdf import FPDF
 from fpdf.enums import WrapMode, XPos, YPos
 
 from quizzes.exam import PaperItem, draw
-from quizzes.models import (
-    AnyQuestion,
-    Blueprint,
-    CaseAnalysis,
-    ChoiceBase,
-    Fill,
-    Judge,
-    MultipleChoice,
-    ShortAnswer,
-    SingleChoice,
-)
+from quizzes.kinds import key_letters, kind_of
+from quizzes.models import AnyQuestion, Blueprint
 from quizzes.shuffle import option_order, to_displayed_letters
 
 CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -44,37 +35,42 @@ class Line:
     text: str = ""
 
 
-def _key(q: AnyQuestion | ChoiceBase, seed: int) -> str:
-    if isinstance(q, SingleChoice | MultipleChoice):
-        keys = [q.answer] if isinstance(q, SingleChoice) else list(q.answer)
-        return "".join(to_displayed_letters(keys, option_order(q, seed)))
-    if isinstance(q, Judge):
+def _key(q: AnyQuestion, seed: int) -> str:
+    if q.type == "single" or q.type == "multiple":  # noqa: PLR1714 (mypy narrows on ==, not on in)
+        return "".join(to_displayed_letters(key_letters(q), option_order(q, seed)))
+    if q.type == "judge":
         return "正确" if q.answer else "错误"
-    if isinstance(q, Fill):
+    if q.type == "fill":
         return "；".join("/".join(a) for a in q.answer)
-    if isinstance(q, ShortAnswer):
-        return q.answer
-    assert isinstance(q, CaseAnalysis)
-    return "；".join(f"（{i + 1}）{_key(s, seed)}" for i, s in enumerate(q.questions))
+    if q.type == "case":
+        return "；".join(f"（{i + 1}）{_key(s, seed)}" for i, s in enumerate(q.questions))
+    return q.answer
 
 
-def _question(q: AnyQuestion | ChoiceBase, label: str, seed: int, with_key: bool) -> list[Line]:
+def _question(q: AnyQuestion, label: str, seed: int, with_key: bool) -> list[Line]:
     lines: list[Line] = []
-    if isinstance(q, CaseAnalysis):
+    widget = kind_of(q).widget
+    if q.type == "case":
         lines.append(Line("question", f"{label}{q.stem}"))
         lines.append(Line("option", q.case))
         for i, sub in enumerate(q.questions, start=1):
             lines += _question(sub, f"（{i}）", seed, with_key)
-    else:
-        stem = q.stem + ("（    ）" if isinstance(q, Judge) else "")
-        lines.append(Line("question", f"{label}{stem}"))
-        if isinstance(q, ChoiceBase):
-            order = option_order(q, seed)
-            lines += [Line("option", f"{LETTERS[i]}. {q.options[j]}") for i, j in enumerate(order)]
-        if isinstance(q, ShortAnswer) and not with_key:
-            lines += [Line("space"), Line("space"), Line("space")]
-    if with_key and not isinstance(q, CaseAnalysis):
+        return lines
+    if q.type == "skill" and q.case:
+        lines.append(Line("option", q.case))
+    stem = q.stem + ("（    ）" if widget == "judge" else "")
+    if q.type == "skill":
+        stem += f"（{q.score:g} 分）"
+    lines.append(Line("question", f"{label}{stem}"))
+    if q.type == "single" or q.type == "multiple":  # noqa: PLR1714 (mypy narrows on ==, not on in)
+        order = option_order(q, seed)
+        lines += [Line("option", f"{LETTERS[i]}. {q.options[j]}") for i, j in enumerate(order)]
+    if widget in {"text", "skill"} and not with_key:
+        lines += [Line("space")] * (12 if widget == "skill" else 3)
+    if with_key:
         lines.append(Line("answer", f"答案：{_key(q, seed)}"))
+        if q.type == "skill":
+            lines += [Line("answer", f"评分要点：{m.label}（{m.score:g} 分）") for m in q.marking]
         lines.append(Line("answer", f"解析：{q.explanation}"))
     return lines
 

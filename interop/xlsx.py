@@ -11,7 +11,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from interop.common import MAX_IMPORT_BYTES, ImportResult, question_id
-from quizzes.models import AnyQuestion, CaseAnalysis, ChoiceBase, Fill, Judge, MultipleChoice, ShortAnswer, SingleChoice
+from quizzes.kinds import export_problem
+from quizzes.models import AnyQuestion
 
 LETTERS = "ABCDEFGH"
 HEADER = ["编号", "题型", "题干", *(f"选项{c}" for c in LETTERS[:6]), "答案", "解析", "知识点", "难度", "评分要点"]
@@ -42,7 +43,7 @@ INSTRUCTIONS = [
     ),
     ("解析", "讲清为什么，必填"),
     ("知识点", "知识点编号，多个用逗号分隔，例如 crm-basics.customer-vs-consumer"),
-    ("难度", "1（易）~5（难），默认 2"),
+    ("难度", "1（识记）、2（理解）、3（应用），默认 2"),
     ("评分要点", "仅简答题：要点名:关键词1/关键词2；要点名2:关键词3"),
 ]
 
@@ -90,8 +91,8 @@ def _question(row: dict[str, str], number: int) -> dict[str, Any]:
     if kind is None:
         raise ValueError(f"题型：不认识“{row.get('题型', '')}”，应为 单选/多选/判断/填空/简答")
     difficulty = row.get("难度") or "2"
-    if not re.fullmatch(r"[1-5](\.0)?", difficulty):
-        raise ValueError("难度：应为 1~5 的整数")
+    if not re.fullmatch(r"[1-3](\.0)?", difficulty):
+        raise ValueError("难度：应为 1~3 的整数（1 识记，2 理解，3 应用）")
     data: dict[str, Any] = {
         "id": question_id(row.get("编号", ""), f"imported.r{number:04d}"),
         "type": kind,
@@ -150,19 +151,19 @@ def _style_header(sheet: Worksheet) -> None:
 
 
 def _row(q: AnyQuestion) -> list[Any]:
-    options = list(q.options) if isinstance(q, ChoiceBase) else []
+    options = list(q.options) if q.type in {"single", "multiple"} else []
     options += [""] * (6 - len(options))
     rubric = ""
-    if isinstance(q, SingleChoice):
+    if q.type == "single":
         answer: Any = q.answer
-    elif isinstance(q, MultipleChoice):
+    elif q.type == "multiple":
         answer = "".join(q.answer)
-    elif isinstance(q, Judge):
+    elif q.type == "judge":
         answer = "对" if q.answer else "错"
-    elif isinstance(q, Fill):
+    elif q.type == "fill":
         answer = "|".join("/".join(blank) for blank in q.answer)
     else:
-        assert isinstance(q, ShortAnswer)
+        assert q.type == "short"
         answer = q.answer
         rubric = "；".join(f"{g.label}:{'/'.join(g.any)}" for g in q.rubric)
     return [
@@ -187,9 +188,10 @@ def write(questions: list[AnyQuestion]) -> tuple[bytes, list[str]]:
     sheet.append(HEADER)
     skipped = []
     for q in questions:
-        if isinstance(q, CaseAnalysis):
-            skipped.append(f"{q.id}：案例分析题无法放进一行，未导出")
-        elif isinstance(q, ChoiceBase) and len(q.options) > 6:
+        problem = export_problem(q, "xlsx")
+        if problem:
+            skipped.append(f"{q.id}：{problem}，未导出")
+        elif q.type in {"single", "multiple"} and len(q.options) > 6:
             skipped.append(f"{q.id}：选项超过 6 个，未导出")
         else:
             sheet.append(_row(q))

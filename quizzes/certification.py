@@ -1,5 +1,5 @@
-"""The certification path: requirements, a final exam of a theory paper and two scenarios, and signed
-certificates that anyone can verify."""
+"""The certification path: requirements, a final exam of a theory paper, a written skills paper and two
+scenarios, and signed certificates that anyone can verify."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, field_validator
 from sqlalchemy import select
@@ -40,10 +41,12 @@ class Requirements(ContentModel):
 
 
 class FinalExam(ContentModel):
-    """The final exam: a theory paper and one complaint and one crisis scenario."""
+    """The final exam: a theory paper, a written skills paper, one complaint and one crisis scenario."""
 
     blueprint: str = Field(description="Blueprint of the theory paper")
     theory_pass: float = Field(gt=0, le=100, description="Theory score needed")
+    skills_blueprint: str | None = Field(default=None, description="Blueprint of the written skills paper")
+    skills_paper_pass: float = Field(default=60, gt=0, le=100, description="Skills-paper score needed")
     complaint_scenarios: tuple[str, ...] = Field(min_length=1, description="Pool for the complaint scenario")
     crisis_scenarios: tuple[str, ...] = Field(min_length=1, description="Pool for the crisis scenario")
     skills_pass: float = Field(gt=0, le=100, description="Score needed in each scenario")
@@ -71,6 +74,9 @@ def rule_problems(rules: Rules, catalog: Catalog) -> list[str]:
     problems = []
     if rules.final.blueprint not in catalog.blueprints:
         problems.append(f"certification.yaml: final.blueprint: 未知的蓝图 {rules.final.blueprint}")
+    skills = rules.final.skills_blueprint
+    if skills is not None and skills not in catalog.blueprints:
+        problems.append(f"certification.yaml: final.skills_blueprint: 未知的蓝图 {skills}")
     for pool in ("complaint_scenarios", "crisis_scenarios"):
         for sid in getattr(rules.final, pool):
             if sid not in catalog.scenarios:
@@ -144,6 +150,9 @@ class FinalStatus:
     skills: tuple[float | None, ...]  # None until a scenario is finished
     passed: bool | None  # None until every part is done
     certificate_code: str | None
+    paper: float | None = None  # the written skills paper; None until handed in and fully marked
+    paper_attempt_id: int | None = None  # None until the skills paper is started
+    paper_pending: bool = False  # handed in, waiting for an instructor
 
 
 def start_final(db: Database, catalog: Catalog, rules: Rules, user_id: int, seed: int | None = None) -> int:
@@ -207,9 +216,13 @@ def status(db: Database, rules: Rules, user_id: int, attempt_id: int) -> FinalSt
         for run_id in row.run_ids:
             run = s.get(ScenarioRun, run_id) if run_id is not None else None
             skills.append(run.total if run is not None and run.finished_at is not None else None)
-        if row.finished_at is None and theory is not None and all(x is not None for x in skills):
-            row.passed = theory >= rules.final.theory_pass and all(
-                x is not None and x >= rules.final.skills_pass for x in skills
+        written = _skills_paper(s, rules, row)
+        paper_done = rules.final.skills_blueprint is None or written.score is not None
+        if row.finished_at is None and theory is not None and paper_done and all(x is not None for x in skills):
+            row.passed = (
+                theory >= rules.final.theory_pass
+                and (written.score is None or written.score >= rules.final.skills_paper_pass)
+                and all(x is not None and x >= rules.final.skills_pass for x in skills)
             )
             row.finished_at = utcnow()
         passed, scenario_ids, run_ids, exam_id = (
@@ -219,7 +232,75 @@ def status(db: Database, rules: Rules, user_id: int, attempt_id: int) -> FinalSt
             row.exam_attempt_id,
         )
     code = issue(db, user_id, attempt_id, theory or 0, [x or 0 for x in skills]) if passed else None
-    return FinalStatus(attempt_id, exam_id, scenario_ids, run_ids, theory, tuple(skills), passed, code)
+    return FinalStatus(
+        attempt_id,
+        exam_id,
+        scenario_ids,
+        run_ids,
+        theory,
+        tuple(skills),
+        passed,
+        code,
+        written.score,
+        written.attempt_id,
+        written.pending,
+    )
+
+
+# ------------------------------------------------------------ the written skills paper of a final
+
+
+@dataclass(frozen=True)
+class _Written:
+    attempt_id: int | None
+    score: float | None  # None until handed in and every item marked
+    pending: bool
+
+
+def _skills_paper(s: Any, rules: Rules, row: CertificationAttempt) -> _Written:
+    """The final's skills paper: the first attempt of the skills blueprint this trainee opened after the
+    final's theory paper (started from the certification page; a later mock of the same paper does not count)."""
+    blueprint = rules.final.skills_blueprint
+    if blueprint is None:
+        return _Written(None, None, False)
+    paper = s.scalar(
+        select(ExamAttempt)
+        .where(
+            ExamAttempt.user_id == row.user_id,
+            ExamAttempt.blueprint_id == blueprint,
+            ExamAttempt.id > row.exam_attempt_id,
+        )
+        .order_by(ExamAttempt.id)
+        .limit(1)
+    )
+    if paper is None:
+        return _Written(None, None, False)
+    if paper.submitted_at is None:
+        return _Written(paper.id, None, False)
+    if paper.passed is None:  # 待教师评分
+        return _Written(paper.id, None, True)
+    return _Written(paper.id, paper.score, False)
+
+
+def start_skills_paper(db: Database, catalog: Catalog, rules: Rules, user_id: int, attempt_id: int) -> int:
+    """Open the final's written skills paper once its theory paper is handed in; returns the exam attempt."""
+    blueprint = rules.final.skills_blueprint
+    if blueprint is None or blueprint not in catalog.blueprints:
+        raise CertificationError("认证考试的内容不完整，请联系管理员")
+    with db.session() as s:
+        row = s.get(CertificationAttempt, attempt_id)
+        if row is None or row.user_id != user_id or row.finished_at is not None:
+            raise CertificationError("找不到这场认证考试")
+        theory = s.get(ExamAttempt, row.exam_attempt_id)
+        if theory is None or theory.submitted_at is None:
+            raise CertificationError("请先交卷理论知识试卷")
+        written = _skills_paper(s, rules, row)
+        if written.attempt_id is not None:
+            return written.attempt_id
+    if exam.open_attempt(db, user_id) is not None:
+        raise CertificationError("请先交卷正在进行的模拟考试")
+    bp = catalog.blueprints[blueprint]
+    return exam.start(db, user_id, bp, catalog.questions, catalog.syllabus.module_of)
 
 
 def latest_final(db: Database, user_id: int) -> int | None:

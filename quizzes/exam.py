@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from grading.objective import grade
-from quizzes.models import AnyQuestion, Blueprint
+from quizzes.models import AnyQuestion, Blueprint, BlueprintPart
 from store.db import Database
 from store.tables import ExamAnswer, ExamAttempt, utcnow
 
@@ -31,39 +32,110 @@ class PaperItem:
 def draw(
     blueprint: Blueprint, questions: dict[str, AnyQuestion], module_of: dict[str, str], seed: int
 ) -> list[PaperItem]:
-    """Draw a paper: per part, questions of its type spread over modules by weight. Same seed, same paper."""
+    """Draw a paper: per part, questions of its type (and modules, forms) spread over modules by weight and over
+    difficulty by the blueprint's mix as far as the pool allows. Same seed, same paper."""
     rng = random.Random(seed)
     used: set[str] = set()
     paper: list[PaperItem] = []
+    ordered = sorted(questions)
     for index, part in enumerate(blueprint.parts):
-        pool: dict[str, list[str]] = {}
-        for qid in sorted(questions):
-            q = questions[qid]
-            if q.type == part.type and qid not in used:
-                pool.setdefault(module_of.get(q.points[0], ""), []).append(qid)
+        pool = part_pool(blueprint, part, questions, module_of, used, ordered)
         available = sum(len(v) for v in pool.values())
         if available < part.count:
             raise ExamError(f"“{part.title}”需要 {part.count} 道题，题库中只有 {available} 道")
-        quotas = _quotas(blueprint.module_weights, part.count)
-        chosen: list[str] = []
-        for module, quota in quotas.items():
-            candidates = pool.get(module, [])
-            take = rng.sample(candidates, min(quota, len(candidates)))
-            chosen += take
-        rest = sorted(set().union(*pool.values()) - set(chosen))
-        chosen += rng.sample(rest, part.count - len(chosen))
+        weights = (
+            {m: blueprint.module_weights.get(m, 1.0) or 1.0 for m in part.modules}
+            if part.modules
+            else blueprint.module_weights
+        )
+        quotas = _quotas(weights, part.count)
+        if blueprint.difficulty_mix:
+            level_of = {qid: questions[qid].difficulty for qids in pool.values() for qid in qids}
+            chosen = _by_difficulty(
+                rng, pool, quotas, part.count, _quotas(blueprint.difficulty_mix, part.count), level_of
+            )
+        else:
+            chosen = []
+            for module, quota in quotas.items():
+                candidates = pool.get(module, [])
+                chosen += rng.sample(candidates, min(quota, len(candidates)))
+            rest = sorted(set().union(*pool.values()) - set(chosen))
+            chosen += rng.sample(rest, part.count - len(chosen))
         rng.shuffle(chosen)
         used.update(chosen)
         paper += [PaperItem(qid, index, part.score_each) for qid in chosen]
     return paper
 
 
-def _quotas(weights: dict[str, float], count: int) -> dict[str, int]:
-    """Split `count` over modules by weight, largest remainder first."""
+def part_pool(
+    blueprint: Blueprint,
+    part: BlueprintPart,
+    questions: dict[str, AnyQuestion],
+    module_of: dict[str, str],
+    used: set[str] | None = None,
+    ordered: list[str] | None = None,
+) -> dict[str, list[str]]:
+    """Question ids a part may draw, by module: its type, its modules (else the blueprint's weighted modules),
+    its skill forms, and for skill items the part's score. `ordered` is sorted(questions), passed in when drawing
+    many parts."""
+    modules = set(part.modules) or {m for m, w in blueprint.module_weights.items() if w > 0}
+    pool: dict[str, list[str]] = {}
+    for qid in ordered if ordered is not None else sorted(questions):
+        q = questions[qid]
+        if q.type != part.type or (used and qid in used):
+            continue
+        module = module_of.get(q.points[0], "")
+        if module not in modules:
+            continue
+        if part.forms and (q.type != "skill" or q.form not in part.forms):
+            continue
+        if q.type == "skill" and q.score != part.score_each:
+            continue  # the marking scheme shown after the paper must add up to the item's score on it
+        pool.setdefault(module, []).append(qid)
+    return pool
+
+
+def _by_difficulty(
+    rng: random.Random,
+    pool: dict[str, list[str]],
+    quotas: dict[str, int],
+    count: int,
+    targets: dict[int, int],
+    level_of: dict[str, int],
+) -> list[str]:
+    """Pick `count` ids meeting the module quotas, each pick taking the difficulty furthest below its target."""
+    left: dict[str, dict[int, list[str]]] = {}
+    for module, ids in pool.items():
+        for qid in ids:
+            left.setdefault(module, {}).setdefault(level_of[qid], []).append(qid)
+    taken = dict.fromkeys(targets, 0)
+    chosen: list[str] = []
+
+    def pick(module: str) -> None:
+        levels = sorted(level for level, ids in left[module].items() if ids)
+        need = max(targets.get(level, 0) - taken.get(level, 0) for level in levels)
+        level = rng.choice([x for x in levels if targets.get(x, 0) - taken.get(x, 0) == need])
+        ids = left[module][level]
+        chosen.append(ids.pop(rng.randrange(len(ids))))
+        taken[level] = taken.get(level, 0) + 1
+
+    remaining = {m: min(q, len(pool.get(m, []))) for m, q in quotas.items() if m in left}
+    while any(remaining.values()):
+        for module in sorted(remaining):
+            if remaining[module]:
+                pick(module)
+                remaining[module] -= 1
+    while len(chosen) < count:
+        pick(rng.choice(sorted(m for m, levels in left.items() if any(levels.values()))))
+    return chosen
+
+
+def _quotas(weights: Mapping[Any, float], count: int) -> dict[Any, int]:
+    """Split `count` over keys by weight, largest remainder first."""
     total = sum(weights.values()) or 1.0
     exact = {m: count * w / total for m, w in weights.items()}
     quotas = {m: int(v) for m, v in exact.items()}
-    for m in sorted(exact, key=lambda m: (quotas[m] - exact[m], m))[: count - sum(quotas.values())]:
+    for m in sorted(exact, key=lambda m: (quotas[m] - exact[m], str(m)))[: count - sum(quotas.values())]:
         quotas[m] += 1
     return quotas
 
@@ -194,7 +266,7 @@ def submit(
             view = _view(s, attempt)
             attempt.breakdown = score_paper(view.paper, view.answers, questions, module_of)
             attempt.score = attempt.breakdown["score"]
-            attempt.passed = attempt.score >= blueprint.pass_mark
+            attempt.passed = verdict(attempt.breakdown, blueprint.pass_mark)
             attempt.submitted_at = utcnow()
         return _view(s, attempt)
 
@@ -202,7 +274,8 @@ def submit(
 def score_paper(
     paper: list[PaperItem], answers: dict[str, Any], questions: dict[str, AnyQuestion], module_of: dict[str, str]
 ) -> dict[str, Any]:
-    """Score every item; unanswered or invalid items score zero in an exam."""
+    """Score every item; unanswered or invalid items score zero in an exam. Items the grader is unsure of
+    (status review) score zero until an instructor marks them; `pending` counts them."""
     items: dict[str, Any] = {}
     modules: dict[str, list[float]] = {}
     total = 0.0
@@ -214,7 +287,13 @@ def score_paper(
         earned = result.score or 0.0
         total += earned
         module = module_of.get(q.points[0], "")
-        items[item.question_id] = {"status": result.status, "score": earned, "possible": item.score, "module": module}
+        entry: dict[str, Any] = {"status": result.status, "score": earned, "possible": item.score, "module": module}
+        if result.status == "review":
+            entry["suggested"] = result.suggested
+        if q.type == "skill":
+            entry["parts"] = [p.to_dict() for p in result.parts]
+            entry["message"] = result.message
+        items[item.question_id] = entry
         m = modules.setdefault(module, [0.0, 0.0])
         m[0] += earned
         m[1] += item.score
@@ -222,7 +301,20 @@ def score_paper(
         "score": round(total, 2),
         "items": items,
         "modules": {k: {"score": v[0], "possible": v[1]} for k, v in modules.items()},
+        "pending": pending_count(items),
     }
+
+
+def pending_count(items: dict[str, Any]) -> int:
+    """Items of a scored paper still waiting for an instructor."""
+    return sum(1 for v in items.values() if v.get("status") == "review" and not v.get("manual"))
+
+
+def verdict(breakdown: dict[str, Any], pass_mark: float) -> bool | None:
+    """Pass or fail; None (待教师评分) while an item waits for an instructor."""
+    if pending_count(breakdown.get("items", {})):
+        return None
+    return float(breakdown.get("score", 0.0)) >= pass_mark
 
 
 def history(db: Database, user_id: int) -> list[AttemptView]:

@@ -101,3 +101,20 @@ def test_paper_writes_pdf_and_word_for_paper_and_key(tmp_path) -> None:  # type:
         "starter-mock-7-试卷.pdf",
     ]
     assert runner.invoke(app, ["paper", "--blueprint", "nope", "--seed", "1"]).exit_code == 2
+
+
+def test_stats_json_reports_item_figures_and_blind_strategies_per_blueprint() -> None:
+    result = runner.invoke(app, ["stats", "--json", "--papers", "5"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert sum(data["questions_by_type"].values()) == data["questions"]
+    assert {
+        "questions_by_difficulty",
+        "multiple_all_keyed_share",
+        "judge_true_share",
+        "single_longest_key_share",
+        "choice_explanation_median_hanzi",
+    } <= set(data)
+    assert set(data["blind_strategies"]) >= {"skills-paper", "starter-mock"}
+    for found in data["blind_strategies"].values():
+        assert "error" in found or ({"pass_rate", "mean", "best", "papers"} <= set(found) and found["papers"] == 5)

@@ -80,6 +80,7 @@ TYPE_LABELS = {
     "fill": "填空题",
     "short": "简答题",
     "case": "案例分析题",
+    "skill": "专业能力题",
 }
 JUDGE_TRUE = "正确"
 JUDGE_FALSE = "错误"
@@ -92,7 +93,7 @@ RESULT_WRONG = "回答错误"
 RESULT_REVIEW = "已提交，待教师评分"
 CORRECT_ANSWER = "参考答案：{answer}"
 EXPLANATION = "解析"
-REREAD = "复习：{title}"
+REREAD = "重读：{title}"
 NEXT_QUESTION = "下一题"
 
 # Practice
@@ -519,3 +520,42 @@ VERIFY_SUBMIT = "查验"
 VERIFY_BAD = "查验失败：查验码无效，或证书内容与记录不符。"
 VERIFY_OK = "证书有效：{name}，{date} 颁发；理论知识 {theory:g} 分，情景演练 {skills} 分。"
 VERIFY_REVOKED = "（注意：该证书已被撤销）"
+
+# --- exam-infra ---
+SCORING_ALL_OR_NOTHING = "本题全部选对才得分：多选、少选、错选均不得分。"
+SCORING_PARTIAL = "本题按选项计分：选对的选项得相应分数，选错的选项扣分，最低 0 分。"
+SKILL_FORM_LABELS = {"short": "简答题", "case": "案例分析题", "design": "方案设计题"}
+SKILL_POINTS_NOTE = "本题 {score:g} 分，按 {n} 个评分要点给分；请分条写出完整的句子。"
+SKILL_FOUND = "已答到"
+SKILL_MISSED = "未答到"
+SKILL_UNSURE = "待教师判断"
+SKILL_COL_POINT = "评分要点"
+SKILL_COL_SCORE = "分值"
+SKILL_COL_STATE = "你的回答"
+SKILL_COL_WORDS = "找到的说法"
+SKILL_COL_MARK = "教师给分"
+SKILL_MODEL_ANSWER = "参考答案"
+SKILL_SCHEME = "评分要点"
+EXAM_PENDING = "待教师评分"
+EXAM_PENDING_NOTE = "有 {n} 道题需要教师评分；评分后这里显示最终成绩。目前自动评出的部分：{score:g} 分。"
+EXAM_ITEM_PENDING = "待教师评分（系统建议 {score:g} 分）"
+EXAM_DIFFICULTY_NOTE = "难度分布：{mix}"
+EXAM_DIFFICULTY_LEVELS = {1: "识记", 2: "理解", 3: "应用"}
+MANUAL_SKILL_POINT = "{label}（{score:g} 分）"
+MANUAL_SKILL_SUGGESTED = "系统判断：{state}"
+CERT_RULES_PARTS = (
+    "{title}共四部分，每部分 {part_pass:g} 分及格，四部分都及格才能获得结业证书：\n"
+    "1. 理论知识：{theory}（{theory_minutes} 分钟）；\n"
+    "2. 专业能力：{skills}（{skills_minutes} 分钟，笔试，含简答、案例分析、方案设计，部分题目由教师评分）；\n"
+    "3. 投诉处理情景演练；\n"
+    "4. 危机处理情景演练（演练中不提供提示）。"
+)
+CERT_SKILLS_PAPER = "二、专业能力"
+CERT_SKILLS_PAPER_TODO = "理论知识试卷交卷后，开始专业能力试卷（笔试，计时）。"
+CERT_SKILLS_PAPER_START = "开始专业能力试卷"
+CERT_SKILLS_PAPER_GO = "去作答专业能力试卷"
+CERT_SKILLS_PAPER_SCORE = "专业能力得分"
+CERT_SKILLS_PAPER_PENDING = "专业能力试卷已交卷，等待教师评分。"
+CERT_ROLEPLAYS = "三、情景演练（不提供提示）"
+CERT_FAILED_PARTS = "上次认证考试未通过：理论 {theory} 分，专业能力 {paper} 分，情景演练 {skills} 分。可以再次参加。"
+CERT_PART_TODO = "—"

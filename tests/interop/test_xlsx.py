@@ -10,7 +10,6 @@ from openpyxl import Workbook, load_workbook
 
 from catalog.catalog import Catalog
 from interop import xlsx
-from quizzes.models import CaseAnalysis
 
 
 def workbook(rows: list[list[object]]) -> bytes:
@@ -34,12 +33,12 @@ def test_template_has_the_header_and_instructions() -> None:
 def test_the_shipped_bank_survives_a_round_trip(shipped: Catalog) -> None:
     questions = list(shipped.questions.values())
     data, skipped = xlsx.write(questions)
-    assert len(skipped) == sum(isinstance(q, CaseAnalysis) for q in questions)
+    assert len(skipped) == sum(q.type in {"case", "skill"} for q in questions)
     back = xlsx.parse(data, known_points=set(shipped.syllabus.points))
     assert not back.problems, back.problems[:5]
     by_id = {q["id"]: q for q in back.questions}
     for q in questions:
-        if isinstance(q, CaseAnalysis):
+        if q.type in {"case", "skill"}:
             continue
         original = q.model_dump(mode="json")
         got = by_id[q.id]
@@ -117,7 +116,7 @@ def test_bad_rows_are_reported_by_number_and_good_rows_kept(shipped: Catalog) ->
     assert report[2] == "第 5 行：[错误] 编号：只能用小写字母、数字、点和连字符"
     assert report[3] == "第 6 行：[错误] 答案：判断题填 对 或 错"
     assert report[4] == "第 7 行：[错误] 未知的知识点编号：x.y"
-    assert report[5] == "第 8 行：[错误] 难度：应为 1~5 的整数"
+    assert report[5] == "第 8 行：[错误] 难度：应为 1~3 的整数（1 识记，2 理解，3 应用）"
     assert report[6].startswith("第 9 行：[错误] 评分要点")
     assert len(report) == 7
 

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from catalog.catalog import Catalog
 from catalog.cli import app
+from classroom.manual import grade_exam_skill, pending
 from courseware.progress import mark
 from grading.signing import make_code, parse_code
 from interop.certificate import certificate_pdf
@@ -88,6 +89,12 @@ def test_a_passed_final_issues_a_certificate_that_verifies(db: Database, shipped
     assert state.scenario_ids[1] in RULES.final.crisis_scenarios
 
     take_exam(db, shipped, uid, RULES.final.blueprint, state.exam_attempt_id)
+    assert RULES.final.skills_blueprint is not None
+    paper = cert.start_skills_paper(db, shipped, RULES, uid, attempt)
+    take_exam(db, shipped, uid, RULES.final.skills_blueprint, paper)  # the reference answers
+    for item in pending(db, [uid]):  # what the rubric was unsure of, an instructor marks
+        grade_exam_skill(db, item.ref, item.question_id, [float(p["possible"]) for p in item.marking], 60)
+    assert cert.status(db, RULES, uid, attempt).paper == 100
     for index, sid in enumerate(state.scenario_ids):
         scenario = shipped.scenarios[sid]
         run_id = cert.scenario_run(db, uid, attempt, index)

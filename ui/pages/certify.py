@@ -1,4 +1,5 @@
-"""认证考试: the rules up front, the requirements, the final exam (theory paper + two scenarios), certificates."""
+"""认证考试: the rules up front, the requirements, the final exam (theory paper + skills paper + two scenarios),
+certificates."""
 
 import streamlit as st
 
@@ -16,14 +17,28 @@ cat, db = catalog(), database()
 rules = cert.load_rules()
 st.title(T.NAV_CERTIFY)
 final = rules.final
-st.info(
-    T.CERT_RULES.format(
-        title=rules.title,
-        theory=cat.blueprints[final.blueprint].title if final.blueprint in cat.blueprints else final.blueprint,
-        theory_pass=final.theory_pass,
-        skills_pass=final.skills_pass,
+theory_bp = cat.blueprints.get(final.blueprint)
+skills_bp = cat.blueprints.get(final.skills_blueprint or "")
+if skills_bp is not None and theory_bp is not None:
+    st.info(
+        T.CERT_RULES_PARTS.format(
+            title=rules.title,
+            part_pass=min(final.theory_pass, final.skills_paper_pass, final.skills_pass),
+            theory=theory_bp.title,
+            theory_minutes=theory_bp.time_limit_minutes,
+            skills=skills_bp.title,
+            skills_minutes=skills_bp.time_limit_minutes,
+        )
     )
-)
+else:
+    st.info(
+        T.CERT_RULES.format(
+            title=rules.title,
+            theory=theory_bp.title if theory_bp else final.blueprint,
+            theory_pass=final.theory_pass,
+            skills_pass=final.skills_pass,
+        )
+    )
 
 for code, name, issued_on, theory, skills in cert.certificates_of(db, account.id):
     with st.container(border=True):
@@ -42,8 +57,14 @@ if attempt is None:
     if latest is not None:
         last = cert.status(db, rules, account.id, latest)
         if last.passed is False:
-            last_skills = "、".join("—" if x is None else f"{x:g}" for x in last.skills)
-            st.warning(T.CERT_FAILED.format(theory=last.theory or 0, skills=last_skills))
+            last_skills = "、".join(T.CERT_PART_TODO if x is None else f"{x:g}" for x in last.skills)
+            st.warning(
+                T.CERT_FAILED_PARTS.format(
+                    theory=T.CERT_PART_TODO if last.theory is None else f"{last.theory:g}",
+                    paper=T.CERT_PART_TODO if last.paper is None else f"{last.paper:g}",
+                    skills=last_skills,
+                )
+            )
     st.subheader(T.CERT_REQUIREMENTS)
     checks = cert.requirement_checks(db, cat, rules, account.id)
     for check in checks:
@@ -71,7 +92,24 @@ if state.theory is None:
 else:
     st.metric(T.CERT_THEORY_SCORE, f"{state.theory:g}")
 
-st.subheader(T.CERT_SKILLS)
+if skills_bp is not None:
+    st.subheader(T.CERT_SKILLS_PAPER)
+    if state.paper is not None:
+        st.metric(T.CERT_SKILLS_PAPER_SCORE, f"{state.paper:g}")
+    elif state.paper_pending:
+        st.info(T.CERT_SKILLS_PAPER_PENDING)
+    elif state.paper_attempt_id is not None:
+        st.page_link("ui/pages/exam.py", label=T.CERT_SKILLS_PAPER_GO, icon="➡️")
+    elif state.theory is None:
+        st.caption(T.CERT_SKILLS_PAPER_TODO)
+    elif st.button(T.CERT_SKILLS_PAPER_START, type="primary", key=f"certify_paper_{attempt}"):
+        try:
+            cert.start_skills_paper(db, cat, rules, account.id, attempt)
+            st.switch_page("ui/pages/exam.py")
+        except cert.CertificationError as exc:
+            st.error(str(exc))
+
+st.subheader(T.CERT_ROLEPLAYS if skills_bp is not None else T.CERT_SKILLS)
 tabs = st.tabs([cat.scenarios[s].title if s in cat.scenarios else s for s in state.scenario_ids])
 for index, (tab, sid) in enumerate(zip(tabs, state.scenario_ids, strict=True)):
     with tab:

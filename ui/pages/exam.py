@@ -7,7 +7,7 @@ from quizzes.exam import ExamError, history, load, open_attempt, save_answer, st
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
-from ui.widgets.question import key_text, response_input, response_text, show_question
+from ui.widgets.question import key_text, reread_link, response_input, response_text, show_marking, show_question
 
 account = require()
 cat, db = catalog(), database()
@@ -21,8 +21,14 @@ def show_result(attempt_id: int) -> None:
     view = load(db, account.id, attempt_id)
     bp = cat.blueprints.get(view.blueprint_id)
     total = bp.total if bp else 100
-    verdict = T.EXAM_PASSED if view.passed else T.EXAM_FAILED
-    (st.success if view.passed else st.error)(f"{T.EXAM_SCORE.format(score=view.score or 0, total=total)} · {verdict}")
+    pending = int((view.breakdown or {}).get("pending", 0))
+    if view.passed is None and pending:
+        st.info(f"{T.EXAM_PENDING} · {T.EXAM_PENDING_NOTE.format(n=pending, score=view.score or 0)}")
+    else:
+        verdict = T.EXAM_PASSED if view.passed else T.EXAM_FAILED
+        (st.success if view.passed else st.error)(
+            f"{T.EXAM_SCORE.format(score=view.score or 0, total=total)} · {verdict}"
+        )
     modules = (view.breakdown or {}).get("modules", {})
     if modules:
         st.subheader(T.EXAM_BY_MODULE)
@@ -36,21 +42,31 @@ def show_result(attempt_id: int) -> None:
             ],
             hide_index=True,
         )
-    with st.expander(T.EXAM_REVIEW):
+    written = any(getattr(cat.questions.get(i.question_id), "type", "") == "skill" for i in view.paper)
+    with st.expander(T.EXAM_REVIEW, expanded=written):  # a written paper opens on its marking schemes
         items = (view.breakdown or {}).get("items", {})
         for n, item in enumerate(view.paper, 1):
             q = cat.questions.get(item.question_id)
             if q is None:
                 continue
-            mark = "✅" if items.get(q.id, {}).get("status") == "correct" else "❌"
-            st.markdown(f"{mark} **{n}.**")
+            result = items.get(q.id, {})
+            waiting = result.get("status") == "review" and not result.get("manual")
+            mark = "⏳" if waiting else "✅" if result.get("score", 0) >= item.score - 1e-9 else "❌"
+            st.markdown(f"{mark} **{n}.** {T.EXAM_SCORE.format(score=result.get('score', 0), total=item.score)}")
+            if waiting:
+                st.caption(T.EXAM_ITEM_PENDING.format(score=result.get("suggested") or 0))
             show_question(q, view.seed)
-            st.caption(
-                T.EXAM_YOUR_ANSWER.format(answer=response_text(q, view.answers.get(q.id), view.seed))
-                + " · "
-                + T.CORRECT_ANSWER.format(answer=key_text(q, view.seed))
-            )
+            if q.type == "skill":
+                st.caption(T.EXAM_YOUR_ANSWER.format(answer=response_text(q, view.answers.get(q.id), view.seed)))
+                show_marking(q, result)
+            else:
+                st.caption(
+                    T.EXAM_YOUR_ANSWER.format(answer=response_text(q, view.answers.get(q.id), view.seed))
+                    + " · "
+                    + T.CORRECT_ANSWER.format(answer=key_text(q, view.seed))
+                )
             st.caption(T.EXAM_EXPLANATION_LINE.format(text=q.explanation))
+            reread_link(q, cat, f"exam_review_{view.id}_{q.id}")
 
 
 active = open_attempt(db, account.id)
@@ -69,6 +85,11 @@ if active is None:
     count = sum(p.count for p in bp.parts)
     st.write(bp.description)
     st.info(T.EXAM_RULES.format(count=count, total=bp.total, pass_mark=bp.pass_mark, minutes=bp.time_limit_minutes))
+    if bp.difficulty_mix:
+        mix = T.LIST_SEPARATOR.join(
+            f"{T.EXAM_DIFFICULTY_LEVELS[level]} {share:.0%}" for level, share in sorted(bp.difficulty_mix.items())
+        )
+        st.caption(T.EXAM_DIFFICULTY_NOTE.format(mix=mix))
     left = attempts_left(db, cat, account.id, "exam", bp_id)
     if left is not None:
         st.caption(T.ATTEMPTS_LEFT.format(n=left))
@@ -87,7 +108,11 @@ if active is None:
                     T.EXAM_CHOOSE: cat.blueprints[v.blueprint_id].title if v.blueprint_id in cat.blueprints else "",
                     T.EXAM_COL_TIME: v.started_at.strftime("%Y-%m-%d %H:%M"),
                     T.EXAM_COL_SCORE: v.score,
-                    T.EXAM_COL_RESULT: T.EXAM_PASSED if v.passed else T.EXAM_FAILED,
+                    T.EXAM_COL_RESULT: T.EXAM_PENDING
+                    if v.passed is None
+                    else T.EXAM_PASSED
+                    if v.passed
+                    else T.EXAM_FAILED,
                 }
                 for v in past
             ],

@@ -136,7 +136,7 @@ if st.button(
 
 if mode is Mode.MEMORIZE:
     show_question(q, seed)
-    show_key(q, cat, f"practice_fb_{qid}", seed, expanded=True, reread=False)
+    show_key(q, cat, f"practice_fb_{qid}", seed, expanded=True, reread=True)
 else:
     shown_at = st.session_state.setdefault(f"practice_shown_{qid}", time.monotonic())
     with st.form(f"practice_form_{qid}"):

@@ -9,7 +9,7 @@ import streamlit as st
 from catalog.catalog import Catalog
 from classroom.classes import ClassInfo
 from classroom.dashboard import class_view, grade_sheet, to_csv, to_xlsx
-from classroom.manual import GradingError, grade_exam_item, grade_practice_answer, pending
+from classroom.manual import GradingError, grade_exam_item, grade_exam_skill, grade_practice_answer, pending
 from quizzes.exam import history, load
 from scenarios.sessions import load_run, runs_of
 from store.db import Database
@@ -123,6 +123,32 @@ def draw(db: Database, cat: Catalog, info: ClassInfo) -> None:
                 st.caption(T.DASH_RUBRIC_HINT.format(labels="、".join(g.label for g in rubric)))
             st.text(response_text(q, item.response))
             key = f"instructor_manual_{item.source}_{item.ref}_{item.question_id}"
+            if q.type == "skill" and item.source == "exam" and len(item.marking) == len(q.marking):
+                marks = []
+                for i, (point, part) in enumerate(zip(q.marking, item.marking, strict=True)):
+                    state = {"correct": T.SKILL_FOUND, "review": T.SKILL_UNSURE}.get(part["status"], T.SKILL_MISSED)
+                    possible = float(part["possible"])
+                    marks.append(
+                        st.number_input(
+                            T.MANUAL_SKILL_POINT.format(label=point.label, score=possible),
+                            0.0,
+                            possible,
+                            possible if part["status"] == "correct" else 0.0,
+                            0.5,
+                            key=f"{key}_p{i}",
+                            help=T.MANUAL_SKILL_SUGGESTED.format(state=state),
+                        )
+                    )
+                if st.button(T.DASH_MANUAL_SAVE, key=f"{key}_save"):
+                    try:
+                        attempt = load(db, item.user_id, item.ref)
+                        bp = cat.blueprints.get(attempt.blueprint_id)
+                        grade_exam_skill(db, item.ref, item.question_id, marks, bp.pass_mark if bp else 60)
+                        st.success(T.DASH_MANUAL_SAVED)
+                        st.rerun()
+                    except GradingError as exc:
+                        st.error(str(exc))
+                continue
             score = st.number_input(
                 T.DASH_MANUAL_SCORE.format(possible=item.possible), 0.0, float(item.possible), 0.0, 0.5, key=key
             )

@@ -10,21 +10,13 @@ import streamlit as st
 from catalog.catalog import Catalog
 from courseware.render import to_html
 from grading.objective import Score
-from quizzes.models import (
-    LETTERS,
-    AnyQuestion,
-    CaseAnalysis,
-    ChoiceBase,
-    Fill,
-    Judge,
-    MultipleChoice,
-    ShortAnswer,
-    SingleChoice,
-)
+from quizzes.kinds import key_letters, kind_of
+from quizzes.models import LETTERS
 from quizzes.shuffle import option_order, to_bank_letters, to_displayed_letters
 from ui import text as T
 
 MAX_ANSWER_CHARS = 2000
+SKILL_ANSWER_CHARS = 2000  # the rule engine reads at most this many characters (grading.text.MAX_TEXT)
 
 
 def session_seed() -> int:
@@ -32,17 +24,19 @@ def session_seed() -> int:
     return int(st.session_state.setdefault("question_seed", random.SystemRandom().randrange(1, 2**31)))
 
 
-def response_input(q: AnyQuestion | Any, key: str, initial: Any = None, seed: int = 0) -> Any:
-    """Draw the input and return the response in the bank's letters (None when empty)."""
-    st.markdown(f"**{T.TYPE_LABELS[q.type]}** {q.stem}")
-    if isinstance(q, SingleChoice):
+def response_input(q: Any, key: str, initial: Any = None, seed: int = 0) -> Any:
+    """Draw the input the question's type registers and return the response in the bank's letters."""
+    st.markdown(f"**{type_label(q)}** {q.stem}")
+    widget = kind_of(q).widget
+    if widget == "single":
         order = option_order(q, seed)
         labels = _labels(q, order)
         before = to_displayed_letters([initial], order) if isinstance(initial, str) else []
         index = LETTERS.index(before[0]) if before else None
         picked = st.radio(T.TYPE_LABELS[q.type], labels, index=index, key=key, label_visibility="collapsed")
         return None if picked is None else to_bank_letters([picked[0]], order)[0]
-    if isinstance(q, MultipleChoice):
+    if widget == "multiple":
+        st.caption(scoring_note(q))
         order = option_order(q, seed)
         ticked = set(to_displayed_letters(list(initial or []), order))
         letters = [
@@ -51,7 +45,7 @@ def response_input(q: AnyQuestion | Any, key: str, initial: Any = None, seed: in
             if st.checkbox(label, value=LETTERS[i] in ticked, key=f"{key}_{i}")
         ]
         return sorted(to_bank_letters(letters, order)) or None
-    if isinstance(q, Judge):
+    if widget == "judge":
         index = None if initial is None else (0 if initial else 1)
         picked = st.radio(
             T.TYPE_LABELS[q.type],
@@ -62,22 +56,26 @@ def response_input(q: AnyQuestion | Any, key: str, initial: Any = None, seed: in
             label_visibility="collapsed",
         )
         return None if picked is None else picked == T.JUDGE_TRUE
-    if isinstance(q, Fill):
+    if widget == "blanks":
         given = list(initial or []) + [""] * len(q.answer)
         return [
             st.text_input(T.FILL_BLANK.format(n=i + 1), value=given[i], key=f"{key}_{i}", max_chars=100)
             for i in range(len(q.answer))
         ]
-    if isinstance(q, ShortAnswer):
+    if widget in {"text", "skill"}:
+        if widget == "skill":
+            if q.case:
+                st.info(q.case)
+            st.caption(T.SKILL_POINTS_NOTE.format(score=q.score, n=len(q.marking)))
         return st.text_area(
             T.SHORT_PLACEHOLDER,
             value=initial or "",
             key=key,
-            max_chars=MAX_ANSWER_CHARS,
+            max_chars=SKILL_ANSWER_CHARS if widget == "skill" else MAX_ANSWER_CHARS,
+            height=260 if widget == "skill" else None,
             label_visibility="collapsed",
             placeholder=T.SHORT_PLACEHOLDER,
         )
-    assert isinstance(q, CaseAnalysis)
     st.info(q.case)
     answers = dict(initial or {})
     for sub in q.questions:
@@ -85,55 +83,91 @@ def response_input(q: AnyQuestion | Any, key: str, initial: Any = None, seed: in
     return answers
 
 
-def show_question(q: AnyQuestion | Any, seed: int = 0) -> None:
+def type_label(q: Any) -> str:
+    """The Chinese name of the question's type (the form for a skill item)."""
+    return T.SKILL_FORM_LABELS[q.form] if q.type == "skill" else T.TYPE_LABELS[q.type]
+
+
+def scoring_note(q: Any) -> str:
+    """How a multiple-choice item is scored, said before answering."""
+    return T.SCORING_ALL_OR_NOTHING if q.scoring == "all_or_nothing" else T.SCORING_PARTIAL
+
+
+def show_question(q: Any, seed: int = 0) -> None:
     """The question as text, options in the attempt's order (for 背题模式 and reviews)."""
-    st.markdown(f"**{T.TYPE_LABELS[q.type]}** {q.stem}")
-    if isinstance(q, ChoiceBase):
+    st.markdown(f"**{type_label(q)}** {q.stem}")
+    widget = kind_of(q).widget
+    if kind_of(q).options:
         for label in _labels(q, option_order(q, seed)):
             st.markdown(label)
-    if isinstance(q, CaseAnalysis):
+    if widget == "multiple":
+        st.caption(scoring_note(q))
+    if widget in {"case", "skill"} and q.case:
         st.info(q.case)
+    if widget == "case":
         for sub in q.questions:
             show_question(sub, seed)
 
 
-def _labels(q: ChoiceBase, order: list[int]) -> list[str]:
+def _labels(q: Any, order: list[int]) -> list[str]:
     return [f"{LETTERS[i]}. {q.options[bank]}" for i, bank in enumerate(order)]
 
 
-def key_text(q: AnyQuestion | Any, seed: int = 0) -> str:
+def key_text(q: Any, seed: int = 0) -> str:
     """The correct answer in words, with the letters as shown on screen."""
-    if isinstance(q, SingleChoice | MultipleChoice):
-        key = [q.answer] if isinstance(q, SingleChoice) else list(q.answer)
-        order = option_order(q, seed)
-        return "".join(to_displayed_letters(key, order))
-    if isinstance(q, Judge):
+    widget = kind_of(q).widget
+    if kind_of(q).options:
+        return "".join(to_displayed_letters(key_letters(q), option_order(q, seed)))
+    if widget == "judge":
         return T.JUDGE_TRUE if q.answer else T.JUDGE_FALSE
-    if isinstance(q, Fill):
+    if widget == "blanks":
         return T.LIST_SEPARATOR.join("/".join(a) for a in q.answer)
-    if isinstance(q, ShortAnswer):
-        return q.answer
-    assert isinstance(q, CaseAnalysis)
-    return T.LIST_SEPARATOR.join(f"({i + 1}){key_text(s, seed)}" for i, s in enumerate(q.questions))
+    if widget == "case":
+        return T.LIST_SEPARATOR.join(f"({i + 1}){key_text(s, seed)}" for i, s in enumerate(q.questions))
+    return str(q.answer)
 
 
-def response_text(q: AnyQuestion | Any, response: Any, seed: int = 0) -> str:
+def response_text(q: Any, response: Any, seed: int = 0) -> str:
     """A stored response in words, with the letters as shown on screen."""
     if response is None or response in ([], ""):
         return T.EXAM_UNANSWERED
-    if isinstance(q, SingleChoice | MultipleChoice):
+    widget = kind_of(q).widget
+    if kind_of(q).options:
         letters = [response] if isinstance(response, str) else list(response)
         return "".join(to_displayed_letters(letters, option_order(q, seed)))
-    if isinstance(q, Judge) and isinstance(response, bool):
+    if widget == "judge" and isinstance(response, bool):
         return T.JUDGE_TRUE if response else T.JUDGE_FALSE
     if isinstance(response, list):
         return T.LIST_SEPARATOR.join(map(str, response))
-    if isinstance(response, dict) and isinstance(q, CaseAnalysis):
+    if isinstance(response, dict) and widget == "case":
         return T.LIST_SEPARATOR.join(response_text(s, response.get(s.id), seed) for s in q.questions)
     return str(response)
 
 
-def show_feedback(q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str, seed: int = 0) -> None:
+def show_marking(q: Any, result: dict[str, Any] | None) -> None:
+    """A skill item's marking scheme with the points the answer was found to make or miss."""
+    parts = (result or {}).get("parts") or []
+    marks = (result or {}).get("point_marks")
+    rows = []
+    for i, point in enumerate(q.marking):
+        part = parts[i] if i < len(parts) else {}
+        state = {"correct": T.SKILL_FOUND, "review": T.SKILL_UNSURE}.get(part.get("status", ""), T.SKILL_MISSED)
+        row = {
+            T.SKILL_COL_POINT: point.label,
+            T.SKILL_COL_SCORE: f"{point.score:g}",
+            T.SKILL_COL_STATE: state,
+            T.SKILL_COL_WORDS: T.LIST_SEPARATOR.join(part.get("matched", [])),
+        }
+        if marks is not None and i < len(marks):
+            row[T.SKILL_COL_MARK] = f"{marks[i]:g}"
+        rows.append(row)
+    st.markdown(f"**{T.SKILL_SCHEME}**")
+    st.dataframe(rows, hide_index=True)
+    with st.expander(T.SKILL_MODEL_ANSWER):
+        st.html(to_html(q.answer))
+
+
+def show_feedback(q: Any, score: Score, catalog: Catalog, key: str, seed: int = 0) -> None:
     """Result, key, explanation, and a link back to the section that teaches the point."""
     message = {"correct": st.success, "partial": st.warning, "wrong": st.error, "review": st.info}[score.status]
     label = {
@@ -143,18 +177,24 @@ def show_feedback(q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str
         "review": T.RESULT_REVIEW,
     }[score.status]
     message(T.RESULT_WITH_MESSAGE.format(label=label, message=score.message) if score.message else label)
-    show_key(q, catalog, key, seed, expanded=score.status != "correct", reread=score.status != "correct")
+    if kind_of(q).widget == "skill":
+        show_marking(q, score.to_dict())
+    show_key(q, catalog, key, seed, expanded=score.status != "correct", reread=True)
 
 
-def show_key(q: AnyQuestion | Any, catalog: Catalog, key: str, seed: int, expanded: bool, reread: bool) -> None:
-    """The key and the explanation, with a link to reread the section when asked."""
-    st.markdown(T.CORRECT_ANSWER.format(answer=key_text(q, seed)))
+def show_key(q: Any, catalog: Catalog, key: str, seed: int, expanded: bool, reread: bool) -> None:
+    """The key and the explanation, with a link to reread the section of the question's first point."""
+    if kind_of(q).widget != "skill":
+        st.markdown(T.CORRECT_ANSWER.format(answer=key_text(q, seed)))
     with st.expander(T.EXPLANATION, expanded=expanded):
         st.html(to_html(q.explanation))
-    if reread:
-        for point in q.points[:2]:
-            for section_id in catalog.sections_by_point.get(point, [])[:1]:
-                section = catalog.sections[section_id]
-                if st.button(T.REREAD.format(title=section.title), key=f"{key}_reread_{section_id}"):
-                    st.session_state["learn_section"] = section_id
-                    st.switch_page("ui/pages/learn.py")
+        if reread:
+            reread_link(q, catalog, key)
+
+
+def reread_link(q: Any, catalog: Catalog, key: str) -> None:
+    """重读：<section title>, opening the section that teaches the question's first point."""
+    section = catalog.reread_section(q)
+    if section is not None and st.button(T.REREAD.format(title=section.title), key=f"{key}_reread_{section.id}"):
+        st.session_state["learn_section"] = section.id
+        st.switch_page("ui/pages/learn.py")
