@@ -604,4 +604,11 @@ SCENARIO_DID_NOTHING = "你的回应没有做到这句话需要的事。"
 SCENARIO_FAULTS = "扣分：{faults}"
 SCENARIO_FLAGS = "只计部分分数：{flags}"
 SCENARIO_METERS = "这一轮后：情绪 {emotion:+.0f}，信任 {trust:+.0f}"
-SCENARIO_KIND_LABEL = {"credit": "回应", "choice": "选择", "penalty": "扣分", "check": "全程", "cap": "上限", "floor": "下限"}
+SCENARIO_KIND_LABEL = {
+    "credit": "回应",
+    "choice": "选择",
+    "penalty": "扣分",
+    "check": "全程",
+    "cap": "上限",
+    "floor": "下限",
+}

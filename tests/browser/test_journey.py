@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from catalog.catalog import ContentRoots, load_catalog
-
 from ui.routes import ROUTES, STUDY, TEACH
 
 pytestmark = pytest.mark.browser
