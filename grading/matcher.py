@@ -55,6 +55,7 @@ RUDE = "rude"
 SARCASM = "sarcasm"
 TIMELINE = "timeline"
 LISTEN = "listen"
+READ_CACHE = 512
 
 # Function words, found with one automaton; the longest match at a position wins.
 # fmt: off
@@ -378,6 +379,7 @@ class ConceptMatcher:
             self._auto.add_word(head, (head, tuple(entries)))
         self._auto.make_automaton()
         # The shared concepts' slips are the same for every scenario: built once per process.
+        self._read = lru_cache(maxsize=READ_CACHE)(self._read_text)
         self._slip_autos = [
             a
             for a in (_slip_automaton(tuple(shared_pairs), shared_exact), _slip_automaton(tuple(own_pairs), exact))
@@ -446,8 +448,16 @@ class ConceptMatcher:
         return out
 
     def read(self, text: str) -> Reading:
-        """Every mention with its polarity, the affirmed concepts with their words, and the shape of the text."""
-        t = normalise(text)
+        """Every mention with its polarity, the affirmed concepts with their words, and the shape of the text.
+
+        Readings are kept for the last READ_CACHE normalised texts (replies repeat: reruns, replays, classes)."""
+        return self._read(normalise(text))
+
+    def forget(self) -> None:
+        """Empty the cache of readings."""
+        self._read.cache_clear()
+
+    def _read_text(self, t: str) -> Reading:
         sentences = _spans(t, _SENTENCE_END) or [(0, len(t))]
         clauses: list[tuple[int, int, int]] = []  # start, end, sentence
         for si, (s0, s1) in enumerate(sentences):
