@@ -9,10 +9,12 @@ sarcastic (the turn carries a sarcasm marker) or insincere (a polite word in a r
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 from pypinyin import Style, pinyin
@@ -53,6 +55,7 @@ RUDE = "rude"
 SARCASM = "sarcasm"
 TIMELINE = "timeline"
 LISTEN = "listen"
+READ_CACHE = 512
 
 # Function words, found with one automaton; the longest match at a position wins.
 # fmt: off
@@ -157,8 +160,7 @@ class Reading:
         return set(self.said)
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
     start: int
     end: int
     concept: str
@@ -273,9 +275,61 @@ def _condition_span(
     return first, if_end, any(w in t[first:if_end] for w in _FAULT_HINTS)
 
 
+_SOUND_LOCK = threading.Lock()
+
+
+@cache
+def _sound_codes() -> tuple[dict[int, str], dict[str, str]]:
+    """Characters slips are made of to one private-use character per reading, and the readings to their codes.
+
+    Starts with GB 2312 level 1; the slip tables add their phrases' own characters. The codes only narrow the
+    search: every variant found is confirmed on the exact characters.
+    """
+    codes: dict[str, str] = {}
+    table: dict[int, str] = {}
+    for sound, chars in _by_sound().items():
+        code = codes.setdefault(sound, chr(0xE000 + len(codes)))
+        for ch in chars:
+            table[ord(ch)] = code
+    return table, codes
+
+
+def _sounds(text: str) -> str:
+    """The text with every character a slip can be made of replaced by the code of its reading."""
+    return text.translate(_sound_codes()[0])
+
+
+class _SlipTable:
+    """Slip variants of phrases, found with an automaton over the text's readings (few distinct readings, so
+    the automaton is small and fast) and confirmed against the exact variants."""
+
+    def __init__(self, slips: dict[str, list[tuple[str, str]]]) -> None:
+        self.slips = {v: tuple(e) for v, e in slips.items()}
+        table, codes = _sound_codes()
+        by_sound: dict[str, list[str]] = {}
+        with _SOUND_LOCK:
+            for variant in slips:
+                for ch in variant:  # a phrase's own characters may lie outside the common set
+                    if ord(ch) not in table:
+                        sound = _char_pinyin(ch)
+                        table[ord(ch)] = codes.setdefault(sound, chr(0xE000 + len(codes)))
+                by_sound.setdefault(variant.translate(table), []).append(variant)
+        self.auto = ahocorasick.Automaton()
+        for code, variants in by_sound.items():
+            self.auto.add_word(code, (len(code), frozenset(variants)))
+        self.auto.make_automaton()
+
+    def iter(self, text: str, sounds: str) -> Iterator[tuple[int, tuple[str, tuple[tuple[str, str], ...]]]]:
+        """Like Automaton.iter over the text (`sounds` is `_sounds(text)`): (end, (variant, entries))."""
+        for end, (size, variants) in self.auto.iter(sounds):
+            variant = text[end - size + 1 : end + 1]
+            if variant in variants:
+                yield end, (variant, self.slips[variant])
+
+
 @lru_cache(maxsize=64)
-def _slip_automaton(pairs: tuple[tuple[str, str], ...], exact: frozenset[str]) -> ahocorasick.Automaton | None:
-    """An automaton of every slip variant of the phrases, to the concept and phrase it stands for."""
+def _slip_automaton(pairs: tuple[tuple[str, str], ...], exact: frozenset[str]) -> _SlipTable | None:
+    """Every slip variant of the phrases, to the concept and phrase it stands for."""
     slips: dict[str, list[tuple[str, str]]] = {}
     for name, phrase in pairs:
         for variant in _slips(phrase):
@@ -283,11 +337,7 @@ def _slip_automaton(pairs: tuple[tuple[str, str], ...], exact: frozenset[str]) -
                 slips.setdefault(variant, []).append((name, phrase))
     if not slips:
         return None
-    auto = ahocorasick.Automaton()
-    for variant, entries in slips.items():
-        auto.add_word(variant, (variant, tuple(entries)))
-    auto.make_automaton()
-    return auto
+    return _SlipTable(slips)
 
 
 class ConceptMatcher:
@@ -329,6 +379,7 @@ class ConceptMatcher:
             self._auto.add_word(head, (head, tuple(entries)))
         self._auto.make_automaton()
         # The shared concepts' slips are the same for every scenario: built once per process.
+        self._read = lru_cache(maxsize=READ_CACHE)(self._read_text)
         self._slip_autos = [
             a
             for a in (_slip_automaton(tuple(shared_pairs), shared_exact), _slip_automaton(tuple(own_pairs), exact))
@@ -386,18 +437,27 @@ class ConceptMatcher:
         for h in exact:
             covered[h.start : h.end] = b"\x01" * (h.end - h.start)
         out = []
+        sounds = _sounds(text)
         for auto in self._slip_autos:
-            for end, (variant, entries) in auto.iter(text):
+            for end, (variant, entries) in auto.iter(text, sounds):
                 first = end - len(variant) + 1
-                if any(covered[first : end + 1]):
+                if 1 in covered[first : end + 1]:
                     continue
                 for name, phrase in entries:
                     out.append(_Hit(first, end + 1, name, variant, phrase))
         return out
 
     def read(self, text: str) -> Reading:
-        """Every mention with its polarity, the affirmed concepts with their words, and the shape of the text."""
-        t = normalise(text)
+        """Every mention with its polarity, the affirmed concepts with their words, and the shape of the text.
+
+        Readings are kept for the last READ_CACHE normalised texts (replies repeat: reruns, replays, classes)."""
+        return self._read(normalise(text))
+
+    def forget(self) -> None:
+        """Empty the cache of readings."""
+        self._read.cache_clear()
+
+    def _read_text(self, t: str) -> Reading:
         sentences = _spans(t, _SENTENCE_END) or [(0, len(t))]
         clauses: list[tuple[int, int, int]] = []  # start, end, sentence
         for si, (s0, s1) in enumerate(sentences):
@@ -411,7 +471,9 @@ class ConceptMatcher:
             return clauses[clause_of(pos)][1] if clauses else len(t)
 
         quotes = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(t)]
-        markers = [m for m in _markers(t) if not any(q0 <= m[0] < q1 for q0, q1 in quotes)]
+        markers = _markers(t)
+        if quotes:
+            markers = [m for m in markers if not any(q0 <= m[0] < q1 for q0, q1 in quotes)]
         sentence_q = [t[s0:s1].rstrip() for s0, s1 in sentences]
         asks = [
             t[s1 : s1 + 1] in ("?", "？") or bool(_ENDS_AS_QUESTION.search(q))
@@ -423,7 +485,7 @@ class ConceptMatcher:
         for h in hits:
             inside[h.start : h.end] = b"\x01" * (h.end - h.start)
         all_markers = markers
-        markers = [m for m in markers if m[2] == "breaker" or not any(inside[m[0] : m[1]])]
+        markers = [m for m in markers if m[2] == "breaker" or 1 not in inside[m[0] : m[1]]]
         starts_m = [m[0] for m in markers]
         info = []
         for s0, s1 in sentences:
@@ -449,13 +511,13 @@ class ConceptMatcher:
             first.setdefault(m.concept, m.position)
         han = han_count(t)
         positive = [m for m in mentions if m.concept not in self.faults]
-        masked = list(t)
-        for m in positive:
-            masked[m.position : m.position + len(m.phrase)] = " " * len(m.phrase)
-        rest = "".join(masked)
         spots = {m.position for m in positive}
         bare = 0
         if len(spots) >= LIST_MIN:
+            masked = list(t)
+            for m in positive:
+                masked[m.position : m.position + len(m.phrase)] = " " * len(m.phrase)
+            rest = "".join(masked)
             places = sorted(spots)
             for a, b, _ in clauses:
                 if (
@@ -483,7 +545,7 @@ class ConceptMatcher:
         fault = h.concept in self.faults
         c0, c1 = clause
         s1 = sentence[1]
-        if any(q0 <= h.start and h.end <= q1 for q0, q1 in quotes):
+        if quotes and any(q0 <= h.start and h.end <= q1 for q0, q1 in quotes):
             return REPORTED
         if not fault and t[h.end : h.end + 4].startswith(_MENTIONED):
             return REPORTED

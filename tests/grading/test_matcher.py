@@ -106,3 +106,23 @@ def test_a_keyword_list_reads_as_a_list(matcher: ConceptMatcher) -> None:
     assert matcher.read("对不起抱歉理解您我们的责任马上核实补偿回访").list_like
     natural = "郑先生，非常抱歉让您等了这么久，这个问题由我来处理，我先核实一下您的身份，五分钟内就能解冻。"
     assert not matcher.read(natural).list_like
+
+
+def test_slip_table_finds_exactly_the_variants_a_plain_scan_finds(matcher: ConceptMatcher) -> None:
+    import random
+
+    from grading.matcher import _sounds
+
+    tables = matcher._slip_autos
+    assert tables
+    rng = random.Random(4)
+    for table in tables:
+        variants = sorted(table.slips)
+        for _ in range(12):
+            pieces = [rng.choice(variants) for _ in range(6)] + ["，我们的", "的了是", "abc", "“", "\ue000"]
+            rng.shuffle(pieces)
+            text = "".join(pieces)
+            plain = {(i + len(v) - 1, v) for v in variants for i in range(len(text)) if text.startswith(v, i)}
+            found = {(end, variant) for end, (variant, entries) in table.iter(text, _sounds(text))}
+            assert found == plain
+            assert all(entries == table.slips[v] for _, (v, entries) in table.iter(text, _sounds(text)))
