@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import deque
 
-import rule_engine
-
 from grading.library import Library
 from grading.rules import Condition, compile_expression
 from scenarios.models import Scenario
@@ -30,6 +28,8 @@ def check_scenario(s: Scenario, library: Library, doc: LocatedYaml, file: str) -
     def check_condition(c: Condition, path: Path) -> None:
         for name in sorted(c.concepts() - concepts):
             report(path, f"未定义的概念 {name}")
+        import rule_engine  # loaded only when a scenario is checked
+
         for expr in c.expressions():
             try:
                 compile_expression(expr, variables)
