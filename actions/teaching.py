@@ -14,9 +14,8 @@ from classroom.accounts import list_accounts
 from classroom.dashboard import ClassView, class_view
 from classroom.reports import TraineeSummary, point_mastery
 from quizzes import exam
-from quizzes.analytics import ItemStat
-from quizzes.analytics import item_statistics as statistics
-from quizzes.practice import Tally, answers_of
+from quizzes.analytics import ItemStat, first_answers, statistics_of_first
+from quizzes.practice import Tally
 from scenarios.sessions import RunSummary, runs_of
 from store.db import Database
 from store.tables import Answer, ClassMember, ExamAttempt
@@ -62,8 +61,7 @@ def item_statistics(db: Database, actor: Actor, course: Catalog) -> list[ItemSta
     """Facility and discrimination of each question over the answers of the trainees the actor teaches."""
     me = role(db, actor, *TEACHERS)
     visible = taught_trainees(db, me)
-    rows = answers_of(db) if visible is None else answers_of(db, user_ids=visible)
-    return [s for s in statistics(rows) if s.question_id in course.questions]
+    return [s for s in statistics_of_first(first_answers(db, visible)) if s.question_id in course.questions]
 
 
 @action

@@ -71,4 +71,5 @@ def simulate(db: Database, catalog: Catalog, trainees: int = 60, answers_each: i
         "lost": expected - (practice + live_rows) if practice + live_rows <= expected else 0,
         "duplicated": max(0, practice + live_rows - expected),
         "p95_ms": round(1000 * timings[int(0.95 * (len(timings) - 1))], 1),
+        "max_ms": round(1000 * timings[-1], 1),
     }

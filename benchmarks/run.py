@@ -1,66 +1,164 @@
-"""Speed and memory figures, printed as JSON. Timings are medians; ratios compare with a baseline of the same run.
+"""Speed figures, printed as JSON. Every timing is a median with its spread (min, max) over >= 3 runs; page
+figures are also given as ratios to a signed-in blank page drawn through the same frame in the same run.
 
-usage: python benchmarks/run.py --json
+Pages run through app.py in AppTest with one script cache for every run (as the server keeps compiled pages),
+once with an empty database and once with a seeded class (benchmarks/seed.py: 60 trainees, 12,000 answers,
+assignments, a live quiz, finished scenario runs and exams). SQL statements per rerun are counted.
+
+usage: python benchmarks/run.py --json [--repeat N] [--full] [--no-browser] [--no-postgres]
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
+import shutil
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
-import tracemalloc
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ui.routes import ROUTES, STUDY, TEACH  # noqa: E402
+from sqlalchemy import Engine, event  # noqa: E402
 
-PAGES = [*STUDY, *TEACH["admin"]]  # every page a signed-in admin reaches, from the route table
+from ui.routes import ROUTES, STUDY, TEACH, Route  # noqa: E402
+
+BLANK = "bench_blank"
+BLANK_PATH = "benchmarks/blank_page.py"
+STUDY_PAGES = [p for p in STUDY if p != "verify"]
+TEACH_PAGES = list(TEACH["admin"])
 
 
-def median_ms(action: Callable[[], object], repeat: int) -> float:
-    """Median wall time of `action` in milliseconds."""
-    times = []
+# --- measuring ----------------------------------------------------------------------------------------------
+
+
+class Statements:
+    """Counts SQL statements sent by any engine of this process."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        event.listen(Engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, *_args: object) -> None:
+        self.count += 1
+
+
+STATEMENTS = Statements()
+
+
+def spread(values: list[float], digits: int = 1) -> dict[str, float]:
+    """Median, min and max."""
+    return {
+        "median": round(statistics.median(values), digits),
+        "min": round(min(values), digits),
+        "max": round(max(values), digits),
+        "runs": len(values),
+    }
+
+
+def timed_ms(action: Callable[[], object], repeat: int) -> list[float]:
+    """Wall times of `action` in milliseconds."""
+    out = []
     for _ in range(repeat):
         start = time.perf_counter()
         action()
-        times.append((time.perf_counter() - start) * 1000)
-    return round(statistics.median(times), 2)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
 
 
-def signed_in_app(db_url: str):  # type: ignore[no-untyped-def]
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[int(0.95 * (len(ordered) - 1))]
+
+
+# --- pages --------------------------------------------------------------------------------------------------
+
+
+def share_script_cache() -> None:
+    """One compiled-script cache for every AppTest run, as the server has (AppTest makes a new one each run)."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test
+    from streamlit.testing.v1 import local_script_runner as runner
+
+    shared = ScriptCache()
+    app_test.ScriptCache = lambda: shared  # type: ignore[attr-defined,assignment]
+    runner.ScriptCache = lambda: shared  # type: ignore[attr-defined,assignment]
+
+
+def add_blank_route() -> None:
+    """A page that draws nothing, reachable from the frame's navigation like any study page."""
+    ROUTES[BLANK] = Route(BLANK_PATH, "空白", ":material/crop_square:")
+    if BLANK not in STUDY:
+        STUDY.append(BLANK)
+
+
+def signed_in(user_id: int):  # type: ignore[no-untyped-def]
     from streamlit.testing.v1 import AppTest
 
-    from classroom.accounts import create_user
-    from store.db import Database
-
-    db = Database(db_url)
-    account = create_user(db, f"bench_{time.time_ns()}", "基准", "admin", "bench-password")
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["auth_user_id"] = account.id
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["auth_user_id"] = user_id
     at.session_state["auth_last_seen"] = time.time()
     return at.run()
 
 
-def rerun_figures(db_url: str, repeat: int) -> dict[str, float]:
-    from streamlit.testing.v1 import AppTest
-
-    empty = AppTest.from_string("import streamlit as st\nst.write('x')\n")
-    empty.run()
-    out = {"empty_app": median_ms(empty.run, repeat)}
-    at = signed_in_app(db_url)
-    for page in PAGES:
+def page_figures(user_id: int, pages: list[str], repeat: int) -> dict[str, dict[str, Any]]:
+    """Rerun time and statements per rerun of each page (and of the blank page) for one signed-in user."""
+    at = signed_in(user_id)
+    out: dict[str, dict[str, Any]] = {}
+    for page in [BLANK, *pages]:
         at.switch_page(ROUTES[page].path).run()
         assert not at.exception, (page, [e.value for e in at.exception])
-        out[page] = median_ms(at.run, repeat)
+        at.run()  # warm: first render of a page fills caches
+        before = STATEMENTS.count
+        at.run()
+        statements = STATEMENTS.count - before
+        times = timed_ms(at.run, repeat)
+        assert not at.exception, (page, [e.value for e in at.exception])
+        out[page] = {"ms": spread(times), "statements": statements}
+    blank = out[BLANK]["ms"]["median"]
+    for figures in out.values():
+        figures["ratio_to_blank"] = round(figures["ms"]["median"] / blank, 2)
     return out
+
+
+def pages_empty(db_url: str, repeat: int) -> dict[str, Any]:
+    """Every page for a fresh admin on an empty database."""
+    from classroom.accounts import create_user
+    from store.db import Database
+
+    admin = create_user(Database(db_url), f"bench_{time.time_ns()}", "基准", "admin", "bench-password-1")
+    return page_figures(admin.id, [*STUDY_PAGES, *TEACH_PAGES], repeat)
+
+
+def pages_seeded(db_url: str, repeat: int, trainees: int = 60) -> dict[str, Any]:
+    """Study pages as a seeded trainee, teaching pages as the admin who teaches the seeded class."""
+    from benchmarks.seed import seed_class
+    from catalog.catalog import ContentRoots, load_catalog
+    from classroom.accounts import create_user
+    from store.db import Database
+
+    db = Database(db_url)
+    admin = create_user(db, f"bench_t_{time.time_ns()}", "基准教师", "admin", "bench-password-1")
+    seeded = seed_class(db, load_catalog(ContentRoots.shipped()), trainees, 200, instructor_id=admin.id)
+    return {
+        "trainees": trainees,
+        "answers": trainees * 200,
+        "as_trainee": page_figures(seeded.trainee_ids[0], STUDY_PAGES, repeat),
+        "as_instructor": page_figures(admin.id, TEACH_PAGES, repeat),
+    }
+
+
+# --- catalogue ----------------------------------------------------------------------------------------------
 
 
 def generated_course(folder: Path, questions: int, per_file: int = 1000) -> Path:
@@ -76,7 +174,7 @@ def generated_course(folder: Path, questions: int, per_file: int = 1000) -> Path
             {
                 "id": f"gen.q{n:06d}",
                 "type": "single",
-                "stem": f"第 {n} 道生成题目,用于测量加载速度。",
+                "stem": f"第 {n} 道生成题目，用于测量加载速度。",
                 "options": ["甲", "乙", "丙", "丁"],
                 "answer": "ABCD"[n % 4],
                 "explanation": "生成题目的解析文字。",
@@ -89,261 +187,219 @@ def generated_course(folder: Path, questions: int, per_file: int = 1000) -> Path
     return folder
 
 
-def catalog_figures(course: Path) -> dict[str, float]:
-    from catalog.catalog import ContentRoots, load_catalog
-
-    shipped = median_ms(lambda: load_catalog(ContentRoots.shipped()), 5)
-    big = median_ms(lambda: load_catalog(ContentRoots.under(course)), 2)
-    return {"shipped": shipped, "generated_20000_questions": big}
-
-
-def grade_exam_100q_ms(course: Path) -> float:
-    """Scoring a 100-question paper (draw excluded)."""
-    from catalog.catalog import ContentRoots, load_catalog
-    from quizzes.exam import PaperItem, score_paper
-
-    cat = load_catalog(ContentRoots.under(course))
-    ids = list(cat.questions)[:100]
-    paper = [PaperItem(qid, 0, 1.0) for qid in ids]
-    answers = dict.fromkeys(ids, "A")
-    return median_ms(lambda: score_paper(paper, answers, cat.questions, cat.syllabus.module_of), 50)
+LOAD_ONE = """
+import sys, time
+start = time.perf_counter()
+from catalog.catalog import ContentRoots, load_catalog
+from pathlib import Path
+roots = ContentRoots.shipped() if sys.argv[1] == "shipped" else ContentRoots.under(Path(sys.argv[1]))
+cat = load_catalog(roots)
+print((time.perf_counter() - start) * 1000, len(cat.questions))
+"""
 
 
-def practice_rerun_at_scale_ms(course: Path, db_url: str, repeat: int) -> dict[str, float]:
-    """Practice page rerun with the shipped course and with 20,000 generated questions."""
-    out = {}
-    for label, content in (("shipped", None), ("generated_20000_questions", str(course))):
-        if content:
-            os.environ["CMA_CONTENT_DIR"] = content
-        at = signed_in_app(db_url)
-        at.switch_page(ROUTES["practice"].path).run()
-        assert not at.exception, [e.value for e in at.exception]
-        out[label] = median_ms(at.run, repeat)
-    os.environ.pop("CMA_CONTENT_DIR", None)
-    return out
+def load_in_fresh_process(course: str, data_dir: Path) -> float:
+    """Milliseconds from a fresh interpreter's first import of the catalogue to a loaded course."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CMA_DATA_DIR": str(data_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", LOAD_ONE, course], env=env, capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return float(done.stdout.split()[0])
 
 
-# Pieces of agent replies by kind; joined (seeded) into a fixed set of replies of about 200 characters.
-REPLY_PARTS: dict[str, tuple[str, ...]] = {
-    "good": (
-        "您好，非常抱歉让您久等了，", "这件事给您添了很多麻烦，", "换作是我也会很着急，",
-        "我先帮您核实一下具体情况，", "经过核实，确实是我们这边的失误，", "我们会在三个工作日内把多扣的费用原路退还，",
-        "另外再给您一张代金券表示歉意，", "处理结果出来后我第一时间给您回电，",
-        "这是我的工号，您有任何问题都可以直接找我，", "我已经把情况反馈给了主管，",
-        "我们会整改相关流程，避免再出现这样的情况。", "请问您方便留一个联系电话吗？",
-        "如果您还有其他不满意的地方，请告诉我。", "师傅明天上午就能上门，", "谢谢您的耐心和理解。",
-        "孩子的生日会被耽误了，我们真的很过意不去，", "您的资金安全是第一位的，", "我们已经安排专人跟进，",
-        "今天下班前一定给您一个明确的答复，", "这不是您的问题，",
-    ),
-    "gaming": (
-        "对不起 抱歉 理解 ", "我们的责任 马上核实 ", "补偿 退款 回访 ", "道歉、赔偿、换货、维修、",
-        "非常抱歉非常抱歉，",
-        "给您添麻烦了给您添麻烦了，", "感谢 理解 核实 整改 ", "承担责任 立即处理 跟进 ",
-    ),
-    "rude": (
-        "对不起，我没空听你废话，", "行行行，是我们的责任，满意了吧？", "是快递的问题，跟我们门店没关系，",
-        "您自己没看说明书吧，", "补偿是不可能的，", "道歉有用的话还要警察干嘛？", "呵呵，您爱投诉就投诉，",
-        "如果是我们的问题，我们会道歉，", "别在这儿嚷嚷了，",
-    ),
-    "off_topic": (
-        "上个月公司年会上抽奖，", "同事说食堂的红烧肉很好吃，", "周末我们打算去爬山，", "天气预报说明天有雨，",
-        "主持人在台上向大家道歉说来晚了，", "老板说要核实一下年终奖名单，", "后来大家还聊到补偿性休假，",
-        "晚上回家看了一场球赛，",
-    ),
-}  # fmt: skip
-
-
-def replies(count: int, length: int = 200, seed: int = 7, kinds: tuple[str, ...] = ("good",)) -> list[str]:
-    """Distinct free-text replies of about `length` characters, of the given kinds in turn."""
-    import random
-
-    rng = random.Random(seed)
-    out = []
-    for i in range(count):
-        parts = REPLY_PARTS[kinds[i % len(kinds)]]
-        text = ""
-        while len(text) < length:
-            text += rng.choice(parts)
-        out.append(f"{text[:length]}（{i}）")
-    return out
-
-
-def rule_engine_figures(count: int = 1200, runs: int = 3) -> dict[str, object]:
-    """Free-text turns scored per second on one core by a warm engine: a fixed set of `count` replies of about 200
-    characters (good, gaming, rude and off-topic in turn) played through every scenario's free-text nodes
-    (reading, needs, faults, gaming checks, reactions and transitions; the best option at choices, whose time
-    counts but which are not counted as turns). Median of `runs` runs, on processor time of this one thread
-    (other users of the machine do not slow it) and on the wall clock; the reply cache is emptied before each run,
-    so every reply is read afresh."""
-    from catalog.catalog import ContentRoots, load_catalog
-    from scenarios.checks import play
-    from scenarios.runner import build_engine
-
-    kinds = tuple(REPLY_PARTS)
-    cat = load_catalog(ContentRoots.shipped())
-    engines = {sid: build_engine(sc, cat.library) for sid, sc in cat.scenarios.items()}
-    warm = iter(replies(len(engines) * 12, seed=3, kinds=kinds))
-    for sid, sc in cat.scenarios.items():  # warm up: slip tables, lexicon, pinyin, automata
-        play(sc, engines[sid], lambda run: next(warm, "好的。"))
-    fixed = replies(count + 100, seed=11, kinds=kinds)
-    pinned = hasattr(os, "sched_getaffinity")
-    cpus = os.sched_getaffinity(0) if pinned else set()
-    if pinned:
-        os.sched_setaffinity(0, {min(cpus)})
-    cpu_rates, wall_rates = [], []
-    source, fed = [iter(fixed)], [0]
-
-    def text_for(run: object) -> str:
-        fed[0] += 1
-        return next(source[0])
-
-    try:
+def catalog_figures(tmp: Path, sizes: list[int], runs: int) -> dict[str, Any]:
+    """Catalogue load in a fresh process: cold (no cache under the data dir) and warm (cache written by a
+    previous load), for the shipped course and generated courses."""
+    out: dict[str, Any] = {}
+    courses = {"shipped": "shipped"}
+    for size in sizes:
+        courses[f"generated_{size}_questions"] = str(generated_course(tmp / f"gen{size}", size))
+    for label, course in courses.items():
+        cold, warm = [], []
         for _ in range(runs):
-            for engine in engines.values():
-                engine.matcher.forget()
-            source[0], fed[0] = iter(fixed), 0
-            wall, cpu = time.perf_counter(), time.thread_time()
-            while fed[0] < count:
-                for sid, sc in cat.scenarios.items():
-                    play(sc, engines[sid], text_for)
-            cpu, wall = time.thread_time() - cpu, time.perf_counter() - wall
-            turns = fed[0]
-            cpu_rates.append(turns / cpu)
-            wall_rates.append(turns / wall)
-    finally:
-        if pinned:
-            os.sched_setaffinity(0, cpus)
-    return {
-        "rule_engine_turns_per_s": round(statistics.median(cpu_rates)),
-        "rule_engine_turns_per_s_runs": [round(r) for r in cpu_rates],
-        "rule_engine_turns_per_s_wall": round(statistics.median(wall_rates)),
-        "rule_engine_turns_measured": turns,
-        "rule_engine_reply_chars": round(statistics.mean(len(t) for t in fixed)),
-    }
+            data_dir = tmp / f"data-{label}"
+            shutil.rmtree(data_dir, ignore_errors=True)
+            data_dir.mkdir()
+            cold.append(load_in_fresh_process(course, data_dir))
+            warm.append(load_in_fresh_process(course, data_dir))
+        out[label] = {"cold_ms": spread(cold, 0), "warm_ms": spread(warm, 0)}
+    return out
 
 
-def scenario_report_rerun_ms(db_url: str, repeat: int) -> float:
-    """Rerun of the scenario page showing the report of a finished run (replay, scoring and drawing)."""
-    from catalog.catalog import ContentRoots, load_catalog
-
-    scenario = load_catalog(ContentRoots.shipped()).scenarios["late-birthday-cake"]
-    at = signed_in_app(db_url)
-    at.switch_page(ROUTES["scenario"].path).run()
-    at.selectbox(key="scenario_pick").set_value("late-birthday-cake").run()
-    at.button(key="scenario_start").click().run()
-    for answer in next(e for e in scenario.examples if e.name == "good").turns:
-        if isinstance(answer, int):
-            at.radio[0].set_value(answer)
-        else:
-            at.text_area[0].input(answer)
-        at.button[[b.label for b in at.button].index("发送")].click().run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert at.header and at.header[0].value == "演练报告"
-    return median_ms(at.run, repeat)
+# --- concurrency --------------------------------------------------------------------------------------------
 
 
-def session_memory_mb(db_url: str, sessions: int = 5) -> float:
-    """Python heap growth per signed-in session that has visited every page."""
-    keep = [signed_in_app(db_url)]  # warm caches (catalogue, jieba, engine) outside the measurement
-    for page in PAGES:
-        keep[0].switch_page(ROUTES[page].path).run()
-    gc.collect()
-    tracemalloc.start()
-    before = tracemalloc.get_traced_memory()[0]
-    for _ in range(sessions):
-        at = signed_in_app(db_url)
-        for page in PAGES:
-            at.switch_page(ROUTES[page].path).run()
-        keep.append(at)
-    gc.collect()
-    after = tracemalloc.get_traced_memory()[0]
-    tracemalloc.stop()
-    return round((after - before) / sessions / 2**20, 2)
-
-
-def concurrent_answers(db_url: str) -> dict[str, object]:
+def concurrent_answers(make_db: Callable[[], Any], runs: int) -> dict[str, Any]:
+    """60 trainees answering at once (10 practice answers and 2 live taps each), `runs` times on fresh data."""
     from benchmarks.concurrency import simulate
     from catalog.catalog import ContentRoots, load_catalog
+
+    cat = load_catalog(ContentRoots.shipped())
+    results = [simulate(make_db(), cat) for _ in range(runs)]
+    return {
+        "trainees": results[0]["trainees"],
+        "answers_per_run": results[0]["answers"],
+        "p95_ms": spread([r["p95_ms"] for r in results]),
+        "max_ms": spread([r["max_ms"] for r in results]),
+        "lost": sum(r["lost"] for r in results),
+        "duplicated": sum(r["duplicated"] for r in results),
+    }
+
+
+def postgres_answers(runs: int) -> dict[str, Any]:
+    from tests.pgcluster import start_cluster
+
+    cluster = start_cluster()
+    if cluster is None:
+        return {"skipped": "PostgreSQL is not installed"}
+    try:
+        return concurrent_answers(cluster.fresh, runs)
+    finally:
+        cluster.stop()
+
+
+def sign_in_burst(db_url: str, people: int, runs: int) -> dict[str, Any]:
+    """`people` accounts signing in at the same moment (argon2id through the worker pool)."""
+    from classroom.accounts import authenticate, create_user
     from store.db import Database
-
-    return simulate(Database(db_url), load_catalog(ContentRoots.shipped()))
-
-
-def class_dashboard_ms(db_url: str, trainees: int = 60, answers_each: int = 200) -> dict[str, float]:
-    """The class dashboard's figures for a class of 60 with 200 answers each (12,000 answers)."""
-    import random
-
-    from catalog.catalog import ContentRoots, load_catalog
-    from classroom.assignments import create_assignment
-    from classroom.classes import add_member, create_class
-    from classroom.dashboard import class_view
-    from store.db import Database
-    from store.tables import Answer, User
 
     db = Database(db_url)
+    tag = time.time_ns()
+    names = [
+        create_user(db, f"burst_{tag}_{i}", f"学员{i}", "trainee", "burst-password-9").username for i in range(people)
+    ]
+    p95s, totals = [], []
+    for _ in range(runs):
+        barrier = threading.Barrier(people)
+        times: list[float] = []
+
+        def one(name: str, barrier: threading.Barrier = barrier, times: list[float] = times) -> None:
+            barrier.wait()
+            began = time.perf_counter()
+            authenticate(db, name, "burst-password-9")
+            times.append((time.perf_counter() - began) * 1000)
+
+        began = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=people) as pool:
+            list(pool.map(one, names))
+        totals.append((time.perf_counter() - began) * 1000)
+        p95s.append(p95(times))
+    return {"people": people, "p95_ms": spread(p95s, 0), "all_done_ms": spread(totals, 0)}
+
+
+# --- the real server ----------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def server_cold_start(tmp: Path, runs: int) -> dict[str, Any]:
+    """From `streamlit run serve.py` to the sign-in form rendered in Chromium, on a fresh database."""
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        return {"skipped": "chromium is not installed"}
+    from playwright.sync_api import sync_playwright
+
+    to_health, to_form = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        for n in range(runs):
+            port = _free_port()
+            env = {**os.environ, "CMA_DATABASE_URL": f"sqlite:///{tmp / f'cold{n}.db'}", "CMA_DATA_DIR": str(tmp)}
+            command = [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "serve.py",
+                "--server.headless=true",
+                f"--server.port={port}",
+                "--server.address=127.0.0.1",
+                "--browser.gatherUsageStats=false",
+                "--server.fileWatcherType=none",
+            ]
+            began = time.perf_counter()
+            proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                url = f"http://127.0.0.1:{port}"
+                page = browser.new_page()
+                while True:
+                    try:
+                        page.goto(url, timeout=2000)
+                        break
+                    except Exception:  # not listening yet
+                        if time.perf_counter() - began > 60:
+                            raise
+                        time.sleep(0.05)
+                to_health.append((time.perf_counter() - began) * 1000)
+                page.locator("input").first.wait_for(timeout=60_000)  # the sign-in (or first admin) form
+                to_form.append((time.perf_counter() - began) * 1000)
+                page.close()
+            finally:
+                proc.terminate()
+                proc.wait(timeout=20)
+        browser.close()
+    return {"to_first_response_ms": spread(to_health, 0), "to_rendered_form_ms": spread(to_form, 0)}
+
+
+# --- the rest -----------------------------------------------------------------------------------------------
+
+
+def rule_engine_figures(repeat_runs: int = 100) -> dict[str, float]:
+    """Scenario turns scored per second, replaying every golden transcript."""
+    from catalog.catalog import ContentRoots, load_catalog
+    from scenarios.runner import build_engine, replay
+
     cat = load_catalog(ContentRoots.shipped())
-    qids = list(cat.questions)
-    rng = random.Random(1)
-    with db.session() as s:
-        teacher = User(username=f"dash_t_{time.time_ns()}", display_name="教师", role="instructor", password_hash="x")
-        users = [
-            User(username=f"dash_{time.time_ns()}_{i}", display_name=f"学员{i}", role="trainee", password_hash="x")
-            for i in range(trainees)
-        ]
-        s.add_all([teacher, *users])
-        s.flush()
-        ids, teacher_id = [u.id for u in users], teacher.id
-        s.add_all(
-            Answer(
-                user_id=u,
-                question_id=rng.choice(qids),
-                mode="practice",
-                response="A",
-                status="correct",
-                score=1.0,
-                possible=1.0,
-            )
-            for u in ids
-            for _ in range(answers_each)
-        )
-    info = create_class(db, teacher_id, "基准班")
-    for u in ids:
-        add_member(db, info.id, u)
-    for kind, target in (("chapter", cat.chapters[0].id), ("practice", cat.chapters[1].id), ("exam", "starter-mock")):
-        create_assignment(db, cat, info.id, kind, target)
-    return {
-        "trainees": trainees,
-        "answers": trainees * answers_each,
-        "ms": median_ms(lambda: class_view(db, cat, info.id), 5),
-    }
+    cases = [(sc, build_engine(sc, cat.library), list(ex.turns)) for sc in cat.scenarios.values() for ex in sc.examples]
+    for sc, engine, turns in cases:
+        replay(sc, engine, turns)
+    turns_played = 0
+    start = time.perf_counter()
+    for _ in range(repeat_runs):
+        for sc, engine, turns in cases:
+            turns_played += len(replay(sc, engine, turns).turns)
+    return {"rule_engine_turns_per_s": round(turns_played / (time.perf_counter() - start))}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", action="store_true", help="print JSON (the only output format)")
-    parser.add_argument("--repeat", type=int, default=15, help="reruns per page")
+    parser.add_argument("--repeat", type=int, default=5, help="reruns per page, runs of the other figures (>= 3)")
+    parser.add_argument("--full", action="store_true", help="also load 100,000 generated questions")
+    parser.add_argument("--no-browser", action="store_true", help="skip the server cold start in Chromium")
+    parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL figures")
     args = parser.parse_args()
+    repeat = max(3, args.repeat)
+    runs = 3
+    share_script_cache()
+    add_blank_route()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        db_url = f"sqlite:///{tmp / 'bench.db'}"
-        os.environ["CMA_DATABASE_URL"] = db_url
-        course = generated_course(tmp / "generated", 20_000)
-        rerun = rerun_figures(db_url, args.repeat)
-        practice = practice_rerun_at_scale_ms(course, db_url, args.repeat)
-        figures = {
-            "rerun_ms": rerun,
-            "rerun_ratio_to_empty_app": {k: round(v / rerun["empty_app"], 1) for k, v in rerun.items()},
-            "practice_rerun_ms": practice,
-            "practice_rerun_ratio_20000_to_shipped": round(
-                practice["generated_20000_questions"] / practice["shipped"], 2
-            ),
-            "catalog_load_ms": catalog_figures(course),
-            "grade_exam_100q_ms": grade_exam_100q_ms(course),
+        os.environ["CMA_DATA_DIR"] = str(tmp / "data")
+        empty_url = f"sqlite:///{tmp / 'empty.db'}"
+        seeded_url = f"sqlite:///{tmp / 'seeded.db'}"
+        os.environ["CMA_DATABASE_URL"] = empty_url
+        empty = pages_empty(empty_url, repeat)
+        os.environ["CMA_DATABASE_URL"] = seeded_url
+        seeded = pages_seeded(seeded_url, repeat)
+        from store.db import Database
+
+        answers_sqlite = concurrent_answers(lambda: Database(f"sqlite:///{tmp / f'answers{time.time_ns()}.db'}"), runs)
+        figures: dict[str, Any] = {
+            "pages_empty_database": empty,
+            "pages_seeded_database": seeded,
+            "concurrent_answers_sqlite": answers_sqlite,
+            "concurrent_answers_postgresql": {"skipped": "--no-postgres"}
+            if args.no_postgres
+            else postgres_answers(runs),
+            "sign_in_burst": sign_in_burst(f"sqlite:///{tmp / 'burst.db'}", 60, runs),
+            "catalog_load_fresh_process": catalog_figures(tmp, [20_000, 100_000] if args.full else [20_000], runs),
             **rule_engine_figures(),
-            "scenario_report_rerun_ms": scenario_report_rerun_ms(db_url, args.repeat),
-            "session_memory_mb": session_memory_mb(db_url),
-            "concurrent_answers": concurrent_answers(db_url),
-            "class_dashboard": class_dashboard_ms(db_url),
+            "server_cold_start": {"skipped": "--no-browser"} if args.no_browser else server_cold_start(tmp, runs),
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
         }
     print(json.dumps(figures, ensure_ascii=False, indent=1))

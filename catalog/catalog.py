@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
 
+from catalog.cache import cached
 from catalog.syllabus import Syllabus, load_syllabus
 from courseware.loader import load_chapter
 from courseware.models import Chapter, Glossary, GlossaryTerm, Section
@@ -147,9 +148,17 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def load_catalog(roots: ContentRoots | None = None) -> Catalog:
-    """Load every content file; problems are collected, bad files skipped, the rest served."""
+def load_catalog(roots: ContentRoots | None = None, *, cache: bool = True) -> Catalog:
+    """Load every content file; problems are collected, bad files skipped, the rest served. With `cache`, a
+    course whose files and code are unchanged since the last load comes from the warm cache (catalog/cache.py)."""
     roots = roots or ContentRoots.from_env()
+    if cache:
+        folders = (roots.chapters, roots.banks, roots.blueprints, roots.scenarios)
+        return cached(folders, lambda: _load(roots))
+    return _load(roots)
+
+
+def _load(roots: ContentRoots) -> Catalog:
     catalog = Catalog(load_syllabus(), load_library())
     _load_chapters(catalog, roots.chapters)
     _load_glossary(catalog, roots.chapters / GLOSSARY_FILE)
@@ -224,7 +233,7 @@ _QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
 def _load_banks(catalog: Catalog, folder: Path) -> None:
     """Each question is validated on its own: a bad one is reported with its line and the rest are served."""
     context = {"points": set(catalog.syllabus.points)}
-    first_seen: dict[str, str] = {}
+    first_seen: dict[str, tuple[str, LocatedYaml, int]] = {}  # where each id was first seen; lines found lazily
     for path in _files(folder, "*.yaml"):
         catalog.files += 1
         display = _display(path)
@@ -248,13 +257,13 @@ def _load_banks(catalog: Catalog, folder: Path) -> None:
             catalog.problems.extend(exc.problems)
             continue
         for i, q in good:
-            line = doc.line_of(["questions", i, "id"])
             if q.id in first_seen:
-                catalog.problems.append(
-                    Problem(display, line, f"questions.{i}.id", f"题目编号 {q.id} 与 {first_seen[q.id]} 重复")
-                )
+                where, other, n = first_seen[q.id]
+                first = f"{where}:{other.line_of(['questions', n, 'id'])}"
+                line = doc.line_of(["questions", i, "id"])
+                catalog.problems.append(Problem(display, line, f"questions.{i}.id", f"题目编号 {q.id} 与 {first} 重复"))
                 continue
-            first_seen[q.id] = f"{display}:{line}"
+            first_seen[q.id] = (display, doc, i)
             catalog.questions[q.id] = q
             catalog.question_bank[q.id] = display
 

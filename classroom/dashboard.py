@@ -11,15 +11,14 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
-from sqlalchemy import select
+from sqlalchemy import and_, case, func, select
 
 from classroom.accounts import Account
 from classroom.assignments import Activity, AssignmentInfo, TaskStatus, assignments_of, practice_since, task_status
 from classroom.classes import members
-from progress.figures import figures_of
-from quizzes.practice import answers_of
+from progress.figures import FULL, figures_of
 from store.db import Database
-from store.tables import ExamAttempt, ScenarioRun, utcnow
+from store.tables import Answer, ExamAttempt, ScenarioRun, utcnow
 
 if TYPE_CHECKING:  # the course container is above the domains: named for types only
     from catalog.catalog import Catalog
@@ -89,15 +88,14 @@ def class_view(db: Database, catalog: Catalog, class_id: int, now: datetime | No
     per: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     figs = figures_of(db, ids, catalog.sections)
     last: dict[int, datetime | None] = dict.fromkeys(ids)
-    for row in answers_of(db, user_ids=ids):
-        seen = last[row.user_id]
-        last[row.user_id] = row.created_at if seen is None or row.created_at > seen else seen
-        q = catalog.questions.get(row.question_id)
+    for uid, qid, n, right, latest in answer_tallies(db, ids):  # one row per trainee and question
+        _touch(last, uid, latest)
+        q = catalog.questions.get(qid)
         if q is None:
             continue
-        cell = per[row.user_id][module_of_point.get(q.points[0], "")]
-        cell[0] += 1
-        cell[1] += int(row.correct)
+        cell = per[uid][module_of_point.get(q.points[0], "")]
+        cell[0] += n
+        cell[1] += right
     mastery = {uid: {m: c / n for m, (n, c) in mods.items() if n} for uid, mods in per.items()}
 
     scores: list[tuple[int, str, float]] = []
@@ -127,6 +125,21 @@ def class_view(db: Database, catalog: Catalog, class_id: int, now: datetime | No
         {k: sum(v) / len(v) for k, v in dims.items()},
         last,
     )
+
+
+def answer_tallies(db: Database, user_ids: list[int]) -> list[tuple[int, str, int, int, datetime | None]]:
+    """Per trainee and question: answers, answers with full marks, the latest answer's time."""
+    if not user_ids:
+        return []
+    score = func.coalesce(Answer.manual_score, Answer.score)
+    right = case((and_(Answer.possible > 0, score >= Answer.possible * FULL), 1), else_=0)
+    query = (
+        select(Answer.user_id, Answer.question_id, func.count(), func.sum(right), func.max(Answer.created_at))
+        .where(Answer.user_id.in_(user_ids))
+        .group_by(Answer.user_id, Answer.question_id)
+    )
+    with db.session() as s:
+        return [(uid, qid, int(n), int(c or 0), at) for uid, qid, n, c, at in s.execute(query)]
 
 
 def _touch(last: dict[int, datetime | None], uid: int, at: datetime | None) -> None:

@@ -42,30 +42,34 @@ def pending(db: Database, user_ids: list[int]) -> list[PendingItem]:
             .order_by(Answer.id)
         ):
             out.append(PendingItem("practice", a.id, a.user_id, a.question_id, a.response, None, a.possible))
+        waiting: list[tuple[ExamAttempt, list[tuple[str, dict[str, Any]]]]] = []
         for e in s.scalars(
             select(ExamAttempt)
             .where(ExamAttempt.user_id.in_(user_ids), ExamAttempt.submitted_at.is_not(None))
             .order_by(ExamAttempt.id)
         ):
             items = (e.breakdown or {}).get("items", {})
-            answers = {
-                x.question_id: x.response for x in s.scalars(select(ExamAnswer).where(ExamAnswer.attempt_id == e.id))
-            }
-            for qid, item in items.items():
-                if item["status"] == "review" and not item.get("manual"):
-                    suggested = item.get("suggested", item["score"])
-                    out.append(
-                        PendingItem(
-                            "exam",
-                            e.id,
-                            e.user_id,
-                            qid,
-                            answers.get(qid),
-                            suggested,
-                            item["possible"],
-                            tuple(item.get("parts", [])),
-                        )
+            todo = [(q, i) for q, i in items.items() if i["status"] == "review" and not i.get("manual")]
+            if todo:
+                waiting.append((e, todo))
+        answers: dict[tuple[int, str], Any] = {}
+        if waiting:  # one query for the responses of every attempt with an item to grade
+            for x in s.scalars(select(ExamAnswer).where(ExamAnswer.attempt_id.in_([e.id for e, _ in waiting]))):
+                answers[(x.attempt_id, x.question_id)] = x.response
+        for e, todo in waiting:
+            for qid, item in todo:
+                out.append(
+                    PendingItem(
+                        "exam",
+                        e.id,
+                        e.user_id,
+                        qid,
+                        answers.get((e.id, qid)),
+                        item.get("suggested", item["score"]),
+                        item["possible"],
+                        tuple(item.get("parts", [])),
                     )
+                )
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import cache
 
 import plotly.graph_objects as go
 
@@ -328,6 +329,7 @@ FIGURES: dict[str, Callable[[], go.Figure]] = {
 }
 
 
+@cache
 def figure(name: str) -> go.Figure:
-    """Build a registered figure."""
+    """A registered figure, built once per process and shared: treat it as read-only."""
     return FIGURES[name]()

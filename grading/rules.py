@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import TYPE_CHECKING, Literal
 
-import rule_engine
 from pydantic import Field, field_validator, model_validator
 
 from grading.matcher import Reading
 from source.models import ContentModel, check_points
+
+if TYPE_CHECKING:  # imported when first compiled: building its parser costs about a second at start-up
+    import rule_engine
 
 
 class Condition(ContentModel):
@@ -145,6 +148,8 @@ class View:
 @cache
 def compile_expression(expression: str, variables: tuple[str, ...]) -> rule_engine.Rule:
     """Compile a state expression; unknown names or bad syntax raise rule_engine errors."""
+    import rule_engine  # see the import at the top
+
     types = dict.fromkeys(variables, rule_engine.DataType.FLOAT)
     context = rule_engine.Context(type_resolver=rule_engine.type_resolver_from_dict(types))
     return rule_engine.Rule(expression, context=context)

@@ -7,8 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import and_, case, func, select
+
 from quizzes.models import AnyQuestion
 from quizzes.practice import AnswerRow
+from store.db import Database
+from store.tables import Answer
+
+FULL = 1 - 1e-9  # a fraction at least this is full marks
 
 MIN_RESPONDENTS = 5
 
@@ -58,18 +64,39 @@ def item_statistics(rows: list[AnswerRow]) -> list[ItemStat]:
     for r in rows:
         if r.fraction is not None:
             first.setdefault((r.user_id, r.question_id), int(r.correct))
+    return statistics_of_first(first)
+
+
+def first_answers(db: Database, user_ids: list[int] | None = None) -> dict[tuple[int, str], int]:
+    """Whether each trainee's first scored answer to each question had full marks (1) or not (0), from the
+    database in one query; None means everyone."""
+    score = func.coalesce(Answer.manual_score, Answer.score)
+    scored = and_(score.is_not(None), Answer.possible > 0)
+    firsts = select(func.min(Answer.id)).where(scored).group_by(Answer.user_id, Answer.question_id)
+    if user_ids is not None:
+        firsts = firsts.where(Answer.user_id.in_(user_ids))
+    right = case((score >= Answer.possible * FULL, 1), else_=0)
+    query = select(Answer.user_id, Answer.question_id, right).where(Answer.id.in_(firsts.scalar_subquery()))
+    with db.session() as s:
+        return {(uid, qid): int(v) for uid, qid, v in s.execute(query)}
+
+
+def statistics_of_first(first: dict[tuple[int, str], int]) -> list[ItemStat]:
+    """Facility and discrimination (against the rest score) of each question, in time linear in the answers."""
     by_user: dict[int, dict[str, int]] = defaultdict(dict)
     for (user, qid), value in first.items():
         by_user[user][qid] = value
-    questions = sorted({qid for _u, qid in first})
+    totals = {user: (sum(answers.values()), len(answers)) for user, answers in by_user.items()}
+    per_question: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+    for user, answers in by_user.items():
+        total, count = totals[user]
+        for qid, value in answers.items():
+            scores, rest = per_question[qid]
+            scores.append(value)
+            rest.append((total - value) / (count - 1) if count > 1 else 0.0)
     out = []
-    for qid in questions:
-        scores, rest = [], []
-        for answers in by_user.values():
-            if qid in answers:
-                scores.append(answers[qid])
-                others = [v for k, v in answers.items() if k != qid]
-                rest.append(sum(others) / len(others) if others else 0.0)
+    for qid in sorted(per_question):
+        scores, rest = per_question[qid]
         facility = sum(scores) / len(scores)
         out.append(ItemStat(qid, len(scores), round(facility, 3), _correlation(scores, rest)))
     return out

@@ -20,7 +20,8 @@ def schedule(
     rating = RATINGS.get(status)
     if rating is None:
         return None
-    current = Card.from_dict(cast(Any, card)) if card else Card()
+    # a card id of our own: without one fsrs sleeps a millisecond to make its clock-based id unique
+    current = Card.from_dict(cast(Any, card)) if card else Card(card_id=int(now.timestamp() * 1000))
     updated, _log = SCHEDULER.review_card(current, rating, now)
     return dict(updated.to_dict()), aim(updated.due, now, exam_date)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from quizzes.review import aim, schedule
@@ -32,9 +32,26 @@ def _state(s: Session, user_id: int, question_id: str) -> QuestionState:
 
 
 def record_result(s: Session, user_id: int, question_id: str, status: str, now: datetime | None = None) -> None:
-    """Update the wrong book and the review card after an answer (inside the caller's transaction)."""
+    """Update the wrong book and the review card after an answer (inside the caller's transaction). Everything
+    is read first, in one statement, and the card computed before any write: on SQLite the write lock is then
+    held only for the writes themselves."""
     now = now or utcnow()
-    row = _state(s, user_id, question_id)
+    found = s.execute(
+        select(User.exam_date, QuestionState)
+        .outerjoin(QuestionState, and_(QuestionState.user_id == User.id, QuestionState.question_id == question_id))
+        .where(User.id == user_id)
+    ).first()
+    exam_date, row = (found[0], found[1]) if found is not None else (None, None)
+    if row is None:
+        row = QuestionState(
+            user_id=user_id,
+            question_id=question_id,
+            favorite=False,
+            in_wrong_book=False,
+            correct_streak=0,
+            wrong_count=0,
+        )
+        s.add(row)
     if status == "correct":
         row.correct_streak += 1
         if row.in_wrong_book and row.correct_streak >= CLEAR_AFTER:
@@ -43,8 +60,7 @@ def record_result(s: Session, user_id: int, question_id: str, status: str, now: 
         row.in_wrong_book = True
         row.correct_streak = 0
         row.wrong_count += 1
-    user = s.get(User, user_id)
-    scheduled = schedule(row.card, status, now, user.exam_date if user else None)
+    scheduled = schedule(row.card, status, now, exam_date)
     if scheduled is not None:
         row.card, row.due_at = scheduled
     row.updated_at = now

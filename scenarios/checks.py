@@ -6,8 +6,6 @@ from collections import deque
 from collections.abc import Callable
 from pathlib import Path as FilePath
 
-import rule_engine
-
 from grading.engine import Engine
 from grading.library import Library
 from grading.rules import Condition, compile_expression
@@ -44,6 +42,8 @@ def check_scenario(s: Scenario, library: Library, doc: LocatedYaml, file: str) -
     def check_condition(c: Condition, path: Path) -> None:
         for name in sorted(c.concepts() - concepts):
             report(path, f"未定义的概念 {name}")
+        import rule_engine  # loaded only when a scenario is checked
+
         for expr in c.expressions():
             try:
                 compile_expression(expr, variables)

@@ -57,13 +57,58 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> LocatedYaml:
         root = loader.get_single_node()
         if root is not None:
             _no_duplicate_keys(root, file, line_offset)
-        data = loader.construct_document(root) if root is not None else None
+        data = _construct(loader, root) if root is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1 if mark is not None else 1) + line_offset
         reason = getattr(exc, "problem", None) or str(exc)
         raise ContentError([Problem(file, line, "(yaml)", f"YAML 语法错误: {reason}")]) from exc
     return LocatedYaml(data, root, line_offset)
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_ODD_KEYS = {"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
+
+
+class _Fallback(Exception):
+    """The document uses a feature the fast constructor leaves to PyYAML."""
+
+
+def _construct(loader: Any, root: yaml.Node) -> Any:
+    """The document's data, as PyYAML's safe constructor makes it. Text scalars, lists and mappings (nearly all
+    of a content file) are built directly; other scalars go through PyYAML; merge keys and tags other than the
+    core ones make the whole document go through PyYAML."""
+    try:
+        return _fast(loader, root, {})
+    except _Fallback:
+        return loader.construct_document(root)
+
+
+def _fast(loader: Any, node: yaml.Node, seen: dict[int, Any]) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
+    known = seen.get(id(node))  # an alias: the same object, as PyYAML gives
+    if known is not None:
+        return known
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        items: list[Any] = []
+        seen[id(node)] = items
+        items.extend(_fast(loader, child, seen) for child in node.value)
+        return items
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+        mapping: dict[Any, Any] = {}
+        seen[id(node)] = mapping
+        for key_node, value_node in node.value:
+            if key_node.tag in _ODD_KEYS:
+                raise _Fallback
+            key = _fast(loader, key_node, seen)
+            try:
+                hash(key)
+            except TypeError as exc:
+                raise _Fallback from exc
+            mapping[key] = _fast(loader, value_node, seen)
+        return mapping
+    raise _Fallback
 
 
 def _no_duplicate_keys(root: yaml.Node, file: str, line_offset: int) -> None:

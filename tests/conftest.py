@@ -11,6 +11,7 @@ import pytest
 from catalog.catalog import Catalog, ContentRoots, load_catalog
 from store.db import Database
 
+os.environ.setdefault("CMA_CATALOG_CACHE", "off")  # tests load what is on disk; the cache has its own tests
 FIXTURE_COURSE = Path(__file__).parent / "fixtures" / "course"
 
 

@@ -55,3 +55,17 @@ def test_item_statistics_use_first_answers_and_need_five_respondents() -> None:
 def test_too_few_respondents_give_no_discrimination() -> None:
     stats = item_statistics([row(1, "x", True), row(2, "x", False), row(1, "y", True), row(2, "y", False)])
     assert all(s.discrimination is None for s in stats)
+
+
+def test_item_statistics_from_the_database_match_those_from_the_rows(shipped: Catalog, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from benchmarks.seed import seed_class
+    from quizzes.analytics import first_answers, statistics_of_first
+    from quizzes.practice import answers_of
+    from store.db import Database
+
+    db = Database(f"sqlite:///{tmp_path / 'stats.db'}")
+    seeded = seed_class(db, shipped, 8, 60)
+    everyone = item_statistics(answers_of(db))
+    assert everyone and statistics_of_first(first_answers(db)) == everyone
+    some = list(seeded.trainee_ids[:5])
+    assert statistics_of_first(first_answers(db, some)) == item_statistics(answers_of(db, user_ids=some))

@@ -164,12 +164,13 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
     st.subheader(T.DASH_EXPORT)
     header, rows = grade_sheet(view)
     c1, c2 = st.columns(2)
+    # files are built when clicked (deferred data), not on every rerun
     c1.download_button(
-        T.DASH_EXPORT_CSV, to_csv(header, rows), f"{info.name}-成绩.csv", "text/csv", key="instructor_csv"
+        T.DASH_EXPORT_CSV, lambda: to_csv(header, rows), f"{info.name}-成绩.csv", "text/csv", key="instructor_csv"
     )
     c2.download_button(
         T.DASH_EXPORT_XLSX,
-        to_xlsx(header, rows),
+        lambda: to_xlsx(header, rows),
         f"{info.name}-成绩.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="instructor_xlsx",

@@ -1,0 +1,1 @@
+"""A page that draws nothing: the benchmark's baseline for the signed-in frame."""
