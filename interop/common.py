@@ -41,6 +41,7 @@ class ImportResult:
     questions: list[dict[str, Any]] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
     on_progress: Callable[[float], object] | None = None
+    ids: set[str] = field(default_factory=set)
 
     def progress(self, done: int, total: int) -> None:
         """Tell the caller how far the reading has got (0..1)."""
@@ -66,9 +67,12 @@ class ImportResult:
             if unknown:
                 self.problem(where, "error", f"未知的知识点编号：{'、'.join(unknown)}")
                 return
-        if any(q["id"] == data["id"] for q in self.questions):
-            self.problem(where, "error", f"编号重复：{data['id']}")
-            return
+        if data["id"] in self.ids:
+            base, n = data["id"], 2
+            while f"{base}-{n}" in self.ids:
+                n += 1
+            data["id"] = f"{base}-{n}"
+            self.problem(where, "warning", f"编号与前面的题目重复，已改为 {data['id']}")
         try:
             _question.validate_python(data)
         except ValidationError as exc:
@@ -77,6 +81,7 @@ class ImportResult:
             message = str(first["msg"]).removeprefix("Value error, ")
             self.problem(where, "error", f"{loc}：{message}")
             return
+        self.ids.add(data["id"])
         self.questions.append(data)
 
 
@@ -84,6 +89,28 @@ def question_id(raw: str, fallback: str) -> str:
     """A bank id from a name: kept when it is already a valid id, else the fallback."""
     candidate = raw.strip().lower()
     return candidate if ID_PATTERN.match(candidate) and len(candidate) <= 120 else fallback
+
+
+MEDIA = re.compile(r"@@PLUGINFILE@@|<(img|audio|video|source|object|embed|iframe)\b", re.IGNORECASE)
+FORMAT_TAG = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
+
+
+def strip_format(text: str) -> tuple[str, str | None]:
+    """A leading GIFT format tag removed: the text and the tag's name (lower case) or None."""
+    match = FORMAT_TAG.match(text)
+    if not match:
+        return text, None
+    return text[match.end() :], match.group(1).lower()
+
+
+def has_media(text: str) -> bool:
+    """Whether HTML text shows an image, audio or video or links a Moodle file."""
+    return bool(MEDIA.search(text))
+
+
+def looks_html(text: str) -> bool:
+    """Whether text carries HTML tags or entities."""
+    return bool(re.search(r"<[a-zA-Z/][^>]*>|&[a-zA-Z#][a-zA-Z0-9]*;", text))
 
 
 def plain_text(text: str, is_html: bool) -> str:
