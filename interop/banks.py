@@ -14,7 +14,7 @@ from quizzes.models import AnyQuestion
 
 ExportFormat = Literal["gift", "moodle-xml", "xlsx"]
 FORMATS: tuple[ExportFormat, ...] = ("gift", "moodle-xml", "xlsx")
-SUFFIXES = {".gift": "gift", ".txt": "gift", ".xml": "moodle-xml", ".xlsx": "xlsx"}
+SUFFIXES = {".gift": "gift", ".txt": "gift", ".xml": "moodle-xml", ".xlsx": "xlsx", ".csv": "csv", ".xls": "xls"}
 EXPORT_SUFFIX = {"gift": ".gift.txt", "moodle-xml": ".xml", "xlsx": ".xlsx"}
 
 
@@ -29,7 +29,7 @@ def import_file(
     result = ImportResult(on_progress=on_progress)
     kind = SUFFIXES.get(PurePath(name).suffix.lower())
     if kind is None:
-        result.problem("文件", "error", "只支持 .gift/.txt（GIFT）、.xml（Moodle XML）和 .xlsx（题库模板）")
+        result.problem("文件", "error", "只支持 .gift/.txt（GIFT）、.xml（Moodle XML）、.xlsx 和 .csv（表格）")
         return result
     if len(data) > MAX_IMPORT_BYTES:
         result.problem("文件", "error", "文件过大（上限 5 MB）")
@@ -38,8 +38,8 @@ def import_file(
         result.problem("参数", "error", f"未知的知识点编号：{default_point}")
         return result
     points = set(catalog.syllabus.points)
-    if kind == "xlsx":
-        xlsx.parse(data, points, result)
+    if kind in {"xlsx", "csv", "xls"}:
+        xlsx.parse(data, points, result, default_point, kind)
     elif kind == "moodle-xml":
         moodle_xml.parse(data, default_point, points, result)
     else:

@@ -20,6 +20,45 @@ NO_EXPLANATION = "（导入的题目没有解析，请补充。）"
 MAX_IMPORT_BYTES = 5_000_000
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _question = TypeAdapter(Question)
+FIELD_LABELS = {
+    "id": "编号",
+    "stem": "题干",
+    "explanation": "解析",
+    "points": "知识点",
+    "difficulty": "难度",
+    "options": "选项",
+    "answer": "答案",
+    "rubric": "评分要点",
+    "label": "评分要点名称",
+    "any": "评分关键词",
+    "weight": "评分要点权重",
+    "weights": "选项权重",
+    "type": "题型",
+}
+
+
+def chinese_message(error: Any) -> str:
+    """A validation error in Chinese: the model's own messages are Chinese; the library's are translated."""
+    kind, ctx = error.get("type", ""), error.get("ctx") or {}
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    known = {
+        "missing": "缺少此项",
+        "string_too_short": f"太短（至少 {ctx.get('min_length', '')} 个字）",
+        "string_too_long": f"太长（至多 {ctx.get('max_length', '')} 个字）",
+        "too_short": f"至少需要 {ctx.get('min_length', '')} 项",
+        "too_long": f"至多 {ctx.get('max_length', '')} 项",
+        "string_pattern_mismatch": "格式不对（只能用小写字母、数字、点和连字符）",
+        "greater_than_equal": f"不能小于 {ctx.get('ge', '')}",
+        "less_than_equal": f"不能大于 {ctx.get('le', '')}",
+        "greater_than": f"须大于 {ctx.get('gt', '')}",
+        "int_parsing": "应为整数",
+        "float_parsing": "应为数字",
+        "bool_parsing": "应为 对 或 错",
+        "string_type": "应为文字",
+        "extra_forbidden": "多余的内容",
+    }
+    return known.get(kind, "内容不符合要求")
 
 
 @dataclass(frozen=True)
@@ -77,9 +116,9 @@ class ImportResult:
             _question.validate_python(data)
         except ValidationError as exc:
             first = exc.errors()[0]
-            loc = ".".join(str(p) for p in first["loc"][1:]) or "题目"
-            message = str(first["msg"]).removeprefix("Value error, ")
-            self.problem(where, "error", f"{loc}：{message}")
+            parts = [str(p) for p in first["loc"][1:] if not str(p).isdigit()]
+            loc = FIELD_LABELS.get(parts[-1], parts[-1]) if parts else "题目"
+            self.problem(where, "error", f"{loc}：{chinese_message(first)}")
             return
         self.ids.add(data["id"])
         self.questions.append(data)

@@ -53,7 +53,7 @@ TRUE_WORDS, FALSE_WORDS = {"T", "TRUE"}, {"F", "FALSE"}
 
 
 def escape(text: str) -> str:
-    """Escape GIFT's special characters."""
+    """Escape GIFT's special characters (Moodle's own set: \\ ~ = # { } : and new lines)."""
     text = text.replace("\\", "\\\\")
     for ch in SPECIAL:
         text = text.replace(ch, "\\" + ch)
@@ -61,7 +61,7 @@ def escape(text: str) -> str:
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text, flags=re.DOTALL)
 
 
 def _split_unescaped(text: str, marks: str) -> list[tuple[str, str]]:
@@ -205,7 +205,8 @@ def _question(text: str, where: str, result: ImportResult, fallback_id: str) -> 
     general = ""
     if "####" in body:
         body, general = body.split("####", 1)
-        general, tag = strip_format(_unescape(general).strip())
+        general, tag = strip_format(general.strip())
+        general = _unescape(general)
         if tag:
             result.problem(where, "warning", f"总体反馈的格式标记 [{tag}] 已去掉")
         general = plain_text(general, is_html or tag in {"html", "moodle"})
@@ -246,7 +247,8 @@ def _question(text: str, where: str, result: ImportResult, fallback_id: str) -> 
     for mark, item in items:
         weight, rest = _weight(item.strip())
         pieces = _split_unescaped(rest, "#")
-        raw_answer, tag = strip_format(_unescape(pieces[0][1]).strip())
+        raw_answer, tag = strip_format(pieces[0][1].strip())
+        raw_answer = _unescape(raw_answer).strip()
         if tag:
             result.problem(where, "warning", f"选项的格式标记 [{tag}] 已去掉")
         answer_text = plain_text(raw_answer, is_html or tag in {"html", "moodle"})
@@ -337,23 +339,56 @@ def write(questions: list[AnyQuestion], category: str = "客户管理师") -> tu
     return "\n".join(out), skipped
 
 
+def _option(mark: str, text: str, weight: str | None = None) -> str:
+    """One answer: an explicit weight when the text starts with % and a [plain] marker when it starts with [,
+    so that Moodle reads neither as a weight nor as a format."""
+    body = escape(text)
+    if text.startswith("["):
+        body = "[plain]" + body
+    if weight is None and text.startswith("%"):
+        weight = "100" if mark == "=" else "0"
+    return mark + (f"%{weight}%" if weight is not None else "") + body
+
+
+def _lost(q: AnyQuestion, notes: list[str]) -> None:
+    """Attributes GIFT has no place for."""
+    lost = []
+    if len(q.points) > 1:
+        lost.append(f"其余知识点 {'、'.join(q.points[1:])}")
+    if q.difficulty != 2:
+        lost.append(f"难度 {q.difficulty}")
+    if q.type in {"single", "multiple"} and not q.shuffle:
+        lost.append("不打乱选项（shuffle: false）")
+    if lost:
+        notes.append(f"{q.id}：GIFT 无法表示{'、'.join(lost)}（Moodle XML 可保留）")
+
+
 def _write_one(q: AnyQuestion, notes: list[str]) -> str:
-    title = f"::{escape(q.id)}::"
+    _lost(q, notes)
+    title = f"::{escape(q.id)}::[plain]"
     feedback = f"####{escape(q.explanation)}"
     if q.type == "single":
-        opts = " ".join(("=" if LETTERS[i] == q.answer else "~") + escape(o) for i, o in enumerate(q.options))
+        opts = " ".join(_option("=" if LETTERS[i] == q.answer else "~", o) for i, o in enumerate(q.options))
         return f"{title}{escape(q.stem)} {{{opts} {feedback}}}\n"
     if q.type == "multiple":
         weights = q.option_weights()
         if q.scoring == "all_or_nothing":
-            notes.append(f"{q.id}：多选题按全对才得分，GIFT 中只能按选项部分得分表示")
-        opts = " ".join(f"~%{_grade(weights[LETTERS[i]])}%{escape(o)}" for i, o in enumerate(q.options))
+            notes.append(f"{q.id}：多选题按全对才得分，GIFT 中只能按选项部分得分表示（错选扣完，漏选按比例得分）")
+        grades = [_grade(weights[LETTERS[i]]) for i in range(len(q.options))]
+        moved = [
+            f"{LETTERS[i]} {weights[LETTERS[i]]:g}→{g}%"
+            for i, g in enumerate(grades)
+            if abs(float(g) / 100 - weights[LETTERS[i]]) > 1e-4
+        ]
+        if moved:
+            notes.append(f"{q.id}：权重取 Moodle 可用的最近值：{'、'.join(moved)}")
+        opts = " ".join(_option("~", o, grades[i]) for i, o in enumerate(q.options))
         return f"{title}{escape(q.stem)} {{{opts} {feedback}}}\n"
     if q.type == "judge":
         return f"{title}{escape(q.stem)} {{{'TRUE' if q.answer else 'FALSE'} {feedback}}}\n"
     if q.type == "fill":
         before, _, after = q.stem.partition("____")
-        opts = " ".join("=" + escape(a) for a in q.answer[0])
+        opts = " ".join(_option("=", a) for a in q.answer[0])
         return f"{title}{escape(before)}{{{opts} {feedback}}}{escape(after)}\n"
     assert q.type == "short"
     notes.append(f"{q.id}：简答题的评分要点无法用 GIFT 表示，已导出为问答题（参考答案写入总体反馈）")

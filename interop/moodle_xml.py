@@ -27,6 +27,7 @@ from interop.common import (
 from quizzes.models import AnyQuestion
 
 LETTERS = "ABCDEFGH"
+DIFFICULTY_TAG = "difficulty:"
 UNSUPPORTED = {
     "matching": "配对题",
     "numerical": "数值题",
@@ -55,6 +56,11 @@ def _rich(node: Element | None) -> str:
         return ""
     text = strip_format(_text(node))[0]
     return plain_text(text, node.get("format", "html") in {"html", "moodle_auto_format"} or looks_html(text))
+
+
+def _plain(node: Element, tag: str) -> str:
+    found = node.find(tag)
+    return (found.text or "").strip() if found is not None else ""
 
 
 def _media(node: Element) -> list[str]:
@@ -104,16 +110,24 @@ def parse(
         if any(looks_html(t.text or "") for t in node.iter("text")):
             result.problem(where, "warning", "HTML 已转为纯文本")
         try:
-            data = _question(node, kind, where, result, question_id(name, f"imported.x{number:04d}"))
+            qid = question_id(_plain(node, "idnumber") or name, f"imported.x{number:04d}")
+            data = _question(node, kind, where, result, qid)
         except (ValueError, TypeError) as exc:
             result.problem(where, "error", str(exc))
             continue
         if data is None:
             continue
         tags = [_text(t).strip() for t in node.findall("tags/tag")]
+        levels = [t.removeprefix(DIFFICULTY_TAG) for t in tags if t.startswith(DIFFICULTY_TAG)]
+        if levels and levels[0] in {"1", "2", "3"}:
+            data["difficulty"] = int(levels[0])
+        tags = [t for t in tags if not t.startswith(DIFFICULTY_TAG)]
         tagged = [t for t in tags if known_points is None or t in known_points]
         if known_points is None:
             tagged = [t for t in tagged if "." in t]
+        other = [t for t in tags if t not in tagged]
+        if other:
+            result.problem(where, "warning", f"标签 {'、'.join(other)} 不是知识点编号，未导入")
         point = category_point or default_point
         data["points"] = tagged or ([point] if point else [])
         result.add(where, data, known_points)
@@ -262,3 +276,4 @@ def _write_one(quiz: Element, q: AnyQuestion, notes: list[str]) -> None:
     tags = SubElement(node, "tags")
     for point in q.points:
         _sub(tags, "tag", point)
+    _sub(tags, "tag", f"{DIFFICULTY_TAG}{q.difficulty}")
