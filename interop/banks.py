@@ -8,14 +8,14 @@ from pathlib import PurePath
 from typing import Literal
 
 from catalog.catalog import Catalog
-from interop import gift, moodle_xml, xlsx
+from interop import gift, moodle_xml, qti, xlsx
 from interop.common import MAX_IMPORT_BYTES, ImportResult
 from quizzes.models import AnyQuestion
 
-ExportFormat = Literal["gift", "moodle-xml", "xlsx"]
-FORMATS: tuple[ExportFormat, ...] = ("gift", "moodle-xml", "xlsx")
+ExportFormat = Literal["gift", "moodle-xml", "xlsx", "qti"]
+FORMATS: tuple[ExportFormat, ...] = ("gift", "moodle-xml", "xlsx", "qti")
 SUFFIXES = {".gift": "gift", ".txt": "gift", ".xml": "moodle-xml", ".xlsx": "xlsx", ".csv": "csv", ".xls": "xls"}
-EXPORT_SUFFIX = {"gift": ".gift.txt", "moodle-xml": ".xml", "xlsx": ".xlsx"}
+EXPORT_SUFFIX = {"gift": ".gift.txt", "moodle-xml": ".xml", "xlsx": ".xlsx", "qti": ".qti.zip"}
 
 
 def import_file(
@@ -53,7 +53,22 @@ def import_file(
     for q in taken:
         result.problem(q["id"], "error", "题库中已有同编号的题目，未导入（请改编号）")
     result.questions = [q for q in result.questions if q not in taken]
+    scoring_summary(result)
     return result
+
+
+def scoring_summary(result: ImportResult) -> None:
+    """Say in the report how the imported 多选 questions will be scored."""
+    multiple = [q for q in result.questions if q["type"] == "multiple"]
+    if not multiple:
+        return
+    partial = sum(q.get("scoring") == "partial" for q in multiple)
+    result.problem(
+        "多选计分",
+        "warning",
+        f"{len(multiple) - partial} 道多选题按全对才得分（同国家职业技能鉴定：多选、少选、错选均不得分）；"
+        f"{partial} 道按选项权重部分得分（保留 Moodle 的百分比）",
+    )
 
 
 def imported_bank_id(file_name: str, stamp: str = "") -> str:
@@ -69,4 +84,6 @@ def export(questions: list[AnyQuestion], fmt: ExportFormat) -> tuple[bytes, list
         return text.encode("utf-8"), notes
     if fmt == "moodle-xml":
         return moodle_xml.write(questions)
+    if fmt == "qti":
+        return qti.write(questions)
     return xlsx.write(questions)

@@ -306,7 +306,7 @@ def _question(text: str, where: str, result: ImportResult, fallback_id: str) -> 
     if abs(sum(w for _, w, _ in options if w > 0) - 100) > 1:
         result.problem(where, "unsupported", f"多选题得分选项的百分比之和不是 100（{letters}），已跳过")
         return None
-    result.problem(where, "warning", "多选题按选项权重部分得分（scoring: partial），与 Moodle 一致")
+    result.problem(where, "warning", "多选题按选项权重部分得分，与 Moodle 一致")
     return {
         **base,
         "type": "multiple",
@@ -358,7 +358,7 @@ def _lost(q: AnyQuestion, notes: list[str]) -> None:
     if q.difficulty != 2:
         lost.append(f"难度 {q.difficulty}")
     if q.type in {"single", "multiple"} and not q.shuffle:
-        lost.append("不打乱选项（shuffle: false）")
+        lost.append("不打乱选项")
     if lost:
         notes.append(f"{q.id}：GIFT 无法表示{'、'.join(lost)}（Moodle XML 可保留）")
 

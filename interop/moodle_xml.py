@@ -195,7 +195,7 @@ def _question(node: Element, kind: str, where: str, result: ImportResult, qid: s
         if abs(sum(answers[i][1] for i in scoring) - 100) > 1:
             result.problem(where, "unsupported", f"多选题得分选项的百分比之和不是 100（{fractions}），已跳过")
             return None
-        result.problem(where, "warning", "多选题按选项权重部分得分（scoring: partial），与 Moodle 一致")
+        result.problem(where, "warning", "多选题按选项权重部分得分，与 Moodle 一致")
         return {
             **base,
             "type": "multiple",

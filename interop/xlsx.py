@@ -353,9 +353,9 @@ def _row(q: AnyQuestion) -> list[Any]:
 def _lost(q: AnyQuestion, notes: list[str]) -> None:
     """Parts of a question the sheet cannot carry, or could misread on the way back."""
     if q.type in {"single", "multiple"} and not q.shuffle:
-        notes.append(f"{q.id}：表格没有“不打乱选项”一列（shuffle: false 未导出）")
+        notes.append(f"{q.id}：表格没有“不打乱选项”一列（未导出）")
     if q.type == "multiple" and (q.scoring != "all_or_nothing" or q.weights):
-        notes.append(f"{q.id}：表格没有计分方式一列（scoring: {q.scoring} 与选项权重未导出）")
+        notes.append(f"{q.id}：表格没有计分方式一列（部分得分的计分方式与选项权重未导出）")
     if q.type == "fill" and any(
         BLANK_SEPARATOR.search(a) or ALTERNATIVE_SEPARATOR.search(a) for b in q.answer for a in b
     ):

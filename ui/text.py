@@ -559,3 +559,8 @@ CERT_SKILLS_PAPER_PENDING = "专业能力试卷已交卷，等待教师评分。
 CERT_ROLEPLAYS = "三、情景演练（不提供提示）"
 CERT_FAILED_PARTS = "上次认证考试未通过：理论 {theory} 分，专业能力 {paper} 分，情景演练 {skills} 分。可以再次参加。"
 CERT_PART_TODO = "—"
+
+# --- interop ---
+ADMIN_FORMATS = {**ADMIN_FORMATS, "qti": "QTI 2.1 题目包（Canvas、Blackboard、Moodle）"}
+ADMIN_IMPORT_FILE = "GIFT（.gift/.txt）、Moodle XML（.xml）或表格（.xlsx/.csv，按表头列名识别）"
+ADMIN_IMPORT_NO_POINT = "（不指定：表格中知识点为空、GIFT/XML 中没有分类或标签的题目将无法导入）"

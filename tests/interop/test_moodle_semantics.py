@@ -29,7 +29,7 @@ def test_weighted_multiple_answer_keeps_weights_and_partial_scoring() -> None:
     assert q["type"] == "multiple" and q["answer"] == ["A", "B"]
     assert q["scoring"] == "partial" and q["weights"] == {"A": 0.5, "B": 0.5, "C": -1.0}
     assert q["explanation"] == "both alpha and beta"
-    assert any("scoring: partial" in m for m in messages)
+    assert any("按选项权重部分得分" in m for m in messages)
 
 
 def test_weights_not_summing_to_full_credit_are_refused() -> None:
