@@ -231,6 +231,30 @@ def class_dashboard_ms(db_url: str, trainees: int = 60, answers_each: int = 200)
     }
 
 
+def gift_source(questions: int) -> str:
+    """A GIFT file of single, weighted multiple and true/false questions, every name unique."""
+    kinds = (
+        "::q{n}::第 {n} 题，哪一项对？ {{=甲 ~乙 ~丙 ####因为甲对。}}",
+        "::q{n}::第 {n} 题，哪几项对？ {{~%50%甲 ~%50%乙 ~%-100%丙 ####甲和乙都对。}}",
+        "::q{n}::第 {n} 题说得对吗？ {{TRUE ####是对的。}}",
+    )
+    return "\n\n".join(kinds[n % 3].format(n=n) for n in range(questions)) + "\n"
+
+
+def import_seconds(questions: int) -> float:
+    """Seconds to read and validate a GIFT file of this many questions (best of 3)."""
+    from interop import gift
+
+    source = gift_source(questions)
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        result = gift.parse(source, "crm-basics.customer-vs-consumer")
+        best = min(best, time.perf_counter() - start)
+        assert len(result.questions) == questions
+    return round(best, 2)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", action="store_true", help="print JSON (the only output format)")
@@ -252,6 +276,7 @@ def main() -> None:
             ),
             "catalog_load_ms": catalog_figures(course),
             "grade_exam_100q_ms": grade_exam_100q_ms(course),
+            "import_20000_questions_s": import_seconds(20_000),
             **rule_engine_figures(),
             "session_memory_mb": session_memory_mb(db_url),
             "concurrent_answers": concurrent_answers(db_url),
