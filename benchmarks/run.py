@@ -365,6 +365,30 @@ def rule_engine_figures(repeat_runs: int = 100) -> dict[str, float]:
     return {"rule_engine_turns_per_s": round(turns_played / (time.perf_counter() - start))}
 
 
+def gift_source(questions: int) -> str:
+    """A GIFT file of single, weighted multiple and true/false questions, every name unique."""
+    kinds = (
+        "::q{n}::第 {n} 题，哪一项对？ {{=甲 ~乙 ~丙 ####因为甲对。}}",
+        "::q{n}::第 {n} 题，哪几项对？ {{~%50%甲 ~%50%乙 ~%-100%丙 ####甲和乙都对。}}",
+        "::q{n}::第 {n} 题说得对吗？ {{TRUE ####是对的。}}",
+    )
+    return "\n\n".join(kinds[n % 3].format(n=n) for n in range(questions)) + "\n"
+
+
+def import_seconds(questions: int) -> float:
+    """Seconds to read and validate a GIFT file of this many questions (best of 3)."""
+    from interop import gift
+
+    source = gift_source(questions)
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        result = gift.parse(source, "crm-basics.customer-vs-consumer")
+        best = min(best, time.perf_counter() - start)
+        assert len(result.questions) == questions
+    return round(best, 2)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", action="store_true", help="print JSON (the only output format)")
@@ -397,6 +421,7 @@ def main() -> None:
             if args.no_postgres
             else postgres_answers(runs),
             "sign_in_burst": sign_in_burst(f"sqlite:///{tmp / 'burst.db'}", 60, runs),
+            "import_20000_questions_s": import_seconds(20_000),
             "catalog_load_fresh_process": catalog_figures(tmp, [20_000, 100_000] if args.full else [20_000], runs),
             **rule_engine_figures(),
             "server_cold_start": {"skipped": "--no-browser"} if args.no_browser else server_cold_start(tmp, runs),

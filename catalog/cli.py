@@ -114,7 +114,7 @@ def tidy(files: Annotated[list[Path], typer.Argument(help="要整理的 .md / .y
 
 @app.command("import")
 def import_bank(
-    file: Annotated[Path, typer.Argument(help="GIFT（.gift/.txt）、Moodle XML（.xml）或题库模板（.xlsx）")],
+    file: Annotated[Path, typer.Argument(help="GIFT（.gift/.txt）、Moodle XML（.xml）或表格（.xlsx/.csv）")],
     point: Annotated[str | None, typer.Option("--point", help="没有分类或标签的题目归入这个知识点")] = None,
     bank_id: Annotated[str | None, typer.Option("--bank-id", help="新题库编号，默认 imported-文件名")] = None,
     title: Annotated[str | None, typer.Option("--title", help="新题库标题")] = None,
@@ -147,12 +147,12 @@ def import_bank(
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="gift | moodle-xml | xlsx")],
+    fmt: Annotated[str, typer.Option("--format", help="gift | moodle-xml | xlsx | qti")],
     out: Annotated[Path | None, typer.Option("--out", help="输出文件；gift 和 moodle-xml 可省略（打印到屏幕）")] = None,
     bank: Annotated[str | None, typer.Option("--bank", help="只导出这个题库")] = None,
     content: ContentOption = None,
 ) -> None:
-    """导出题库为 GIFT、Moodle XML 或题库模板（Excel）；无法表示的题目逐条说明。"""
+    """导出题库为 GIFT、Moodle XML、题库模板（Excel）或 QTI 2.1 题目包；无法表示的内容逐条说明。"""
     from interop.banks import FORMATS, export
 
     if fmt not in FORMATS:
@@ -171,8 +171,8 @@ def export(
     for note in notes:
         typer.echo(note, err=True)
     if out is None:
-        if fmt == "xlsx":
-            typer.echo("xlsx 格式请用 --out 指定文件", err=True)
+        if fmt in {"xlsx", "qti"}:
+            typer.echo(f"{fmt} 格式请用 --out 指定文件", err=True)
             raise typer.Exit(2)
         typer.echo(data.decode("utf-8"))
         return

@@ -20,6 +20,45 @@ NO_EXPLANATION = "（导入的题目没有解析，请补充。）"
 MAX_IMPORT_BYTES = 5_000_000
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _question = TypeAdapter(Question)
+FIELD_LABELS = {
+    "id": "编号",
+    "stem": "题干",
+    "explanation": "解析",
+    "points": "知识点",
+    "difficulty": "难度",
+    "options": "选项",
+    "answer": "答案",
+    "rubric": "评分要点",
+    "label": "评分要点名称",
+    "any": "评分关键词",
+    "weight": "评分要点权重",
+    "weights": "选项权重",
+    "type": "题型",
+}
+
+
+def chinese_message(error: Any) -> str:
+    """A validation error in Chinese: the model's own messages are Chinese; the library's are translated."""
+    kind, ctx = error.get("type", ""), error.get("ctx") or {}
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    known = {
+        "missing": "缺少此项",
+        "string_too_short": f"太短（至少 {ctx.get('min_length', '')} 个字）",
+        "string_too_long": f"太长（至多 {ctx.get('max_length', '')} 个字）",
+        "too_short": f"至少需要 {ctx.get('min_length', '')} 项",
+        "too_long": f"至多 {ctx.get('max_length', '')} 项",
+        "string_pattern_mismatch": "格式不对（只能用小写字母、数字、点和连字符）",
+        "greater_than_equal": f"不能小于 {ctx.get('ge', '')}",
+        "less_than_equal": f"不能大于 {ctx.get('le', '')}",
+        "greater_than": f"须大于 {ctx.get('gt', '')}",
+        "int_parsing": "应为整数",
+        "float_parsing": "应为数字",
+        "bool_parsing": "应为 对 或 错",
+        "string_type": "应为文字",
+        "extra_forbidden": "多余的内容",
+    }
+    return known.get(kind, "内容不符合要求")
 
 
 @dataclass(frozen=True)
@@ -41,6 +80,7 @@ class ImportResult:
     questions: list[dict[str, Any]] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
     on_progress: Callable[[float], object] | None = None
+    ids: set[str] = field(default_factory=set)
 
     def progress(self, done: int, total: int) -> None:
         """Tell the caller how far the reading has got (0..1)."""
@@ -66,17 +106,21 @@ class ImportResult:
             if unknown:
                 self.problem(where, "error", f"未知的知识点编号：{'、'.join(unknown)}")
                 return
-        if any(q["id"] == data["id"] for q in self.questions):
-            self.problem(where, "error", f"编号重复：{data['id']}")
-            return
+        if data["id"] in self.ids:
+            base, n = data["id"], 2
+            while f"{base}-{n}" in self.ids:
+                n += 1
+            data["id"] = f"{base}-{n}"
+            self.problem(where, "warning", f"编号与前面的题目重复，已改为 {data['id']}")
         try:
             _question.validate_python(data)
         except ValidationError as exc:
             first = exc.errors()[0]
-            loc = ".".join(str(p) for p in first["loc"][1:]) or "题目"
-            message = str(first["msg"]).removeprefix("Value error, ")
-            self.problem(where, "error", f"{loc}：{message}")
+            parts = [str(p) for p in first["loc"][1:] if not str(p).isdigit()]
+            loc = FIELD_LABELS.get(parts[-1], parts[-1]) if parts else "题目"
+            self.problem(where, "error", f"{loc}：{chinese_message(first)}")
             return
+        self.ids.add(data["id"])
         self.questions.append(data)
 
 
@@ -84,6 +128,28 @@ def question_id(raw: str, fallback: str) -> str:
     """A bank id from a name: kept when it is already a valid id, else the fallback."""
     candidate = raw.strip().lower()
     return candidate if ID_PATTERN.match(candidate) and len(candidate) <= 120 else fallback
+
+
+MEDIA = re.compile(r"@@PLUGINFILE@@|<(img|audio|video|source|object|embed|iframe)\b", re.IGNORECASE)
+FORMAT_TAG = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
+
+
+def strip_format(text: str) -> tuple[str, str | None]:
+    """A leading GIFT format tag removed: the text and the tag's name (lower case) or None."""
+    match = FORMAT_TAG.match(text)
+    if not match:
+        return text, None
+    return text[match.end() :], match.group(1).lower()
+
+
+def has_media(text: str) -> bool:
+    """Whether HTML text shows an image, audio or video or links a Moodle file."""
+    return bool(MEDIA.search(text))
+
+
+def looks_html(text: str) -> bool:
+    """Whether text carries HTML tags or entities."""
+    return bool(re.search(r"<[a-zA-Z/][^>]*>|&[a-zA-Z#][a-zA-Z0-9]*;", text))
 
 
 def plain_text(text: str, is_html: bool) -> str:

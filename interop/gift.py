@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from interop.common import NO_EXPLANATION, ImportResult, partial_scoring, plain_text, question_id, shared_types
+from interop.common import (
+    NO_EXPLANATION,
+    ImportResult,
+    has_media,
+    partial_scoring,
+    plain_text,
+    question_id,
+    shared_types,
+    strip_format,
+)
 from quizzes.models import AnyQuestion
 
 SPECIAL = "~=#{}:"
@@ -44,7 +53,7 @@ TRUE_WORDS, FALSE_WORDS = {"T", "TRUE"}, {"F", "FALSE"}
 
 
 def escape(text: str) -> str:
-    """Escape GIFT's special characters."""
+    """Escape GIFT's special characters (Moodle's own set: \\ ~ = # { } : and new lines)."""
     text = text.replace("\\", "\\\\")
     for ch in SPECIAL:
         text = text.replace(ch, "\\" + ch)
@@ -52,7 +61,7 @@ def escape(text: str) -> str:
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), text, flags=re.DOTALL)
 
 
 def _split_unescaped(text: str, marks: str) -> list[tuple[str, str]]:
@@ -149,6 +158,10 @@ def parse(
             continue
         seen += 1
         point = category_point or default_point
+        if text.startswith("::"):
+            end = text.find("::", 2)
+            if end > 0:
+                where += f"（{_unescape(text[2:end]).strip()}）"
         try:
             data = _question(text, where, result, f"imported.q{seen:04d}")
         except ValueError as exc:
@@ -173,8 +186,12 @@ def _question(text: str, where: str, result: ImportResult, fallback_id: str) -> 
     if fmt:
         is_html = fmt.group(1).lower() in {"html", "moodle"}
         text = text[fmt.end() :]
+        result.problem(where, "warning", f"题干的格式标记 [{fmt.group(1).lower()}] 已去掉")
         if is_html:
             result.problem(where, "warning", "HTML 格式已转为纯文本")
+    if has_media(text):
+        result.problem(where, "unsupported", "题目含图片或音视频（或 @@PLUGINFILE@@ 文件），本平台无法显示，已跳过")
+        return None
     open_at = _find_unescaped(text, "{")
     if open_at < 0:
         result.problem(where, "unsupported", "没有答案部分 {…}（说明文字或不支持的格式），已跳过")
@@ -188,7 +205,11 @@ def _question(text: str, where: str, result: ImportResult, fallback_id: str) -> 
     general = ""
     if "####" in body:
         body, general = body.split("####", 1)
-        general = plain_text(_unescape(general), is_html)
+        general, tag = strip_format(general.strip())
+        general = _unescape(general)
+        if tag:
+            result.problem(where, "warning", f"总体反馈的格式标记 [{tag}] 已去掉")
+        general = plain_text(general, is_html or tag in {"html", "moodle"})
         body = body.strip()
     qid = question_id(title, fallback_id)
     base: dict[str, Any] = {"id": qid}
@@ -222,19 +243,36 @@ def _question(text: str, where: str, result: ImportResult, fallback_id: str) -> 
     if any("->" in t for _, t in items):
         result.problem(where, "unsupported", "配对题（->）不受支持，已跳过")
         return None
-    options: list[tuple[str, float, str]] = []  # text, weight, feedback
+    options: list[tuple[str, float, str]] = []  # text, weight (percent), feedback
     for mark, item in items:
         weight, rest = _weight(item.strip())
         pieces = _split_unescaped(rest, "#")
-        answer_text = plain_text(_unescape(pieces[0][1]), is_html)
-        feedback = " ".join(_unescape(t).strip() for _, t in pieces[1:]).strip()
+        raw_answer, tag = strip_format(pieces[0][1].strip())
+        raw_answer = _unescape(raw_answer).strip()
+        if tag:
+            result.problem(where, "warning", f"选项的格式标记 [{tag}] 已去掉")
+        answer_text = plain_text(raw_answer, is_html or tag in {"html", "moodle"})
+        feedback = " ".join(strip_format(_unescape(t).strip())[0] for _, t in pieces[1:]).strip()
         options.append((answer_text, 100.0 if mark == "=" and weight is None else (weight or 0.0), feedback))
+    if any(has_media(o) for o, _, _ in options):
+        result.problem(where, "unsupported", "选项中有图片或音视频，本平台无法显示，已跳过")
+        return None
     if not general:
-        general = next((f for _, w, f in options if w > 0 and f), "")
-    if any(f for _, _, f in options):
-        result.problem(where, "warning", "选项反馈未逐条导入（本平台每题一条解析）")
+        # Only the fully correct answer's feedback can explain the question.
+        general = next((f for _, w, f in options if w >= 100 and f), "")
+        if general:
+            result.problem(where, "warning", "没有总体反馈，已用正确答案的反馈作为解析")
+    dropped = [f"{o}：{f}" for o, w, f in options if f and f != general]
+    if dropped:
+        result.problem(where, "warning", "以下选项反馈未导入（本平台每题一条解析）：" + "；".join(dropped))
     explanation = general or NO_EXPLANATION
+    if explanation == NO_EXPLANATION:
+        result.problem(where, "warning", "没有解析，已填入待补充的提示")
     if all(mark == "=" for mark, _ in items):
+        partial = [o for o, w, _ in options if w < 100]
+        if partial:
+            result.problem(where, "unsupported", f"填空题的部分得分答案（{'、'.join(partial)}）无法表示，已跳过")
+            return None
         return {
             **base,
             "type": "fill",
@@ -242,29 +280,41 @@ def _question(text: str, where: str, result: ImportResult, fallback_id: str) -> 
             "answer": [[o[0] for o in options]],
             "explanation": explanation,
         }
-    right = [i for i, (_, w, _) in enumerate(options) if w > 0]
-    if any(0 < w < 100 for _, w, _ in options) or len(right) > 1:
-        if len(right) < 2:
-            result.problem(where, "unsupported", "只有一个得分选项的部分得分题不受支持，已跳过")
+    letters = ", ".join(f"{LETTERS[i]} {w:g}%" for i, (_, w, _) in enumerate(options) if w)
+    if any(mark == "=" for mark, _ in items):
+        # Moodle: an answer marked = makes a single-answer question.
+        full = [i for i, (_, w, _) in enumerate(options) if w >= 100]
+        if any(0 < w < 100 for _, w, _ in options) or any(w < 0 for _, w, _ in options):
+            result.problem(
+                where, "unsupported", f"单选题含部分得分或扣分选项（{letters}），本平台单选题只有对错，已跳过"
+            )
             return None
+        if len(full) != 1:
+            raise ValueError("单选题需要且只能有一个正确答案（=）")
         return {
             **base,
-            "type": "multiple",
+            "type": "single",
             "stem": stem("（ ）"),
             "options": [o[0] for o in options],
-            "answer": [LETTERS[i] for i in right],
+            "answer": LETTERS[full[0]],
             "explanation": explanation,
-            **partial_scoring([w for _, w, _ in options]),
         }
-    if len(right) != 1:
-        raise ValueError("单选题需要且只能有一个正确答案（=）")
+    right = [i for i, (_, w, _) in enumerate(options) if w > 0]
+    if len(right) < 2:
+        result.problem(where, "unsupported", f"多选题只有 {len(right)} 个得分选项（{letters or '无'}），已跳过")
+        return None
+    if abs(sum(w for _, w, _ in options if w > 0) - 100) > 1:
+        result.problem(where, "unsupported", f"多选题得分选项的百分比之和不是 100（{letters}），已跳过")
+        return None
+    result.problem(where, "warning", "多选题按选项权重部分得分，与 Moodle 一致")
     return {
         **base,
-        "type": "single",
+        "type": "multiple",
         "stem": stem("（ ）"),
         "options": [o[0] for o in options],
-        "answer": LETTERS[right[0]],
+        "answer": [LETTERS[i] for i in right],
         "explanation": explanation,
+        **partial_scoring([w for _, w, _ in options]),
     }
 
 
@@ -289,23 +339,56 @@ def write(questions: list[AnyQuestion], category: str = "客户管理师") -> tu
     return "\n".join(out), skipped
 
 
+def _option(mark: str, text: str, weight: str | None = None) -> str:
+    """One answer: an explicit weight when the text starts with % and a [plain] marker when it starts with [,
+    so that Moodle reads neither as a weight nor as a format."""
+    body = escape(text)
+    if text.startswith("["):
+        body = "[plain]" + body
+    if weight is None and text.startswith("%"):
+        weight = "100" if mark == "=" else "0"
+    return mark + (f"%{weight}%" if weight is not None else "") + body
+
+
+def _lost(q: AnyQuestion, notes: list[str]) -> None:
+    """Attributes GIFT has no place for."""
+    lost = []
+    if len(q.points) > 1:
+        lost.append(f"其余知识点 {'、'.join(q.points[1:])}")
+    if q.difficulty != 2:
+        lost.append(f"难度 {q.difficulty}")
+    if q.type in {"single", "multiple"} and not q.shuffle:
+        lost.append("不打乱选项")
+    if lost:
+        notes.append(f"{q.id}：GIFT 无法表示{'、'.join(lost)}（Moodle XML 可保留）")
+
+
 def _write_one(q: AnyQuestion, notes: list[str]) -> str:
-    title = f"::{escape(q.id)}::"
+    _lost(q, notes)
+    title = f"::{escape(q.id)}::[plain]"
     feedback = f"####{escape(q.explanation)}"
     if q.type == "single":
-        opts = " ".join(("=" if LETTERS[i] == q.answer else "~") + escape(o) for i, o in enumerate(q.options))
+        opts = " ".join(_option("=" if LETTERS[i] == q.answer else "~", o) for i, o in enumerate(q.options))
         return f"{title}{escape(q.stem)} {{{opts} {feedback}}}\n"
     if q.type == "multiple":
         weights = q.option_weights()
         if q.scoring == "all_or_nothing":
-            notes.append(f"{q.id}：多选题按全对才得分，GIFT 中只能按选项部分得分表示")
-        opts = " ".join(f"~%{_grade(weights[LETTERS[i]])}%{escape(o)}" for i, o in enumerate(q.options))
+            notes.append(f"{q.id}：多选题按全对才得分，GIFT 中只能按选项部分得分表示（错选扣完，漏选按比例得分）")
+        grades = [_grade(weights[LETTERS[i]]) for i in range(len(q.options))]
+        moved = [
+            f"{LETTERS[i]} {weights[LETTERS[i]]:g}→{g}%"
+            for i, g in enumerate(grades)
+            if abs(float(g) / 100 - weights[LETTERS[i]]) > 1e-4
+        ]
+        if moved:
+            notes.append(f"{q.id}：权重取 Moodle 可用的最近值：{'、'.join(moved)}")
+        opts = " ".join(_option("~", o, grades[i]) for i, o in enumerate(q.options))
         return f"{title}{escape(q.stem)} {{{opts} {feedback}}}\n"
     if q.type == "judge":
         return f"{title}{escape(q.stem)} {{{'TRUE' if q.answer else 'FALSE'} {feedback}}}\n"
     if q.type == "fill":
         before, _, after = q.stem.partition("____")
-        opts = " ".join("=" + escape(a) for a in q.answer[0])
+        opts = " ".join(_option("=", a) for a in q.answer[0])
         return f"{title}{escape(before)}{{{opts} {feedback}}}{escape(after)}\n"
     assert q.type == "short"
     notes.append(f"{q.id}：简答题的评分要点无法用 GIFT 表示，已导出为问答题（参考答案写入总体反馈）")

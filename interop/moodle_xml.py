@@ -13,10 +13,21 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from interop.common import NO_EXPLANATION, ImportResult, partial_scoring, plain_text, question_id, shared_types
+from interop.common import (
+    NO_EXPLANATION,
+    ImportResult,
+    has_media,
+    looks_html,
+    partial_scoring,
+    plain_text,
+    question_id,
+    shared_types,
+    strip_format,
+)
 from quizzes.models import AnyQuestion
 
 LETTERS = "ABCDEFGH"
+DIFFICULTY_TAG = "difficulty:"
 UNSUPPORTED = {
     "matching": "配对题",
     "numerical": "数值题",
@@ -43,7 +54,23 @@ def _text(node: Element | None, path: str = "text") -> str:
 def _rich(node: Element | None) -> str:
     if node is None:
         return ""
-    return plain_text(_text(node), node.get("format", "html") in {"html", "moodle_auto_format"})
+    text = strip_format(_text(node))[0]
+    return plain_text(text, node.get("format", "html") in {"html", "moodle_auto_format"} or looks_html(text))
+
+
+def _plain(node: Element, tag: str) -> str:
+    found = node.find(tag)
+    return (found.text or "").strip() if found is not None else ""
+
+
+def _media(node: Element) -> list[str]:
+    """What in a question Moodle would show as media: attached files, images, audio, @@PLUGINFILE@@ links."""
+    found = []
+    if node.findall(".//file"):
+        found.append("附件文件")
+    if any(has_media(t.text or "") for t in node.iter("text")):
+        found.append("图片或音视频")
+    return found
 
 
 def parse(
@@ -76,17 +103,31 @@ def parse(
         if kind in UNSUPPORTED:
             result.problem(where, "unsupported", f"{UNSUPPORTED[kind]}（{kind}）不受支持，已跳过")
             continue
+        media = _media(node)
+        if media:
+            result.problem(where, "unsupported", f"题目含{'、'.join(media)}，本平台无法显示，已跳过")
+            continue
+        if any(looks_html(t.text or "") for t in node.iter("text")):
+            result.problem(where, "warning", "HTML 已转为纯文本")
         try:
-            data = _question(node, kind, where, result, question_id(name, f"imported.x{number:04d}"))
+            qid = question_id(_plain(node, "idnumber") or name, f"imported.x{number:04d}")
+            data = _question(node, kind, where, result, qid)
         except (ValueError, TypeError) as exc:
             result.problem(where, "error", str(exc))
             continue
         if data is None:
             continue
         tags = [_text(t).strip() for t in node.findall("tags/tag")]
+        levels = [t.removeprefix(DIFFICULTY_TAG) for t in tags if t.startswith(DIFFICULTY_TAG)]
+        if levels and levels[0] in {"1", "2", "3"}:
+            data["difficulty"] = int(levels[0])
+        tags = [t for t in tags if not t.startswith(DIFFICULTY_TAG)]
         tagged = [t for t in tags if known_points is None or t in known_points]
         if known_points is None:
             tagged = [t for t in tagged if "." in t]
+        other = [t for t in tags if t not in tagged]
+        if other:
+            result.problem(where, "warning", f"标签 {'、'.join(other)} 不是知识点编号，未导入")
         point = category_point or default_point
         data["points"] = tagged or ([point] if point else [])
         result.add(where, data, known_points)
@@ -106,9 +147,16 @@ def _question(node: Element, kind: str, where: str, result: ImportResult, qid: s
     stem = _rich(node.find("questiontext"))
     explanation = _rich(node.find("generalfeedback"))
     answers = _answers(node)
-    if any(f for _, _, f in answers):
-        result.problem(where, "warning", "选项反馈未逐条导入（本平台每题一条解析）")
-    explanation = explanation or next((f for _, w, f in answers if w > 0 and f), "") or NO_EXPLANATION
+    if not explanation:
+        explanation = next((f for _, w, f in answers if w >= 100 and f), "")
+        if explanation:
+            result.problem(where, "warning", "没有总体反馈，已用正确答案的反馈作为解析")
+    dropped = [f"{t}：{f}" for t, _, f in answers if f and f != explanation]
+    if dropped:
+        result.problem(where, "warning", "以下选项反馈未导入（本平台每题一条解析）：" + "；".join(dropped))
+    if not explanation:
+        result.problem(where, "warning", "没有解析，已填入待补充的提示")
+    explanation = explanation or NO_EXPLANATION
     base: dict[str, Any] = {"id": qid, "stem": stem, "explanation": explanation}
     shuffle = _text(node, "shuffleanswers").strip() not in {"0", "false"}
     if kind == "truefalse":
@@ -118,25 +166,36 @@ def _question(node: Element, kind: str, where: str, result: ImportResult, qid: s
         return {**base, "type": "judge", "answer": right[0] == "true"}
     if kind == "shortanswer":
         accepted = [t for t, w, _ in answers if w >= 100]
-        if any(0 < w < 100 for _, w, _ in answers):
-            result.problem(where, "warning", "部分得分的备选答案未导入（本平台填空题只有对错）")
+        partial = [t for t, w, _ in answers if 0 < w < 100]
+        if partial:
+            result.problem(where, "unsupported", f"填空题的部分得分答案（{'、'.join(partial)}）无法表示，已跳过")
+            return None
         if not accepted:
             raise ValueError("填空题需要至少一个得满分的答案")
         blank = stem if "____" in stem else f"{stem}____"
         return {**base, "type": "fill", "stem": blank, "answer": [accepted]}
     if kind == "multichoice":
-        single = _text(node, "single").strip().lower() in {"true", "1"}
+        # Moodle's default is a single-answer question.
+        single = _text(node, "single").strip().lower() not in {"false", "0"}
         scoring = [i for i, (_, w, _) in enumerate(answers) if w > 0]
         options = [t for t, _, _ in answers]
+        fractions = ", ".join(f"{LETTERS[i]} {w:g}%" for i, (_, w, _) in enumerate(answers) if w)
         if single:
             top = [i for i, (_, w, _) in enumerate(answers) if w >= 100]
             if len(top) != 1:
                 raise ValueError("单选题需要恰好一个得满分（fraction=100）的选项")
-            if len(scoring) > 1:
-                result.problem(where, "warning", "部分得分的干扰项按错误处理")
+            if len(scoring) > 1 or any(w < 0 for _, w, _ in answers):
+                result.problem(
+                    where, "unsupported", f"单选题含部分得分或扣分选项（{fractions}），本平台单选题只有对错，已跳过"
+                )
+                return None
             return {**base, "type": "single", "options": options, "answer": LETTERS[top[0]], "shuffle": shuffle}
         if len(scoring) < 2:
             raise ValueError("多选题至少要有两个得分选项")
+        if abs(sum(answers[i][1] for i in scoring) - 100) > 1:
+            result.problem(where, "unsupported", f"多选题得分选项的百分比之和不是 100（{fractions}），已跳过")
+            return None
+        result.problem(where, "warning", "多选题按选项权重部分得分，与 Moodle 一致")
         return {
             **base,
             "type": "multiple",
@@ -217,3 +276,4 @@ def _write_one(quiz: Element, q: AnyQuestion, notes: list[str]) -> None:
     tags = SubElement(node, "tags")
     for point in q.points:
         _sub(tags, "tag", point)
+    _sub(tags, "tag", f"{DIFFICULTY_TAG}{q.difficulty}")

@@ -612,3 +612,8 @@ SCENARIO_KIND_LABEL = {
     "cap": "上限",
     "floor": "下限",
 }
+
+# --- interop ---
+ADMIN_FORMATS = {**ADMIN_FORMATS, "qti": "QTI 2.1 题目包（Canvas、Blackboard、Moodle）"}
+ADMIN_IMPORT_FILE = "GIFT（.gift/.txt）、Moodle XML（.xml）或表格（.xlsx/.csv，按表头列名识别）"
+ADMIN_IMPORT_NO_POINT = "（不指定：表格中知识点为空、GIFT/XML 中没有分类或标签的题目将无法导入）"

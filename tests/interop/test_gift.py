@@ -74,7 +74,7 @@ def test_moodle_documentation_examples() -> None:
 
 def test_a_question_without_a_knowledge_point_is_an_error_with_its_line() -> None:
     result = gift.parse("::a:: 对吗？{T}\n")
-    assert [str(p) for p in result.problems] == ["第 1 行：[错误] 没有知识点编号：请用分类名、标签或 --point 指定"]
+    assert [str(p) for p in result.problems] == ["第 1 行（a）：[错误] 没有知识点编号：请用分类名、标签或 --point 指定"]
 
 
 def test_the_shipped_bank_survives_a_round_trip(shipped: Catalog) -> None:

@@ -62,7 +62,9 @@ with export_col:
     st.download_button(T.ADMIN_TEMPLATE, blank_template(), "题库模板.xlsx", key="admin_template")
 with import_col:
     st.markdown(f"**{T.ADMIN_IMPORT}**")
-    upload = st.file_uploader(T.ADMIN_IMPORT_FILE, type=["gift", "txt", "xml", "xlsx"], key="admin_import_file")
+    upload = st.file_uploader(
+        T.ADMIN_IMPORT_FILE, type=["gift", "txt", "xml", "xlsx", "csv", "xls"], key="admin_import_file"
+    )
     points = list(cat.syllabus.points)
     point = st.selectbox(
         T.ADMIN_IMPORT_POINT,
