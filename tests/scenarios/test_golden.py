@@ -16,7 +16,7 @@ from scenarios.runner import build_engine, replay
 LIBRARY = Path(__file__).resolve().parents[2] / "scenarios" / "library"
 FILES = sorted(p.stem for p in LIBRARY.glob("*.yaml"))
 # Scenarios still being rewritten to schema version 2 by another writer; the lead empties this list at merge.
-PENDING_V2 = []
+PENDING_V2: list[str] = []
 CATALOG = load_catalog(ContentRoots.shipped())
 
 
