@@ -68,3 +68,18 @@ def test_the_worked_answer_is_folded_until_opened(open_page: Open) -> None:
     at = open_page("learn")
     labels = [e.label for e in at.expander]
     assert "参考思路（先自己想一想，再展开对照）" in labels
+
+
+def test_the_url_names_the_open_section_and_a_reload_returns_to_it(open_page: Open) -> None:
+    at = open_page("learn", username="linker")
+    at.radio(key="learn_pick").set_value("customer-value-five-levels").run()
+    assert at.query_params["section"] == "customer-value-five-levels"
+    # a reload is a new session with the same URL
+    fresh = open_page(None, username="linker")
+    fresh.query_params["section"] = "customer-value-five-levels"
+    fresh.switch_page("ui/pages/learn.py").run()
+    assert fresh.header[0].value == "客户价值的五个层次"
+    # the user's own choice afterwards is not overridden by the URL it wrote
+    fresh.selectbox(key="learn_module").set_value("service-delivery").run()
+    assert fresh.header[0].value == "危机处理的 5S 原则"
+    assert fresh.query_params["section"] != "customer-value-five-levels"

@@ -9,7 +9,7 @@ from courseware.render import section_parts, to_html
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database, search_index
-from ui.routes import arrival, go
+from ui.routes import arrival, go, here
 from ui.widgets.question import response_input, session_seed, show_feedback
 
 CHECK_SIZE = 5
@@ -92,6 +92,7 @@ section_id = st.radio(
     format_func=lambda sid: ("✅ " if marks.get(sid) == DONE else "") + cat.sections[sid].title,
 )
 section = cat.sections[section_id]
+here(section=section.id)  # a reload or a shared link opens this section
 if marks.get(section.id) is None:
     mark_section(db, account, cat, section.id, OPENED)
 
