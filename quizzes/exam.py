@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from grading.objective import grade
 from quizzes.models import AnyQuestion, Blueprint
-from store.db import Database
 from quizzes.tracking import record_result
+from store.db import Database
 from store.tables import Answer, ExamAnswer, ExamAttempt, utcnow
 
 
