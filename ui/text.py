@@ -275,7 +275,7 @@ KIND_LABELS = {
     "report": "小组报告",
 }
 STATUS_LABELS = {"todo": "未开始", "doing": "进行中", "done": "已完成", "late": "已逾期"}
-STATUS_ICONS = {"todo": "⚪", "doing": "🟡", "done": "✅", "late": "🔴"}
+STATUS_ICONS = {"todo": "○", "doing": "◐", "done": "●", "late": "◆"}  # shapes any font has, next to the words
 JOIN_CLASS = "加入班级"
 JOIN_CODE = "班级码"
 JOIN_SUBMIT = "加入"
@@ -558,3 +558,17 @@ EXAM_REOPEN = "查看这次考试"
 EXAM_PICK_PAST = "选择一次考试记录"
 EXAM_BACK = "返回考试首页"
 EXAM_NO_WRONG = "这次考试没有错题。"
+SCENARIO_GAIN = "加分"
+SCENARIO_LOSS = "扣分"
+YES = "是"
+LEARN_READ_MARK = "（已读）"
+MARK_RIGHT = "对"
+MARK_WRONG = "错"
+MARK_PARTIAL = "半对"
+MARK_PENDING = "待评"
+OPTION_CHOSEN_RIGHT = "你的选择 · 对"
+OPTION_CHOSEN_WRONG = "你的选择 · 错"
+OPTION_KEY = "正确答案"
+RUBRIC_FOUND = "答到的要点：{points}"
+RUBRIC_MISSED = "漏掉的要点：{points}"
+LEARN_CHECK_SCORE = "小节自测完成：答对 {right} / {total} 题，得分 {score:g} / {possible:g}"

@@ -50,7 +50,7 @@ def test_trainee_on_a_phone_reads_and_resumes_in_a_new_session(server: str, brow
     sign_in(page, server, "demo_trainee")
     page.get_by_role("button", name="继续阅读\uff1a客户价值的五个层次").click()
     page.get_by_role("heading", name="客户价值的五个层次").first.wait_for(timeout=20000)
-    page.get_by_text("✅ 消费者、顾客与客户").wait_for(timeout=20000)
+    page.get_by_text("消费者、顾客与客户（已读）").wait_for(timeout=20000)
     context.close()
 
 

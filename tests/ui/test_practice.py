@@ -114,3 +114,11 @@ def test_a_reload_returns_to_the_same_random_set_and_question(open_page: Open) -
     assert fresh.session_state["practice_pool"] == at.session_state["practice_pool"]
     assert fresh.session_state["practice_index"] == 2
     assert f"practice_shown_{shown}" in fresh.session_state  # that question is the one drawn
+
+
+def test_feedback_marks_the_chosen_option_wrong_and_the_key_in_words(open_page: Open) -> None:
+    at = open_page("practice")
+    answer_first_wrong(at)
+    text = "\n".join(m.value for m in at.markdown)
+    assert "消费者　你的选择 · 错" in text
+    assert "客户　正确答案" in text

@@ -125,7 +125,7 @@ if index >= len(pool):
 
 with st.expander(T.PRACTICE_CARD):
     start = max(0, min(index - CARD_SPAN // 2, len(pool) - CARD_SPAN))
-    marks = {"correct": "✓", "partial": "△", "wrong": "✗", "review": "…"}
+    marks = {"correct": T.MARK_RIGHT, "partial": T.MARK_PARTIAL, "wrong": T.MARK_WRONG, "review": T.MARK_PENDING}
     labels = {
         n: f"{n + 1}{marks.get(results[pool[n]].status, '') if pool[n] in results else ''}"
         for n in range(start, min(len(pool), start + CARD_SPAN))
@@ -169,7 +169,7 @@ else:
         else:
             results[qid] = score
     if qid in results:
-        show_feedback(q, results[qid], cat, f"practice_fb_{qid}", seed)
+        show_feedback(q, results[qid], cat, f"practice_fb_{qid}", seed, response)
 
 prev_col, next_col = st.columns(2)
 if index > 0 and prev_col.button(T.PRACTICE_PREV, key="practice_prev"):

@@ -96,7 +96,7 @@ st.subheader(T.SCENARIO_FIRED)
 for f in result.fired:
     where = T.SCENARIO_TURN.format(n=f.turn + 1) if f.turn is not None else T.SCENARIO_END_CHECK
     points = sum(f.score.values())
-    sign = "➕" if points > 0 else "➖" if points < 0 else "·"
+    sign = T.SCENARIO_GAIN if points > 0 else T.SCENARIO_LOSS if points < 0 else "·"
     detail = f" · {T.SCENARIO_WORDS.format(words='、'.join(f.words))}" if f.words else ""
     st.markdown(f"{sign} **{where}** {f.feedback}{detail}")
 if result.missed:

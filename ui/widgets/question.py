@@ -134,8 +134,11 @@ def response_text(q: AnyQuestion | Any, response: Any, seed: int = 0) -> str:
     return str(response)
 
 
-def show_feedback(q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str, seed: int = 0) -> None:
-    """Result, key, explanation, and a link back to the section that teaches the point."""
+def show_feedback(
+    q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str, seed: int = 0, response: Any = None
+) -> None:
+    """Result, the options marked 对/错 with the key highlighted, the rubric points found and missed,
+    key, explanation, and a link back to the section that teaches the point."""
     message = {"correct": st.success, "partial": st.warning, "wrong": st.error, "review": st.info}[score.status]
     label = {
         "correct": T.RESULT_CORRECT,
@@ -144,6 +147,8 @@ def show_feedback(q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str
         "review": T.RESULT_REVIEW,
     }[score.status]
     message(T.RESULT_WITH_MESSAGE.format(label=label, message=score.message) if score.message else label)
+    show_marked_options(q, response, seed)
+    show_rubric(q, score)
     show_key(q, catalog, key, seed, expanded=score.status != "correct", reread=score.status != "correct")
 
 
@@ -158,3 +163,36 @@ def show_key(q: AnyQuestion | Any, catalog: Catalog, key: str, seed: int, expand
                 section = catalog.sections[section_id]
                 if st.button(T.REREAD.format(title=section.title), key=f"{key}_reread_{section_id}"):
                     go("learn", section=section_id)
+
+
+def show_marked_options(q: AnyQuestion | Any, response: Any, seed: int) -> None:
+    """Each option as shown, the chosen ones marked 对 or 错 in words and colour, the key highlighted."""
+    if not isinstance(q, SingleChoice | MultipleChoice) or response in (None, "", []):
+        return
+    key = {q.answer} if isinstance(q, SingleChoice) else set(q.answer)
+    chosen = {response} if isinstance(response, str) else set(response)
+    order = option_order(q, seed)
+    lines = []
+    for shown, bank in zip(_labels(q, order), order, strict=True):
+        letter = LETTERS[bank]
+        if letter in chosen:
+            mark = T.OPTION_CHOSEN_RIGHT if letter in key else T.OPTION_CHOSEN_WRONG
+            colour = "green" if letter in key else "red"
+            lines.append(f":{colour}[**{shown}　{mark}**]")
+        elif letter in key:
+            lines.append(f":green[**{shown}　{T.OPTION_KEY}**]")
+        else:
+            lines.append(shown)
+    st.markdown("  \n".join(lines))
+
+
+def show_rubric(q: AnyQuestion | Any, score: Score) -> None:
+    """For a short answer: the rubric points the answer named and those it missed."""
+    if not isinstance(q, ShortAnswer):
+        return
+    found = [g.label for g in q.rubric if g.label in score.matched]
+    missed = [g.label for g in q.rubric if g.label not in score.matched]
+    if found:
+        st.markdown(T.RUBRIC_FOUND.format(points="、".join(found)))
+    if missed:
+        st.markdown(T.RUBRIC_MISSED.format(points="、".join(missed)))
