@@ -10,11 +10,13 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from grading.objective import grade
 from quizzes.models import AnyQuestion, Blueprint, BlueprintPart, Question
+from quizzes.tracking import record_result
 from store.db import Database
-from store.tables import ContentSnapshot, ExamAnswer, ExamAttempt, utcnow
+from store.tables import Answer, ContentSnapshot, ExamAnswer, ExamAttempt, utcnow
 
 _QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
 
@@ -307,6 +309,7 @@ def submit(
             attempt.score = attempt.breakdown["score"]
             attempt.passed = verdict(attempt.breakdown, blueprint.pass_mark)
             attempt.submitted_at = utcnow()
+            record_mistakes(s, user_id, attempt.breakdown, view.answers)
         return _view(s, attempt)
 
 
@@ -365,3 +368,25 @@ def history(db: Database, user_id: int) -> list[AttemptView]:
             .order_by(ExamAttempt.id.desc())
         ).all()
         return [_view(s, a) for a in rows]
+
+
+def record_mistakes(s: Session, user_id: int, breakdown: dict[str, Any], answers: dict[str, Any]) -> None:
+    """Once, at hand-in: each graded item updates the wrong book and the review queue as a practice answer
+    would (an unanswered item counts as wrong), and each answered item is stored as an answer of mode exam."""
+    for question_id, item in breakdown.get("items", {}).items():
+        status = item["status"] if question_id in answers else "wrong"
+        if status not in {"correct", "wrong", "partial"}:
+            continue  # waiting for a person to grade it
+        record_result(s, user_id, question_id, status)
+        if question_id in answers:
+            s.add(
+                Answer(
+                    user_id=user_id,
+                    question_id=question_id,
+                    mode="exam",
+                    response=answers[question_id],
+                    status=status,
+                    score=item["score"],
+                    possible=item["possible"],
+                )
+            )

@@ -75,8 +75,22 @@ def link(key: str, label: str | None = None, icon: str | None = None, **show: st
 
 
 def arrival(name: str) -> str | None:
-    """What the page that sent the user here asked this page to show first (read once)."""
+    """A place named in the URL that this session has not shown yet: a shared link, a reload (a new session)
+    or another page's hand-over. None when the URL says nothing new, so the page keeps its own choice."""
     value = st.query_params.get(name)
-    if value is not None:
-        del st.query_params[name]
+    if value is None or st.session_state.get(f"route_at_{name}") == value:
+        return None
+    st.session_state[f"route_at_{name}"] = value
     return value
+
+
+def here(**place: str | int | None) -> None:
+    """Write what is open on the page into the URL, so a reload or a shared link returns to it (None removes)."""
+    for name, value in place.items():
+        if value is None:
+            if name in st.query_params:
+                del st.query_params[name]
+            st.session_state.pop(f"route_at_{name}", None)
+        elif st.query_params.get(name) != str(value):
+            st.query_params[name] = str(value)
+        st.session_state[f"route_at_{name}"] = None if value is None else str(value)

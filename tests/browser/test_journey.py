@@ -60,7 +60,7 @@ def test_trainee_on_a_phone_reads_and_resumes_in_a_new_session(server: str, brow
     back_in(page, server)  # a new tab: still signed in (the session cookie)
     page.get_by_role("button", name="继续阅读\uff1a客户价值的五个层次").click()
     page.get_by_role("heading", name="客户价值的五个层次").first.wait_for(timeout=20000)
-    page.get_by_text("✅ 消费者、顾客与客户").wait_for(timeout=20000)
+    page.get_by_text("消费者、顾客与客户（已读）").wait_for(timeout=20000)
     context.close()
 
 

@@ -103,3 +103,28 @@ def test_another_users_attempt_is_not_found(db: Database, shipped: Catalog) -> N
         exam.load(db, intruder.id, attempt_id)
     with pytest.raises(exam.ExamError):
         exam.save_answer(db, intruder.id, attempt_id, "x", "A")
+
+
+def test_exam_mistakes_reach_the_wrong_book_review_queue_and_answers_once(db: Database, shipped: Catalog) -> None:
+    from quizzes import tracking
+    from quizzes.practice import answers_of
+
+    user_id, attempt_id = _start(db, shipped)
+    view = exam.load(db, user_id, attempt_id)
+    right, wrong, skipped = view.paper[0].question_id, view.paper[1].question_id, view.paper[2].question_id
+    exam.save_answer(db, user_id, attempt_id, right, shipped.questions[right].answer)  # type: ignore[union-attr]
+    other = {"A", "B", "C", "D", "正确", "错误", True, False}
+    key = shipped.questions[wrong].answer  # type: ignore[union-attr]
+    if isinstance(key, list):
+        bad: object = [x for x in "ABCD" if x not in key][:1]
+    else:
+        bad = next(x for x in other if x != key and type(x) is type(key))
+    exam.save_answer(db, user_id, attempt_id, wrong, bad)
+    bp = shipped.blueprints["starter-mock"]
+    for _ in range(2):  # handing in twice records once
+        exam.submit(db, user_id, attempt_id, bp, shipped.questions, shipped.syllabus.module_of)
+    book = tracking.wrong_book(db, user_id)
+    assert wrong in book and skipped in book and right not in book
+    assert wrong in tracking.due_for_review(db, user_id, utcnow() + timedelta(days=400))
+    stored = [a for a in answers_of(db, user_id) if a.question_id in {right, wrong, skipped}]
+    assert sorted(a.status for a in stored) == ["correct", "wrong"]

@@ -78,3 +78,44 @@ def test_the_professional_ethics_module_is_offered_and_opens_its_chapter(open_pa
     assert at.header[0].value == "职业道德的含义、特点与作用"
     at.button(key="learn_next").click().run()
     assert at.header[0].value == "爱岗敬业"
+
+
+def test_the_url_names_the_open_section_and_a_reload_returns_to_it(open_page: Open) -> None:
+    at = open_page("learn", username="linker")
+    at.radio(key="learn_pick").set_value("customer-value-five-levels").run()
+    assert at.query_params["section"] == "customer-value-five-levels"
+    # a reload is a new session with the same URL
+    fresh = open_page(None, username="linker")
+    fresh.query_params["section"] = "customer-value-five-levels"
+    fresh.switch_page("ui/pages/learn.py").run()
+    assert fresh.header[0].value == "客户价值的五个层次"
+    # the user's own choice afterwards is not overridden by the URL it wrote
+    fresh.selectbox(key="learn_module").set_value("service-delivery").run()
+    assert fresh.header[0].value == "危机处理的 5S 原则"
+    assert fresh.query_params["section"] != "customer-value-five-levels"
+
+
+def test_section_check_keeps_each_feedback_and_ends_with_a_score(open_page: Open) -> None:
+    at = open_page("learn")
+    radios = {r.key.removeprefix("learn_q_") for r in at.radio if r.key and r.key.startswith("learn_q_")}
+    forms = [b.proto.form_id for b in at.button if b.proto.form_id.split("_", 3)[-1] in radios]
+    assert len(forms) >= 2
+    for form in forms:
+        qid = form.split("_", 3)[-1]
+        for radio in at.radio:
+            if radio.key and radio.key.startswith(f"learn_q_{qid}"):
+                radio.set_value(radio.options[0])
+        for choices in at.multiselect:
+            if choices.key and choices.key.startswith(f"learn_q_{qid}"):
+                choices.set_value(choices.options[:1])
+        for box in [*at.text_input, *at.text_area]:
+            if box.key and box.key.startswith(f"learn_q_{qid}"):
+                box.input("客户关系管理需要持续维护客户档案并回访")
+        next(b for b in at.button if b.proto.form_id == form).click().run()
+    # every item's result is still shown after the others were answered
+    results = [
+        m.value
+        for m in [*at.success, *at.error, *at.warning, *at.info]
+        if m.value.startswith(("回答", "部分正确", "已提交"))
+    ]
+    assert len(results) == len(forms)

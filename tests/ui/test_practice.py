@@ -95,3 +95,30 @@ def test_answer_card_jumps_to_a_question(open_page: Open) -> None:
     at = open_page("practice")
     at.get("button_group")[0].set_value(4).run()
     assert "第 5 / " in at.get("progress")[0].proto.text
+
+
+def test_a_reload_returns_to_the_same_random_set_and_question(open_page: Open) -> None:
+    at = open_page("practice", username="shuffler")
+    at.radio(key="practice_mode").set_value("random").run()
+    # jump to the third question by the answer card
+    at.pills(key="practice_card_0").set_value(2).run()
+    shown = at.session_state["practice_pool"][2]
+    assert at.query_params["mode"] == "random"
+    assert at.query_params["q"] == "3"
+    url = {k: at.query_params[k] for k in ("mode", "scope", "seed", "q")}
+    fresh = open_page(None, username="shuffler")
+    for k, v in url.items():
+        fresh.query_params[k] = v
+    fresh.switch_page("ui/pages/practice.py").run()
+    assert fresh.radio(key="practice_mode").value == "random"
+    assert fresh.session_state["practice_pool"] == at.session_state["practice_pool"]
+    assert fresh.session_state["practice_index"] == 2
+    assert f"practice_shown_{shown}" in fresh.session_state  # that question is the one drawn
+
+
+def test_feedback_marks_the_chosen_option_wrong_and_the_key_in_words(open_page: Open) -> None:
+    at = open_page("practice")
+    answer_first_wrong(at)
+    text = "\n".join(m.value for m in at.markdown)
+    assert "消费者　你的选择 · 错" in text
+    assert "客户　正确答案" in text

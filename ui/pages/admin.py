@@ -110,7 +110,7 @@ st.dataframe(
             T.USERNAME: a.username,
             T.DISPLAY_NAME: a.display_name,
             T.ADMIN_ROLE: T.ROLE_LABELS[a.role],
-            T.DEMO_BADGE: "✔" if a.is_demo else "",
+            T.DEMO_BADGE: T.YES if a.is_demo else "",
         }
         for a in all_accounts(db, account)
     ],

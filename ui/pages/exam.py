@@ -1,8 +1,9 @@
-"""模拟考试: choose a blueprint, answer with autosave against a server deadline, submit, review, history."""
+"""模拟考试: choose a blueprint, answer one question per screen (or the whole paper) with an answer sheet,
+flags and autosave against a server deadline, confirm and submit, review, reopen past attempts."""
 
 import streamlit as st
 
-from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound, Stale
+from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound, Refusal, Stale
 from actions.study import (
     exam_attempts_left,
     exam_history,
@@ -12,11 +13,12 @@ from actions.study import (
     start_exam,
     submit_exam,
 )
+from quizzes.exam import AttemptView, PaperItem
 from ui import text as T
 from ui.auth import require
 from ui.refusal import refusals, show
 from ui.resources import catalog, database
-from ui.routes import arrival
+from ui.routes import arrival, here
 from ui.widgets.question import key_text, reread_link, response_input, response_text, show_marking, show_question
 
 account = require()
@@ -25,13 +27,21 @@ st.title(T.NAV_EXAM)
 asked = arrival("blueprint")  # a task sent the trainee here for this exam
 if asked in cat.blueprints:
     st.session_state["exam_blueprint"] = asked
+asked_attempt, asked_question = arrival("attempt"), arrival("q")
 if not cat.blueprints:
     st.info(T.EXAM_NONE)
     st.stop()
 
 
 def show_result(attempt_id: int) -> None:
-    view = load_exam(db, account, attempt_id)
+    try:
+        view = load_exam(db, account, attempt_id)
+    except Refusal as exc:
+        show(exc)
+        st.session_state.pop("exam_result", None)
+        here(attempt=None)
+        return
+    here(attempt=attempt_id, q=None)  # a reload or a shared link reopens this attempt's review
     bp = cat.blueprints.get(view.blueprint_id)
     total = bp.total if bp else 100
     pending = int((view.breakdown or {}).get("pending", 0))
@@ -42,6 +52,7 @@ def show_result(attempt_id: int) -> None:
         (st.success if view.passed else st.error)(
             f"{T.EXAM_SCORE.format(score=view.score or 0, total=total)} · {verdict}"
         )
+    st.caption(view.started_at.astimezone().strftime("%Y年%m月%d日 %H:%M"))
     modules = (view.breakdown or {}).get("modules", {})
     if modules:
         st.subheader(T.EXAM_BY_MODULE)
@@ -49,23 +60,39 @@ def show_result(attempt_id: int) -> None:
             [
                 {
                     T.LEARN_MODULE: cat.syllabus.module_titles.get(m, m),
-                    T.METRIC_ACCURACY: f"{v['score']:g} / {v['possible']:g}",
+                    T.EXAM_COL_SCORE: f"{v['score']:g} / {v['possible']:g}",
                 }
                 for m, v in modules.items()
             ],
             hide_index=True,
         )
-    written = any(getattr(view.question(i.question_id, cat.questions), "type", "") == "skill" for i in view.paper)
-    with st.expander(T.EXAM_REVIEW, expanded=written):  # a written paper opens on its marking schemes
-        items = (view.breakdown or {}).get("items", {})
-        for n, item in enumerate(view.paper, 1):
-            q = view.question(item.question_id, cat.questions)
-            if q is None:
-                continue
-            result = items.get(q.id, {})
-            waiting = result.get("status") == "review" and not result.get("manual")
-            mark = "⏳" if waiting else "✅" if result.get("score", 0) >= item.score - 1e-9 else "❌"
-            st.markdown(f"{mark} **{n}.** {T.EXAM_SCORE.format(score=result.get('score', 0), total=item.score)}")
+    st.subheader(T.EXAM_REVIEW)
+    items = (view.breakdown or {}).get("items", {})
+    only_wrong = st.toggle(T.EXAM_ONLY_WRONG, key=f"exam_only_wrong_{attempt_id}")
+    module_ids = [m for m in cat.syllabus.module_titles if m in modules]
+    chosen = st.selectbox(
+        T.EXAM_FILTER_MODULE,
+        ["", *module_ids],
+        key=f"exam_review_module_{attempt_id}",
+        format_func=lambda m: cat.syllabus.module_titles[m] if m else T.EXAM_ALL_MODULES,
+    )
+    shown = 0
+    for n, item in enumerate(view.paper, 1):
+        q = view.question(item.question_id, cat.questions)  # as drawn, whatever the bank says now
+        if q is None:
+            continue
+        result = items.get(q.id, {})
+        waiting = result.get("status") == "review" and not result.get("manual")
+        right = result.get("status") == "correct" or (
+            q.type == "skill" and not waiting and result.get("score", 0) >= item.score - 1e-9
+        )
+        if (only_wrong and right) or (chosen and cat.syllabus.module_of.get(q.points[0] if q.points else "") != chosen):
+            continue
+        shown += 1
+        with st.container(border=True):
+            mark = T.EXAM_PENDING if waiting else T.EXAM_MARK_RIGHT if right else T.EXAM_MARK_WRONG
+            got = T.EXAM_SCORE.format(score=result.get("score", 0), total=item.score)
+            st.markdown(f"**{n}.** {mark} · {got}")
             if waiting:
                 st.caption(T.EXAM_ITEM_PENDING.format(score=result.get("suggested") or 0))
             show_question(q, view.seed)
@@ -80,18 +107,24 @@ def show_result(attempt_id: int) -> None:
                 )
             st.caption(T.EXAM_EXPLANATION_LINE.format(text=q.explanation))
             reread_link(q, cat, f"exam_review_{view.id}_{q.id}")
+    if not shown and only_wrong:
+        st.info(T.EXAM_NO_WRONG)
 
 
 opened = open_exam(db, account)
 active = opened.id if opened else None
-if active is None and "exam_result" in st.session_state:
+if asked_attempt is not None and asked_attempt.isdigit() and int(asked_attempt) != active:
+    st.session_state["exam_result"] = int(asked_attempt)  # a past attempt named in the URL
+if "exam_result" in st.session_state and st.session_state["exam_result"] != active:
     show_result(st.session_state["exam_result"])
-    if st.button(T.EXAM_NEW, key="exam_new"):
+    if st.button(T.EXAM_BACK if active else T.EXAM_NEW, key="exam_new"):
         del st.session_state["exam_result"]
+        here(attempt=None)
         st.rerun()
     st.stop()
 
 if active is None:
+    here(attempt=None, q=None)
     bp_id = st.selectbox(
         T.EXAM_CHOOSE, list(cat.blueprints), key="exam_blueprint", format_func=lambda b: cat.blueprints[b].title
     )
@@ -115,15 +148,22 @@ if active is None:
             st.error(T.EXAM_CANNOT_DRAW.format(reason=exc.detail))
         except (NotFound, LimitReached, NotAllowed, Stale) as exc:
             show(exc)
-    past = exam_history(db, account)
+    past = [v for v in exam_history(db, account) if v.submitted]
     if past:
         st.subheader(T.EXAM_HISTORY)
+
+        def title(v: AttemptView) -> str:
+            name = cat.blueprints[v.blueprint_id].title if v.blueprint_id in cat.blueprints else ""
+            verdict = T.EXAM_PASSED if v.passed else T.EXAM_FAILED
+            when = v.started_at.astimezone().strftime("%Y年%m月%d日 %H:%M")
+            return f"{when} · {name} · {v.score or 0:g} 分 · {verdict}"
+
         st.dataframe(
             [
                 {
                     T.EXAM_CHOOSE: cat.blueprints[v.blueprint_id].title if v.blueprint_id in cat.blueprints else "",
-                    T.EXAM_COL_TIME: v.started_at.strftime("%Y-%m-%d %H:%M"),
-                    T.EXAM_COL_SCORE: v.score,
+                    T.EXAM_COL_TIME: v.started_at.astimezone().strftime("%Y年%m月%d日 %H:%M"),
+                    T.EXAM_COL_SCORE: f"{v.score or 0:g}",
                     T.EXAM_COL_RESULT: T.EXAM_PENDING
                     if v.passed is None
                     else T.EXAM_PASSED
@@ -134,10 +174,16 @@ if active is None:
             ],
             hide_index=True,
         )
+        by_id = {v.id: v for v in past}
+        pick = st.selectbox(T.EXAM_PICK_PAST, list(by_id), key="exam_past", format_func=lambda i: title(by_id[i]))
+        if st.button(T.EXAM_REOPEN, key="exam_reopen"):
+            st.session_state["exam_result"] = pick
+            st.rerun()
     st.stop()
 
-assert opened is not None
+assert opened is not None and active is not None
 view = opened
+sitting: int = active  # the open attempt, for the functions below
 if view.blueprint_id not in cat.blueprints:
     st.error(T.EXAM_CANNOT_DRAW.format(reason=view.blueprint_id))
     st.stop()
@@ -155,44 +201,138 @@ if left == 0:
     st.warning(T.EXAM_TIME_UP)
     show_result(active)
     st.stop()
-st.subheader(bp.title)
 
 
 @st.fragment(run_every=1)
 def countdown() -> None:
     remaining = view.seconds_left()
-    st.caption(T.EXAM_TIME_LEFT.format(minutes=remaining // 60, seconds=remaining % 60))
+    st.markdown(f"**:material/timer: {T.EXAM_TIME_LEFT.format(minutes=remaining // 60, seconds=remaining % 60)}**")
     if remaining == 0:
         st.rerun()
 
 
-countdown()
+with st.sidebar:  # stays in view however far the paper scrolls
+    countdown()
 
-current_part = -1
-for n, item in enumerate(view.paper, 1):
+paper: list[tuple[int, PaperItem]] = [
+    (n, it) for n, it in enumerate(view.paper, 1) if view.question(it.question_id, cat.questions) is not None
+]
+flags: set[str] = st.session_state.setdefault("exam_flags", {}).setdefault(active, set())
+if asked_question is not None and asked_question.isdigit() and 1 <= int(asked_question) <= len(paper):
+    st.session_state["exam_current"] = int(asked_question) - 1
+current = min(st.session_state.get("exam_current", 0), len(paper) - 1)
+st.session_state["exam_current"] = current
+here(attempt=active, q=current + 1)  # a reload or a shared link returns to this question
+st.subheader(bp.title)
+countdown()  # and at the top of the page (the sidebar is closed on a phone)
+
+
+def move(to: int) -> None:
+    st.session_state["exam_current"] = to
+
+
+def sign_of(item: PaperItem) -> str:
+    if item.question_id in flags:
+        return "◆"
+    return "●" if item.question_id in view.answers else "○"
+
+
+with st.expander(T.EXAM_SHEET, expanded=True):
+    st.caption(T.EXAM_SHEET_LEGEND)
+    jump = st.pills(
+        T.EXAM_SHEET,
+        list(range(len(paper))),
+        format_func=lambda i: f"{paper[i][0]}{sign_of(paper[i][1])}",
+        default=current,
+        key=f"exam_sheet_{active}_{current}",
+        label_visibility="collapsed",
+    )
+    if jump is not None and jump != current:
+        move(jump)
+        st.rerun()
+
+layout = st.segmented_control(
+    T.EXAM_LAYOUT,
+    ["one", "whole"],
+    default="one",
+    key="exam_layout",
+    format_func={"one": T.EXAM_ONE_BY_ONE, "whole": T.EXAM_WHOLE_PAPER}.__getitem__,
+)
+
+
+def answer_item(n: int, item: PaperItem) -> None:
+    """One paper item: its part, number and points, the answer widget of its type, autosave."""
     q = view.question(item.question_id, cat.questions)
-    if q is None:
-        continue
-    if item.part != current_part:
-        current_part = item.part
-        st.markdown(f"#### {bp.parts[item.part].title}")
+    assert q is not None  # the paper keeps only items it can show
     with st.container(border=True):
-        st.caption(T.EXAM_ITEM.format(n=n, score=item.score))
+        st.caption(f"{bp.parts[item.part].title} · {T.EXAM_ITEM.format(n=n, score=item.score)}")
         response = response_input(q, f"exam_{active}_{q.id}", view.answers.get(q.id), view.seed)
         cleared = response in (None, "", []) and q.id in view.answers  # unticking everything is an answer too
-        if left > 0 and (cleared or response not in (None, "", [])) and response != view.answers.get(q.id):
+        if view.seconds_left() > 0 and (cleared or response not in (None, "", [])) and response != view.answers.get(q.id):
             with refusals():
-                save_exam_answer(db, account, active, q.id, response)
+                save_exam_answer(db, account, sitting, q.id, response)
                 if cleared:
                     view.answers.pop(q.id, None)
                 else:
                     view.answers[q.id] = response
 
-missing = sum(1 for item in view.paper if item.question_id not in view.answers)
-st.caption(T.EXAM_ANSWERED.format(done=len(view.paper) - missing, total=len(view.paper)))
-confirm = st.checkbox(T.EXAM_CONFIRM.format(n=missing), key=f"exam_confirm_{active}") if missing else True
-if st.button(T.EXAM_SUBMIT, type="primary", key="exam_submit", disabled=not confirm):
-    with refusals():
-        submit_exam(db, account, cat, active)
-        st.session_state["exam_result"] = active
+
+if layout == "whole":
+    for n, item in paper:
+        answer_item(n, item)
+else:
+    n, item = paper[current]
+    st.caption(T.EXAM_POSITION.format(n=current + 1, total=len(paper)))
+    answer_item(n, item)
+    flagged = item.question_id in flags
+    if st.button(
+        T.EXAM_UNFLAG if flagged else T.EXAM_FLAG,
+        key="exam_flag",
+        icon=":material/flag:",
+        width="stretch",
+    ):
+        (flags.discard if flagged else flags.add)(item.question_id)
         st.rerun()
+    prev_col, next_col = st.columns(2)
+    if prev_col.button(T.EXAM_PREV, key="exam_prev", disabled=current == 0, width="stretch"):
+        move(current - 1)
+        st.rerun()
+    if next_col.button(T.EXAM_NEXT, key="exam_next", disabled=current >= len(paper) - 1, width="stretch"):
+        move(current + 1)
+        st.rerun()
+
+
+def close_confirm() -> None:
+    st.session_state["exam_confirming"] = False
+
+
+@st.dialog(T.EXAM_CONFIRM_TITLE, on_dismiss=close_confirm)
+def confirm() -> None:
+    """List the unanswered and flagged items before handing in."""
+    unanswered = [str(n) for n, it in paper if it.question_id not in view.answers]
+    marked = [str(n) for n, it in paper if it.question_id in flags]
+    if unanswered:
+        st.warning(T.EXAM_CONFIRM_UNANSWERED.format(n=len(unanswered), items="、".join(unanswered)))
+    if marked:
+        st.info(T.EXAM_CONFIRM_FLAGGED.format(n=len(marked), items="、".join(marked)))
+    if not unanswered and not marked:
+        st.write(T.EXAM_CONFIRM_ALL)
+    go_col, back_col = st.columns(2)
+    if go_col.button(T.EXAM_CONFIRM_GO, type="primary", key="exam_confirm_go", width="stretch"):
+        with refusals():
+            submit_exam(db, account, cat, sitting)
+            st.session_state["exam_result"] = sitting
+            st.session_state.pop("exam_current", None)
+            close_confirm()
+            st.rerun()
+    if back_col.button(T.EXAM_CONFIRM_BACK, key="exam_confirm_back", width="stretch"):
+        close_confirm()
+        st.rerun()
+
+
+missing = sum(1 for _, item in paper if item.question_id not in view.answers)
+st.caption(T.EXAM_ANSWERED.format(done=len(paper) - missing, total=len(paper)))
+if st.button(T.EXAM_SUBMIT, type="primary", key="exam_submit", width="stretch"):
+    st.session_state["exam_confirming"] = True
+if st.session_state.get("exam_confirming"):
+    confirm()  # open until handed in, sent back or dismissed

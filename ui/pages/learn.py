@@ -9,7 +9,7 @@ from courseware.render import section_parts, to_html
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database, search_index
-from ui.routes import arrival, go
+from ui.routes import arrival, go, here
 from ui.widgets.question import response_input, session_seed, show_feedback
 
 CHECK_SIZE = 5
@@ -89,9 +89,10 @@ section_id = st.radio(
     T.LEARN_SECTION,
     ids,
     key="learn_pick",
-    format_func=lambda sid: ("✅ " if marks.get(sid) == DONE else "") + cat.sections[sid].title,
+    format_func=lambda sid: cat.sections[sid].title + (T.LEARN_READ_MARK if marks.get(sid) == DONE else ""),
 )
 section = cat.sections[section_id]
+here(section=section.id)  # a reload or a shared link opens this section
 if marks.get(section.id) is None:
     mark_section(db, account, cat, section.id, OPENED)
 
@@ -117,7 +118,7 @@ if practised and st.button(T.LEARN_PRACTICE_POINTS, key="learn_to_practice", ico
     go("practice", mode="sequential", scope="point", point=practised[0])
 
 if marks.get(section.id) == DONE:
-    st.success(T.LEARN_DONE, icon="✅")
+    st.success(T.LEARN_DONE, icon=":material/check_circle:")
 elif st.button(T.LEARN_MARK_DONE, type="primary", key="learn_done"):
     mark_section(db, account, cat, section.id, DONE)
     st.rerun()
@@ -129,17 +130,26 @@ with st.expander(T.LEARN_CHECK):
     )[:CHECK_SIZE]
     if not check:
         st.write(T.LEARN_CHECK_EMPTY)
+    # each item's feedback stays while the others are answered; the check ends with a score
+    checked = st.session_state.setdefault("learn_checked", {}).setdefault(section.id, {})
     for qid in check:
         q = cat.questions[qid]
         with st.form(f"learn_check_{section.id}_{qid}"):
             response = response_input(q, f"learn_q_{qid}", seed=session_seed())
-            submitted = st.form_submit_button(T.SUBMIT_ANSWER)
-        if submitted:
+            submitted = st.form_submit_button(T.SUBMIT_ANSWER, disabled=qid in checked)
+        if submitted and qid not in checked:
             score = answer_question(db, account, cat, q.id, response, "check")
             if score.status == "invalid":
                 st.warning(score.message)
             else:
-                show_feedback(q, score, cat, f"learn_fb_{qid}", session_seed())
+                checked[qid] = (score, response)
+        if qid in checked:
+            show_feedback(q, checked[qid][0], cat, f"learn_fb_{qid}", session_seed(), checked[qid][1])
+    if check and len(checked) == len(check):
+        got = sum(s.score or 0 for s, _ in checked.values())
+        possible = sum(s.possible for s, _ in checked.values())
+        right = sum(1 for s, _ in checked.values() if s.status == "correct")
+        st.info(T.LEARN_CHECK_SCORE.format(right=right, total=len(check), score=got, possible=possible))
 
 position = order.index(section.id)
 prev_col, next_col = st.columns(2)

@@ -10,7 +10,7 @@ from quizzes.modes import SCOPED, Mode, Scope, scope_key
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
-from ui.routes import arrival
+from ui.routes import arrival, here
 from ui.widgets.question import response_input, session_seed, show_feedback, show_key, show_question
 
 CARD_SPAN = 40
@@ -18,12 +18,15 @@ CARD_SPAN = 40
 account = require()
 cat, db = catalog(), database()
 st.title(T.NAV_PRACTICE)
-seed = session_seed()
-# what another page (a section, a task) asked this page to show first
-for name in ("mode", "scope", "chapter", "point"):
+# what the URL names (another page's hand-over, a reload, a shared link) and this session has not shown yet
+for name in ("mode", "scope", "module", "chapter", "point"):
     asked = arrival(name)
     if asked is not None:
         st.session_state[f"practice_{name}"] = asked
+asked_seed, asked_question = arrival("seed"), arrival("q")
+if asked_seed is not None and asked_seed.isdigit():
+    st.session_state["practice_seed"] = int(asked_seed)  # the same random set and option order after a reload
+seed = int(st.session_state.setdefault("practice_seed", session_seed()))
 
 mode = Mode(
     st.radio(
@@ -74,6 +77,8 @@ if st.session_state.get("practice_key") != key:
     st.session_state["practice_results"] = {}
 
 pool: list[str] = st.session_state["practice_pool"]
+if asked_question is not None and asked_question.isdigit() and 1 <= int(asked_question) <= len(pool):
+    st.session_state["practice_index"] = int(asked_question) - 1
 results: dict[str, Score] = st.session_state["practice_results"]
 if not pool:
     upcoming = study.my_next_review(db, account) if mode is Mode.REVIEW else None
@@ -91,6 +96,15 @@ def go(index: int) -> None:
 
 
 index = min(st.session_state["practice_index"], len(pool))
+here(
+    mode=mode.value,
+    scope=scope.value if mode in SCOPED else None,
+    module=value if scope is Scope.MODULE else None,
+    chapter=value if scope is Scope.CHAPTER else None,
+    point=value if scope is Scope.POINT else None,
+    seed=seed if mode is Mode.RANDOM else None,
+    q=index + 1 if index < len(pool) else None,
+)
 if index >= len(pool):
     correct = sum(1 for s in results.values() if s.status == "correct")
     st.success(T.PRACTICE_FINISHED.format(correct=correct, answered=len(results)))
@@ -102,7 +116,7 @@ if index >= len(pool):
 
 with st.expander(T.PRACTICE_CARD):
     start = max(0, min(index - CARD_SPAN // 2, len(pool) - CARD_SPAN))
-    marks = {"correct": "✓", "partial": "△", "wrong": "✗", "review": "…"}
+    marks = {"correct": T.MARK_RIGHT, "partial": T.MARK_PARTIAL, "wrong": T.MARK_WRONG, "review": T.MARK_PENDING}
     labels = {
         n: f"{n + 1}{marks.get(results[pool[n]].status, '') if pool[n] in results else ''}"
         for n in range(start, min(len(pool), start + CARD_SPAN))
@@ -146,7 +160,7 @@ else:
         else:
             results[qid] = score
     if qid in results:
-        show_feedback(q, results[qid], cat, f"practice_fb_{qid}", seed)
+        show_feedback(q, results[qid], cat, f"practice_fb_{qid}", seed, response)
 
 prev_col, next_col = st.columns(2)
 if index > 0 and prev_col.button(T.PRACTICE_PREV, key="practice_prev"):

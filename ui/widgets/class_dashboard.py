@@ -41,7 +41,7 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
                 {
                     T.DASH_TRAINEE: t.display_name,
                     **{
-                        s.assignment.title: f"{T.STATUS_ICONS[s.status]} {s.done}/{s.needed}"
+                        s.assignment.title: f"{T.STATUS_LABELS[s.status]} {s.done}/{s.needed}"
                         for s in view.tasks.get(t.id, ())
                     },
                 }

@@ -11,7 +11,7 @@ from catalog.catalog import Catalog
 from courseware.render import to_html
 from grading.objective import Score
 from quizzes.kinds import key_letters, kind_of
-from quizzes.models import LETTERS
+from quizzes.models import LETTERS, AnyQuestion
 from quizzes.shuffle import option_order, to_bank_letters, to_displayed_letters
 from ui import text as T
 from ui.routes import go
@@ -168,8 +168,11 @@ def show_marking(q: Any, result: dict[str, Any] | None) -> None:
         st.html(to_html(q.answer))
 
 
-def show_feedback(q: Any, score: Score, catalog: Catalog, key: str, seed: int = 0) -> None:
-    """Result, key, explanation, and a link back to the section that teaches the point."""
+def show_feedback(
+    q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str, seed: int = 0, response: Any = None
+) -> None:
+    """Result, the options marked 对/错 with the key highlighted, the rubric points found and missed,
+    key, explanation, and a link back to the section that teaches the point."""
     message = {"correct": st.success, "partial": st.warning, "wrong": st.error, "review": st.info}[score.status]
     label = {
         "correct": T.RESULT_CORRECT,
@@ -180,6 +183,8 @@ def show_feedback(q: Any, score: Score, catalog: Catalog, key: str, seed: int = 
     message(T.RESULT_WITH_MESSAGE.format(label=label, message=score.message) if score.message else label)
     if kind_of(q).widget == "skill":
         show_marking(q, score.to_dict())
+    show_marked_options(q, response, seed)
+    show_rubric(q, score)
     show_key(q, catalog, key, seed, expanded=score.status != "correct", reread=True)
 
 
@@ -198,3 +203,36 @@ def reread_link(q: Any, catalog: Catalog, key: str) -> None:
     section = catalog.reread_section(q)
     if section is not None and st.button(T.REREAD.format(title=section.title), key=f"{key}_reread_{section.id}"):
         go("learn", section=section.id)
+
+
+def show_marked_options(q: Any, response: Any, seed: int) -> None:
+    """Each option as shown, the chosen ones marked 对 or 错 in words and colour, the key highlighted."""
+    if getattr(q, "type", "") not in ("single", "multiple") or response in (None, "", []):
+        return
+    key = {q.answer} if q.type == "single" else set(q.answer)
+    chosen = {response} if isinstance(response, str) else set(response)
+    order = option_order(q, seed)
+    lines = []
+    for shown, bank in zip(_labels(q, order), order, strict=True):
+        letter = LETTERS[bank]
+        if letter in chosen:
+            mark = T.OPTION_CHOSEN_RIGHT if letter in key else T.OPTION_CHOSEN_WRONG
+            colour = "green" if letter in key else "red"
+            lines.append(f":{colour}[**{shown}　{mark}**]")
+        elif letter in key:
+            lines.append(f":green[**{shown}　{T.OPTION_KEY}**]")
+        else:
+            lines.append(shown)
+    st.markdown("  \n".join(lines))
+
+
+def show_rubric(q: Any, score: Score) -> None:
+    """For a short answer: the rubric points the answer named and those it missed."""
+    if getattr(q, "type", "") != "short":
+        return
+    found = [g.label for g in q.rubric if g.label in score.matched]
+    missed = [g.label for g in q.rubric if g.label not in score.matched]
+    if found:
+        st.markdown(T.RUBRIC_FOUND.format(points="、".join(found)))
+    if missed:
+        st.markdown(T.RUBRIC_MISSED.format(points="、".join(missed)))
