@@ -13,7 +13,7 @@ from classroom import manual, reports
 from classroom.accounts import list_accounts
 from classroom.dashboard import ClassView, class_view
 from classroom.reports import TraineeSummary, point_mastery
-from quizzes import exam
+from quizzes import exam, item_analysis
 from quizzes.analytics import ItemStat
 from quizzes.analytics import item_statistics as statistics
 from quizzes.practice import Tally, answers_of
@@ -64,6 +64,23 @@ def item_statistics(db: Database, actor: Actor, course: Catalog) -> list[ItemSta
     visible = taught_trainees(db, me)
     rows = answers_of(db) if visible is None else answers_of(db, user_ids=visible)
     return [s for s in statistics(rows) if s.question_id in course.questions]
+
+
+@action
+def analyse_items(
+    db: Database, actor: Actor, course: Catalog, class_id: int | None = None
+) -> list[item_analysis.ItemAnalysis]:
+    """Item analysis with flags over the first answers of a class the actor teaches, or of every trainee the
+    actor teaches (everyone for an admin)."""
+    if class_id is not None:
+        teacher_of(db, actor, class_id)
+        ids: list[int] | None = list(
+            session(db).scalars(select(ClassMember.user_id).where(ClassMember.class_id == class_id))
+        )
+    else:
+        ids = taught_trainees(db, role(db, actor, *TEACHERS))
+    rows = item_analysis.responses_of(db, user_ids=ids, question_ids=None)
+    return item_analysis.analyse(rows, course.questions)
 
 
 @action

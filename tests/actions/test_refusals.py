@@ -127,6 +127,7 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
     "trainee_exams": (lambda db, w, a: teaching.trainee_exams(db, a, w.t1.id), (NONE, TRAINEE, OTHER)),
     "trainee_runs": (lambda db, w, a: teaching.trainee_runs(db, a, w.t1.id), (NONE, TRAINEE, OTHER)),
     "item_statistics": (lambda db, w, a: teaching.item_statistics(db, a, w.course), (NONE, TRAINEE)),
+    "analyse_items": (lambda db, w, a: teaching.analyse_items(db, a, w.course, w.class_a), (NONE, TRAINEE, OTHER)),
     "class_dashboard": (lambda db, w, a: teaching.class_dashboard(db, a, w.course, w.class_a), (NONE, TRAINEE, OTHER)),
     "pending_grading": (lambda db, w, a: teaching.pending_grading(db, a, w.class_a), (NONE, TRAINEE, OTHER)),
     "grade_manually": (
