@@ -18,6 +18,7 @@ from ui.refusal import refusals, show
 from ui.resources import catalog, database
 from ui.routes import arrival
 from ui.widgets.question import key_text, response_input, response_text, show_question
+from ui.widgets.report_problem import report_widget
 
 account = require()
 cat, db = catalog(), database()
@@ -64,6 +65,7 @@ def show_result(attempt_id: int) -> None:
                 + T.CORRECT_ANSWER.format(answer=key_text(q, view.seed))
             )
             st.caption(T.EXAM_EXPLANATION_LINE.format(text=q.explanation))
+            report_widget("question", q.id, f"exam_report_{view.id}_{q.id}")
 
 
 opened = open_exam(db, account)

@@ -24,6 +24,7 @@ from quizzes.models import (
 from quizzes.shuffle import option_order, to_bank_letters, to_displayed_letters
 from ui import text as T
 from ui.routes import go
+from ui.widgets.report_problem import report_widget
 
 MAX_ANSWER_CHARS = 2000
 
@@ -134,7 +135,9 @@ def response_text(q: AnyQuestion | Any, response: Any, seed: int = 0) -> str:
     return str(response)
 
 
-def show_feedback(q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str, seed: int = 0) -> None:
+def show_feedback(
+    q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str, seed: int = 0, report: bool = False
+) -> None:
     """Result, key, explanation, and a link back to the section that teaches the point."""
     message = {"correct": st.success, "partial": st.warning, "wrong": st.error, "review": st.info}[score.status]
     label = {
@@ -144,11 +147,13 @@ def show_feedback(q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str
         "review": T.RESULT_REVIEW,
     }[score.status]
     message(T.RESULT_WITH_MESSAGE.format(label=label, message=score.message) if score.message else label)
-    show_key(q, catalog, key, seed, expanded=score.status != "correct", reread=score.status != "correct")
+    show_key(q, catalog, key, seed, expanded=score.status != "correct", reread=score.status != "correct", report=report)
 
 
-def show_key(q: AnyQuestion | Any, catalog: Catalog, key: str, seed: int, expanded: bool, reread: bool) -> None:
-    """The key and the explanation, with a link to reread the section when asked."""
+def show_key(
+    q: AnyQuestion | Any, catalog: Catalog, key: str, seed: int, expanded: bool, reread: bool, report: bool = False
+) -> None:
+    """The key and the explanation, with a link to reread the section when asked, and 报错 when asked."""
     st.markdown(T.CORRECT_ANSWER.format(answer=key_text(q, seed)))
     with st.expander(T.EXPLANATION, expanded=expanded):
         st.html(to_html(q.explanation))
@@ -158,3 +163,5 @@ def show_key(q: AnyQuestion | Any, catalog: Catalog, key: str, seed: int, expand
                 section = catalog.sections[section_id]
                 if st.button(T.REREAD.format(title=section.title), key=f"{key}_reread_{section_id}"):
                     go("learn", section=section_id)
+    if report:
+        report_widget("question", q.id, key)

@@ -12,18 +12,23 @@ from scenarios.runner import TRAINEE, Run
 from store.db import Database
 from ui import text as T
 from ui.refusal import message, show
+from ui.widgets.report_problem import report_widget
 
 
-def transcript(run: Run) -> None:
-    """The emotion meter and every line so far."""
+def transcript(run: Run, report_run: int | None = None) -> None:
+    """The emotion meter and every line so far; with `report_run`, each of the trainee's lines has 报错."""
     emotion = run.state.get("emotion")
     if emotion is not None:
         st.progress(int(emotion) / 100, text=T.SCENARIO_EMOTION_LINE.format(value=emotion))
+    said = 0
     for line in run.transcript:
         is_trainee = line.speaker == TRAINEE
         with st.chat_message("user" if is_trainee else "assistant", avatar="🧑‍💼" if is_trainee else "🙎"):
             st.markdown(f"**{line.speaker}**")
             st.text(line.text)
+            if is_trainee and report_run is not None:
+                report_widget("turn", run.scenario.id, f"run_report_{report_run}_{said}", report_run, said)
+        said += int(is_trainee)
 
 
 def next_turn(
