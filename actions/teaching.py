@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from actions._guard import TEACHERS, Actor, action, role, sees, session, taught_trainees, teacher_of
 from actions.refusals import NotFound
-from classroom import manual, reports
+from classroom import grid_export, manual, reports
 from classroom.accounts import list_accounts
 from classroom.dashboard import ClassView, class_view
 from classroom.reports import TraineeSummary, point_mastery
@@ -128,3 +128,19 @@ def grade_manually(
         raise NotFound()
     blueprint = course.blueprints.get(attempt.blueprint_id)
     manual.grade_exam_item(db, ref, question_id, score, blueprint.pass_mark if blueprint else 60)
+
+
+@action
+def class_answer_grid(db: Database, actor: Actor, course: Catalog, class_id: int) -> grid_export.Grid:
+    """A class's first answers per trainee and question (for the CSV and Excel export)."""
+    teacher_of(db, actor, class_id)
+    ids = list(session(db).scalars(select(ClassMember.user_id).where(ClassMember.class_id == class_id)))
+    return grid_export.practice_grid(db, ids, sorted(course.questions))
+
+
+@action
+def class_exam_grid(db: Database, actor: Actor, class_id: int, blueprint_id: str) -> grid_export.Grid:
+    """A class's latest submitted attempt of one exam, per trainee and question (for the export)."""
+    teacher_of(db, actor, class_id)
+    ids = list(session(db).scalars(select(ClassMember.user_id).where(ClassMember.class_id == class_id)))
+    return grid_export.exam_grid(db, ids, blueprint_id)

@@ -128,6 +128,14 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
     "trainee_runs": (lambda db, w, a: teaching.trainee_runs(db, a, w.t1.id), (NONE, TRAINEE, OTHER)),
     "item_statistics": (lambda db, w, a: teaching.item_statistics(db, a, w.course), (NONE, TRAINEE)),
     "analyse_items": (lambda db, w, a: teaching.analyse_items(db, a, w.course, w.class_a), (NONE, TRAINEE, OTHER)),
+    "class_answer_grid": (
+        lambda db, w, a: teaching.class_answer_grid(db, a, w.course, w.class_a),
+        (NONE, TRAINEE, OTHER),
+    ),
+    "class_exam_grid": (
+        lambda db, w, a: teaching.class_exam_grid(db, a, w.class_a, BLUEPRINT),
+        (NONE, TRAINEE, OTHER),
+    ),
     "class_dashboard": (lambda db, w, a: teaching.class_dashboard(db, a, w.course, w.class_a), (NONE, TRAINEE, OTHER)),
     "pending_grading": (lambda db, w, a: teaching.pending_grading(db, a, w.class_a), (NONE, TRAINEE, OTHER)),
     "grade_manually": (
