@@ -16,6 +16,7 @@ from certification.final import CertificationError
 from classroom.accounts import Account, AccountError, account_of
 from classroom.assignments import AssignmentError
 from classroom.classes import ClassError
+from classroom.feedback import FeedbackError
 from classroom.group_reports import ReportError
 from classroom.groups import GroupError
 from classroom.live import LiveError
@@ -40,6 +41,7 @@ DOMAIN_ERRORS: tuple[type[Exception], ...] = (
     CertificationError,
     ClassError,
     ExamError,
+    FeedbackError,
     GradingError,
     GroupError,
     InvalidAnswer,

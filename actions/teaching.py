@@ -9,11 +9,11 @@ from sqlalchemy import select
 
 from actions._guard import TEACHERS, Actor, action, role, sees, session, taught_trainees, teacher_of
 from actions.refusals import NotFound
-from classroom import manual, reports
+from classroom import grid_export, manual, reports
 from classroom.accounts import list_accounts
 from classroom.dashboard import ClassView, class_view
 from classroom.reports import TraineeSummary, point_mastery
-from quizzes import exam
+from quizzes import exam, item_analysis
 from quizzes.analytics import ItemStat, first_answers, statistics_of_first
 from quizzes.practice import Tally
 from scenarios.sessions import RunSummary, runs_of
@@ -62,6 +62,23 @@ def item_statistics(db: Database, actor: Actor, course: Catalog) -> list[ItemSta
     me = role(db, actor, *TEACHERS)
     visible = taught_trainees(db, me)
     return [s for s in statistics_of_first(first_answers(db, visible)) if s.question_id in course.questions]
+
+
+@action
+def analyse_items(
+    db: Database, actor: Actor, course: Catalog, class_id: int | None = None
+) -> list[item_analysis.ItemAnalysis]:
+    """Item analysis with flags over the first answers of a class the actor teaches, or of every trainee the
+    actor teaches (everyone for an admin)."""
+    if class_id is not None:
+        teacher_of(db, actor, class_id)
+        ids: list[int] | None = list(
+            session(db).scalars(select(ClassMember.user_id).where(ClassMember.class_id == class_id))
+        )
+    else:
+        ids = taught_trainees(db, role(db, actor, *TEACHERS))
+    rows = item_analysis.responses_of(db, user_ids=ids, question_ids=None)
+    return item_analysis.analyse(rows, course.questions)
 
 
 @action
@@ -124,3 +141,18 @@ def grade_skill_manually(
         raise NotFound()
     blueprint = course.blueprints.get(attempt.blueprint_id)
     manual.grade_exam_skill(db, attempt_id, question_id, marks, blueprint.pass_mark if blueprint else 60)
+
+
+def class_answer_grid(db: Database, actor: Actor, course: Catalog, class_id: int) -> grid_export.Grid:
+    """A class's first answers per trainee and question (for the CSV and Excel export)."""
+    teacher_of(db, actor, class_id)
+    ids = list(session(db).scalars(select(ClassMember.user_id).where(ClassMember.class_id == class_id)))
+    return grid_export.practice_grid(db, ids, sorted(course.questions))
+
+
+@action
+def class_exam_grid(db: Database, actor: Actor, class_id: int, blueprint_id: str) -> grid_export.Grid:
+    """A class's latest submitted attempt of one exam, per trainee and question (for the export)."""
+    teacher_of(db, actor, class_id)
+    ids = list(session(db).scalars(select(ClassMember.user_id).where(ClassMember.class_id == class_id)))
+    return grid_export.exam_grid(db, ids, blueprint_id)

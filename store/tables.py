@@ -397,3 +397,22 @@ class ContentSnapshot(Base):
     fingerprint: Mapped[str] = mapped_column(String(64), default="")
     content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     __table_args__ = (UniqueConstraint("kind", "owner_id"),)
+
+
+class ProblemReport(Base):
+    """A trainee's report of a problem with a question or a scored role-play line, and its handling."""
+
+    __tablename__ = "problem_reports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # question | turn
+    item_id: Mapped[str] = mapped_column(String(128), index=True)  # question id or scenario id
+    run_id: Mapped[int | None] = mapped_column(Integer, default=None)  # the run of a reported turn
+    turn: Mapped[int | None] = mapped_column(Integer, default=None)  # index of the reported turn in the run
+    category: Mapped[str] = mapped_column(String(16))  # wrong_key | unclear | typo | unfair
+    note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | resolved | rejected
+    reply: Mapped[str] = mapped_column(Text, default="")
+    handled_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), default=None)
+    handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

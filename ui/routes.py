@@ -35,6 +35,7 @@ ROUTES: dict[str, Route] = {
     "activities": Route("ui/pages/activities.py", T.NAV_ACTIVITIES, ":material/sports_esports:"),
     "instructor": Route("ui/pages/instructor.py", T.NAV_INSTRUCTOR, ":material/school:"),
     "admin": Route("ui/pages/admin.py", T.NAV_ADMIN, ":material/admin_panel_settings:"),
+    "feedback": Route("ui/pages/feedback.py", T.NAV_FEEDBACK, ":material/flag:"),
     "sign_in": Route("ui/pages/sign_in.py", T.SIGN_IN, ":material/login:"),
     "account": Route("ui/pages/account.py", T.NAV_ACCOUNT, ":material/manage_accounts:"),
 }
@@ -53,8 +54,8 @@ STUDY = [
 ]
 TEACH = {
     "trainee": [],
-    "instructor": ["instructor", "classes", "activities"],
-    "admin": ["instructor", "classes", "activities", "admin"],
+    "instructor": ["instructor", "classes", "activities", "feedback"],
+    "admin": ["instructor", "classes", "activities", "feedback", "admin"],
 }
 
 

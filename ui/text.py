@@ -658,3 +658,54 @@ OPTION_KEY = "正确答案"
 RUBRIC_FOUND = "答到的要点：{points}"
 RUBRIC_MISSED = "漏掉的要点：{points}"
 LEARN_CHECK_SCORE = "小节自测完成：答对 {right} / {total} 题，得分 {score:g} / {possible:g}"
+# --- course improvement (reports, item analysis) ---
+NAV_FEEDBACK = "内容反馈"
+FEEDBACK_BUTTON = "报错"
+FEEDBACK_CATEGORY = "问题类型"
+FEEDBACK_CATEGORIES = {
+    "wrong_key": "答案有误",
+    "unclear": "题干不清",
+    "typo": "错别字",
+    "unfair": "评分不公",
+}
+FEEDBACK_NOTE = "说明（选填）"
+FEEDBACK_SUBMIT = "提交报错"
+FEEDBACK_SENT = "已收到你的报错，老师处理后会在首页回复你。"
+FEEDBACK_HOME_TITLE = "报错处理结果"
+FEEDBACK_HOME_LINE = "{when} 你对「{item}」的报错（{category}）{status}：{reply}"
+FEEDBACK_STATUS = {"open": "处理中", "resolved": "已采纳", "rejected": "未采纳"}
+FEEDBACK_PAGE_TITLE = "内容反馈"
+FEEDBACK_PAGE_INTRO = "学员的报错和题目分析发现的可疑题目。处理后，回复会出现在学员的首页。"
+FEEDBACK_SCOPE = "范围"
+FEEDBACK_SCOPE_ALL = "我教的全部学员"
+FEEDBACK_EMPTY = "目前没有待处理的报错，也没有可疑题目。"
+FEEDBACK_ITEM_QUESTION = "题目 {title}"
+FEEDBACK_ITEM_TURN = "情景「{title}」中的回答"
+FEEDBACK_REPORTS = "{n} 条报错"
+FEEDBACK_FLAGGED = "可疑题目"
+FEEDBACK_REPORT_LINE = "{who}（{category}）：{note}"
+FEEDBACK_TURN_LINE = "被报错的回答：{text}"
+FEEDBACK_STATS = "作答人数 {n} · 通过率 {facility:.0%} · 区分度 {disc} · 高低分组差 {ul} · 用时中位数 {sec}"
+FEEDBACK_NO_VALUE = "—"
+FEEDBACK_FLAGS = {
+    "negative_discrimination": "区分度为负：成绩好的学员反而更常答错，答案可能有误。",
+    "low_discrimination": "区分度接近零：这道题分不出掌握程度。",
+    "dead_distractor": "干扰项 {option} 没有人选，可以换一个更像样的干扰项。",
+    "distractor_beats_key": "高分组选干扰项 {option} 的比答案还多，请核对答案。",
+    "too_easy": "通过率高于 95%，题目过于简单。",
+    "too_hard": "通过率低于 20%，题目过难或答案有误。",
+}
+FEEDBACK_CHART_ALL = "全部学员"
+FEEDBACK_CHART_UPPER = "高分组（前 27%）"
+FEEDBACK_CHART_OPTION = "选项"
+FEEDBACK_CHART_SHARE = "选择比例"
+FEEDBACK_DECISION = "处理结果"
+FEEDBACK_DECISIONS = {"resolved": "采纳", "rejected": "不采纳"}
+FEEDBACK_REPLY = "回复学员"
+FEEDBACK_REPLY_SUBMIT = "提交处理"
+FEEDBACK_REPLIED = "已处理，学员会在首页看到回复。"
+EXPORT_TITLE = "导出每位学员每道题的作答"
+EXPORT_SOURCE = "导出内容"
+EXPORT_PRACTICE = "练习（每题第一次作答）"
+EXPORT_CSV = "下载 CSV"
+EXPORT_XLSX = "下载 Excel"

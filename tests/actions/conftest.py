@@ -14,6 +14,7 @@ from classroom import live
 from classroom.accounts import Account, get_account
 from classroom.assignments import assignments_of, create_assignment
 from classroom.classes import add_member, create_class
+from classroom.feedback import file_report
 from classroom.group_reports import submit
 from classroom.groups import create_group, groups_of, place, set_leader
 from classroom.roleplay import start_role_play
@@ -97,6 +98,7 @@ def school(db: Database, shipped: Catalog) -> School:
     sub = submit(db, task, group, t1.id, "开头：我们调查了顾客满意度。正文：分析。结尾：建议。" * 5)
     short = next(q for q in shipped.questions.values() if q.type == "short")
     answer_question(db, t1.id, short, "客户满意度是顾客对服务的感受。", "practice")
+    file_report(db, t1.id, "question", short.id, "typo", "第二句有错别字")
     with db.session() as s:
         answer = max(s.scalars(select(Answer.id)))
         final = CertificationAttempt(

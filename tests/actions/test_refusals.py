@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import actions
-from actions import account, admin, certify, classes, live, reports, roleplay, scenarios, study, teaching
+from actions import account, admin, certify, classes, feedback, live, reports, roleplay, scenarios, study, teaching
 from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound, Refusal
 from classroom.accounts import Account
 from store.db import Database
@@ -127,6 +127,15 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
     "trainee_exams": (lambda db, w, a: teaching.trainee_exams(db, a, w.t1.id), (NONE, TRAINEE, OTHER)),
     "trainee_runs": (lambda db, w, a: teaching.trainee_runs(db, a, w.t1.id), (NONE, TRAINEE, OTHER)),
     "item_statistics": (lambda db, w, a: teaching.item_statistics(db, a, w.course), (NONE, TRAINEE)),
+    "analyse_items": (lambda db, w, a: teaching.analyse_items(db, a, w.course, w.class_a), (NONE, TRAINEE, OTHER)),
+    "class_answer_grid": (
+        lambda db, w, a: teaching.class_answer_grid(db, a, w.course, w.class_a),
+        (NONE, TRAINEE, OTHER),
+    ),
+    "class_exam_grid": (
+        lambda db, w, a: teaching.class_exam_grid(db, a, w.class_a, BLUEPRINT),
+        (NONE, TRAINEE, OTHER),
+    ),
     "class_dashboard": (lambda db, w, a: teaching.class_dashboard(db, a, w.course, w.class_a), (NONE, TRAINEE, OTHER)),
     "pending_grading": (lambda db, w, a: teaching.pending_grading(db, a, w.class_a), (NONE, TRAINEE, OTHER)),
     "grade_skill_manually": (
@@ -201,6 +210,17 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
         lambda db, w, a: admin.reset_password(db, a, w.t2.id, "a-new-phrase-for-t2"),
         (NONE, TRAINEE, OTHER),
     ),
+    # problem reports
+    "report_problem": (
+        lambda db, w, a: feedback.report_problem(db, a, w.course, "turn", SCENARIO, "unfair", "判错了", w.run, 0),
+        (NONE, TRAINEE, OTHER, "teacher_a"),  # only the run's trainee reports its lines
+    ),
+    "my_reports": (lambda db, w, a: feedback.my_reports(db, a), (NONE,)),
+    "problem_queue": (lambda db, w, a: feedback.problem_queue(db, a, w.course, w.class_a), (NONE, TRAINEE, OTHER)),
+    "answer_report": (
+        lambda db, w, a: feedback.answer_report(db, a, _report(db, w), "resolved", "已改正答案"),
+        (NONE, TRAINEE, OTHER),  # teacher_b does not teach t1
+    ),
     # one's own account
     "change_password": (lambda db, w, a: account.change_password(db, a, "not-the-old-one", "a-new-phrase-26"), (NONE,)),
     "sign_out_everywhere": (lambda db, w, a: account.sign_out_everywhere(db, a), (NONE,)),
@@ -260,6 +280,8 @@ ALLOWED = {
     "change_role": "admin",
     "reset_password": "admin",
     "change_password": "t1",
+    "answer_report": "teacher_a",
+    "problem_queue": "teacher_a",
     "sign_out_everywhere": "t1",
 }
 
@@ -275,6 +297,13 @@ def _answer_question(db: Database, w: School) -> str:
         row = s.get(Answer, w.answer)
         assert row is not None
         return row.question_id
+
+
+def _report(db: Database, w: School) -> int:
+    """The report t1 filed in the fixture (a second answer finds it handled: a domain refusal)."""
+    from classroom.feedback import reports
+
+    return reports(db, user_id=w.t1.id)[0].id
 
 
 def _full_marks(w: School) -> dict[str, int]:

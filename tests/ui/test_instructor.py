@@ -95,7 +95,10 @@ def test_class_dashboard_grades_by_hand_and_exports(open_page: Open, app_db: Dat
     assert len(at.get("plotly_chart")) >= 2  # progress bars and the mastery heatmap
     risky = at.dataframe[1].value
     assert "还没有任何学习记录" in risky[risky["学员"] == "钱丽"].iloc[0]["原因"]
-    assert len(at.get("download_button")) == 2
+    keys = {b.key for b in at.get("download_button")}
+    assert keys == {"instructor_csv", "instructor_xlsx", "export_csv", "export_xlsx"}
+    at.selectbox(key="export_source").set_value("starter-mock").run()  # the per-question grid of one exam
+    assert not at.exception
 
     key = next(n.key for n in at.number_input if n.key and n.key.startswith("instructor_manual_practice_"))
     at.number_input(key=key).set_value(1.0)

@@ -20,6 +20,7 @@ from ui.refusal import refusals, show
 from ui.resources import catalog, database
 from ui.routes import arrival, here
 from ui.widgets.question import key_text, reread_link, response_input, response_text, show_marking, show_question
+from ui.widgets.report_problem import report_widget
 
 account = require()
 cat, db = catalog(), database()
@@ -107,6 +108,7 @@ def show_result(attempt_id: int) -> None:
                 )
             st.caption(T.EXAM_EXPLANATION_LINE.format(text=q.explanation))
             reread_link(q, cat, f"exam_review_{view.id}_{q.id}")
+            report_widget("question", q.id, f"exam_report_{view.id}_{q.id}")
     if not shown and only_wrong:
         st.info(T.EXAM_NO_WRONG)
 
@@ -268,7 +270,11 @@ def answer_item(n: int, item: PaperItem) -> None:
         st.caption(f"{bp.parts[item.part].title} · {T.EXAM_ITEM.format(n=n, score=item.score)}")
         response = response_input(q, f"exam_{active}_{q.id}", view.answers.get(q.id), view.seed)
         cleared = response in (None, "", []) and q.id in view.answers  # unticking everything is an answer too
-        if view.seconds_left() > 0 and (cleared or response not in (None, "", [])) and response != view.answers.get(q.id):
+        if (
+            view.seconds_left() > 0
+            and (cleared or response not in (None, "", []))
+            and response != view.answers.get(q.id)
+        ):
             with refusals():
                 save_exam_answer(db, account, sitting, q.id, response)
                 if cleared:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from actions.feedback import my_reports
 from actions.study import my_figures, my_last_section, my_tasks
 from ui import text as T
 from ui.auth import require
@@ -36,6 +37,24 @@ if pending:
     st.info(T.HOME_TASKS.format(n=len(pending), late=late, next_due=next_due))
     if st.button(T.NAV_TASKS, key="home_to_tasks", icon=":material/task_alt:"):
         go("tasks")
+
+replies = [r for r in my_reports(db, account) if r.status != "open"][:5]
+if replies:
+    with st.container(border=True):
+        st.markdown(f"**{T.FEEDBACK_HOME_TITLE}**")
+        for r in replies:
+            item = cat.questions[r.item_id].stem if r.item_id in cat.questions else ""
+            if r.item_id in cat.scenarios:
+                item = cat.scenarios[r.item_id].title
+            st.write(
+                T.FEEDBACK_HOME_LINE.format(
+                    when=(r.handled_at or r.created_at).astimezone().strftime("%m-%d"),
+                    item=item[:30],
+                    category=T.FEEDBACK_CATEGORIES.get(r.category, ""),
+                    status=T.FEEDBACK_STATUS.get(r.status, ""),
+                    reply=r.reply,
+                )
+            )
 
 mine = my_figures(db, account, cat)
 cols = st.columns(5)

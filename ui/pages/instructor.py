@@ -2,7 +2,14 @@
 
 import streamlit as st
 
-from actions.teaching import item_statistics, trainee_mastery, trainee_summaries
+from actions.teaching import (
+    class_answer_grid,
+    class_exam_grid,
+    item_statistics,
+    trainee_mastery,
+    trainee_summaries,
+)
+from classroom.grid_export import to_csv, to_xlsx
 from quizzes.analytics import ItemStat
 from ui import text as T
 from ui.auth import require
@@ -17,6 +24,21 @@ st.title(T.NAV_INSTRUCTOR)
 info = pick_class(db, account, "instructor_class")
 if info is not None:
     draw(db, account, cat, info)
+    with st.expander(T.EXPORT_TITLE):
+        exams = {b.id: b.title for b in cat.blueprints.values()}
+        source = st.selectbox(
+            T.EXPORT_SOURCE, ["", *exams], format_func=lambda k: exams.get(k, T.EXPORT_PRACTICE), key="export_source"
+        )
+        grid = class_exam_grid(db, account, info.id, source) if source else class_answer_grid(db, account, cat, info.id)
+        left, right = st.columns(2)
+        left.download_button(T.EXPORT_CSV, to_csv(grid), "answers.csv", "text/csv", key="export_csv")
+        right.download_button(
+            T.EXPORT_XLSX,
+            to_xlsx(grid),
+            "answers.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key="export_xlsx",
+        )
     st.divider()
 paper_form(cat)
 st.divider()

@@ -146,7 +146,7 @@ if st.button(
 
 if mode is Mode.MEMORIZE:
     show_question(q, seed)
-    show_key(q, cat, f"practice_fb_{qid}", seed, expanded=True, reread=True)
+    show_key(q, cat, f"practice_fb_{qid}", seed, expanded=True, reread=True, report=True)
 else:
     shown_at = st.session_state.setdefault(f"practice_shown_{qid}", time.monotonic())
     with st.form(f"practice_form_{qid}"):
@@ -160,7 +160,7 @@ else:
         else:
             results[qid] = score
     if qid in results:
-        show_feedback(q, results[qid], cat, f"practice_fb_{qid}", seed, response)
+        show_feedback(q, results[qid], cat, f"practice_fb_{qid}", seed, response, report=True)
 
 prev_col, next_col = st.columns(2)
 if index > 0 and prev_col.button(T.PRACTICE_PREV, key="practice_prev"):

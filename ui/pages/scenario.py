@@ -57,7 +57,7 @@ except (NotFound, NotAllowed):
     del runs[scenario_id]
     st.rerun()
 
-transcript(run)
+transcript(run, report_run=run_id if run.finished else None)  # 报错 once the scores are shown
 
 if not run.finished:
     next_turn(db, account, cat, run_id, run, "scenario", hints=True)

@@ -15,6 +15,7 @@ from quizzes.models import LETTERS, AnyQuestion
 from quizzes.shuffle import option_order, to_bank_letters, to_displayed_letters
 from ui import text as T
 from ui.routes import go
+from ui.widgets.report_problem import report_widget
 
 MAX_ANSWER_CHARS = 2000
 SKILL_ANSWER_CHARS = 2000  # the rule engine reads at most this many characters (grading.text.MAX_TEXT)
@@ -169,7 +170,13 @@ def show_marking(q: Any, result: dict[str, Any] | None) -> None:
 
 
 def show_feedback(
-    q: AnyQuestion | Any, score: Score, catalog: Catalog, key: str, seed: int = 0, response: Any = None
+    q: AnyQuestion | Any,
+    score: Score,
+    catalog: Catalog,
+    key: str,
+    seed: int = 0,
+    response: Any = None,
+    report: bool = False,
 ) -> None:
     """Result, the options marked 对/错 with the key highlighted, the rubric points found and missed,
     key, explanation, and a link back to the section that teaches the point."""
@@ -185,17 +192,20 @@ def show_feedback(
         show_marking(q, score.to_dict())
     show_marked_options(q, response, seed)
     show_rubric(q, score)
-    show_key(q, catalog, key, seed, expanded=score.status != "correct", reread=True)
+    show_key(q, catalog, key, seed, expanded=score.status != "correct", reread=True, report=report)
 
 
-def show_key(q: Any, catalog: Catalog, key: str, seed: int, expanded: bool, reread: bool) -> None:
-    """The key and the explanation, with a link to reread the section of the question's first point."""
+def show_key(q: Any, catalog: Catalog, key: str, seed: int, expanded: bool, reread: bool, report: bool = False) -> None:
+    """The key and the explanation, with a link to reread the section of the question's first point, and
+    报错 when asked."""
     if kind_of(q).widget != "skill":
         st.markdown(T.CORRECT_ANSWER.format(answer=key_text(q, seed)))
     with st.expander(T.EXPLANATION, expanded=expanded):
         st.html(to_html(q.explanation))
         if reread:
             reread_link(q, catalog, key)
+    if report:
+        report_widget("question", q.id, key)
 
 
 def reread_link(q: Any, catalog: Catalog, key: str) -> None:

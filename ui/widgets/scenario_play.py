@@ -15,21 +15,27 @@ from store.db import Database
 from ui import text as T
 from ui.refusal import message, show
 from ui.widgets.highlight import highlight
+from ui.widgets.report_problem import report_widget
 
 
-def transcript(run: Run) -> None:
-    """The emotion and trust meters and every line so far."""
+def transcript(run: Run, report_run: int | None = None) -> None:
+    """The emotion and trust meters and every line so far; with `report_run`, each of the trainee's lines
+    has 报错."""
     emotion = run.state.get("emotion")
     if emotion is not None:
         st.progress(max(0, min(100, int(emotion))) / 100, text=T.SCENARIO_EMOTION_LINE.format(value=emotion))
     trust = run.state.get("trust")
     if trust is not None:
         st.progress(max(0, min(100, int(trust))) / 100, text=T.SCENARIO_TRUST_LINE.format(value=trust))
+    said = 0
     for line in run.transcript:
         is_trainee = line.speaker == TRAINEE
         with st.chat_message("user" if is_trainee else "assistant", avatar="🧑‍💼" if is_trainee else "🙎"):
             st.markdown(f"**{line.speaker}**")
             st.text(line.text)
+            if is_trainee and report_run is not None:
+                report_widget("turn", run.scenario.id, f"run_report_{report_run}_{said}", report_run, said)
+        said += int(is_trainee)
 
 
 def report(run: Run, key: str) -> None:
@@ -83,7 +89,7 @@ def report(run: Run, key: str) -> None:
         if line.points == 0 and line.kind not in ("credit", "check"):
             continue
         where = T.SCENARIO_TURN.format(n=line.turn + 1) if line.turn is not None else T.SCENARIO_END_CHECK
-        sign = "➕" if line.points > 0 else "➖" if line.points < 0 else "·"
+        sign = T.SCENARIO_GAIN if line.points > 0 else T.SCENARIO_LOSS if line.points < 0 else "·"
         amount = (
             T.SCENARIO_LINE_OF.format(points=line.points, possible=line.possible)
             if line.possible

@@ -1,0 +1,106 @@
+"""内容反馈: trainees' problem reports and the questions item analysis flags, with statistics, charts per item
+and a reply the reporter sees on 首页."""
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from actions.classes import my_classes
+from actions.feedback import QueueItem, answer_report, problem_queue
+from quizzes.item_analysis import ItemAnalysis
+from ui import text as T
+from ui.auth import require
+from ui.refusal import refusals
+from ui.resources import catalog, database
+from ui.widgets.question import key_text, show_question
+
+account = require("instructor", "admin")
+cat, db = catalog(), database()
+st.title(T.FEEDBACK_PAGE_TITLE)
+st.caption(T.FEEDBACK_PAGE_INTRO)
+
+classes = {c.id: c.name for c in my_classes(db, account)}
+scope = st.selectbox(
+    T.FEEDBACK_SCOPE,
+    [0, *classes],
+    format_func=lambda i: classes.get(i, T.FEEDBACK_SCOPE_ALL),
+    key="feedback_scope",
+)
+queue = problem_queue(db, account, cat, scope or None)
+if not queue:
+    st.info(T.FEEDBACK_EMPTY)
+    st.stop()
+
+
+def number(value: float | None, fmt: str = "{:.2f}") -> str:
+    return T.FEEDBACK_NO_VALUE if value is None else fmt.format(value)
+
+
+def stats(a: ItemAnalysis) -> None:
+    st.caption(
+        T.FEEDBACK_STATS.format(
+            n=a.respondents,
+            facility=a.facility,
+            disc=number(a.discrimination),
+            ul=number(a.upper_lower),
+            sec=number(a.median_seconds, "{:g} 秒"),
+        )
+    )
+    for flag in a.flags:
+        st.warning(T.FEEDBACK_FLAGS[flag.code].format(option=flag.option))
+    if a.option_shares:
+        letters = list(a.option_shares)
+        chart = go.Figure(
+            [
+                go.Bar(name=T.FEEDBACK_CHART_ALL, x=letters, y=[a.option_shares[k] for k in letters]),
+                go.Bar(name=T.FEEDBACK_CHART_UPPER, x=letters, y=[a.upper_shares.get(k, 0.0) for k in letters]),
+            ]
+        )
+        chart.update_layout(
+            barmode="group",
+            height=260,
+            margin={"t": 10, "b": 10},
+            xaxis_title=T.FEEDBACK_CHART_OPTION,
+            yaxis={"title": T.FEEDBACK_CHART_SHARE, "tickformat": ".0%"},
+        )
+        st.plotly_chart(chart, width="stretch", key=f"feedback_chart_{a.question_id}")
+
+
+def title_of(item: QueueItem) -> str:
+    if item.kind == "question":
+        q = cat.questions.get(item.item_id)
+        return T.FEEDBACK_ITEM_QUESTION.format(title=q.stem[:40] if q else "")
+    sc = cat.scenarios.get(item.item_id)
+    return T.FEEDBACK_ITEM_TURN.format(title=sc.title if sc else "")
+
+
+for n, item in enumerate(queue):
+    label = T.FEEDBACK_REPORTS.format(n=len(item.reports)) if item.reports else T.FEEDBACK_FLAGGED
+    with st.expander(f"{title_of(item)} · {label}", expanded=n < 3):
+        q = cat.questions.get(item.item_id) if item.kind == "question" else None
+        if q is not None:
+            show_question(q)
+            st.caption(T.CORRECT_ANSWER.format(answer=key_text(q)))
+        if item.analysis is not None:
+            stats(item.analysis)
+        for r in item.reports:
+            st.divider()
+            st.write(
+                T.FEEDBACK_REPORT_LINE.format(
+                    who=r.reporter, category=T.FEEDBACK_CATEGORIES.get(r.category, ""), note=r.note or "—"
+                )
+            )
+            if r.turn_text:
+                st.caption(T.FEEDBACK_TURN_LINE.format(text=r.turn_text))
+            with st.form(f"feedback_reply_{r.id}"):
+                decision = st.radio(
+                    T.FEEDBACK_DECISION,
+                    list(T.FEEDBACK_DECISIONS),
+                    format_func=T.FEEDBACK_DECISIONS.__getitem__,
+                    horizontal=True,
+                )
+                reply = st.text_area(T.FEEDBACK_REPLY, max_chars=500)
+                if st.form_submit_button(T.FEEDBACK_REPLY_SUBMIT):
+                    with refusals():
+                        answer_report(db, account, r.id, decision, reply)
+                        st.success(T.FEEDBACK_REPLIED)
+                        st.rerun()
