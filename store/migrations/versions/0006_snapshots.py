@@ -1,14 +1,14 @@
 """content snapshots of exam papers and scenario runs
 
-Revision ID: 0009
-Revises: 0006
+Revision ID: 0006
+Revises: 0005
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0009'
-down_revision = '0006'
+revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

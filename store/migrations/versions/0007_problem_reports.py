@@ -1,14 +1,14 @@
 """problem reports on questions and role-play lines
 
-Revision ID: 08
-Revises: 0009
+Revision ID: 0007
+Revises: 0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '08'
-down_revision = '0009'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
