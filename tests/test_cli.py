@@ -23,7 +23,7 @@ def test_validate_lists_each_problem_and_fails() -> None:
     result = runner.invoke(app, ["validate", "--content", str(FIXTURE_COURSE)])
     assert result.exit_code == 1
     assert "unknown-point.yaml:10: questions.0.points: " in result.output
-    assert "unknown-goto.yaml:143: nodes.opening.next.1.goto: " in result.output
+    assert "unknown-goto.yaml:128: nodes.opening.next.1.goto: " in result.output
 
 
 def test_stats_json_has_the_documented_shape() -> None:

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from catalog.catalog import Catalog
 from classroom.manual import GradingError, grade_exam_skill, pending
-from quizzes import certification as cert
+from certification import final as cert
 from quizzes import exam
 from quizzes.models import Blueprint, Judge
 from store.db import Database

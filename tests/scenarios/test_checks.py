@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from catalog.yamlsource import parse_yaml
+from source.yamlsource import parse_yaml
 from pydantic import ValidationError
 
 from catalog.catalog import ContentRoots, load_catalog
