@@ -143,6 +143,7 @@ def grade_skill_manually(
     manual.grade_exam_skill(db, attempt_id, question_id, marks, blueprint.pass_mark if blueprint else 60)
 
 
+@action
 def class_answer_grid(db: Database, actor: Actor, course: Catalog, class_id: int) -> grid_export.Grid:
     """A class's first answers per trainee and question (for the CSV and Excel export)."""
     teacher_of(db, actor, class_id)

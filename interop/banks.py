@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import PurePath
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from catalog.catalog import Catalog
 from interop import gift, moodle_xml, qti, xlsx
 from interop.common import MAX_IMPORT_BYTES, ImportResult
 from quizzes.models import AnyQuestion
+
+if TYPE_CHECKING:
+    from catalog.catalog import Catalog
 
 ExportFormat = Literal["gift", "moodle-xml", "xlsx", "qti"]
 FORMATS: tuple[ExportFormat, ...] = ("gift", "moodle-xml", "xlsx", "qti")

@@ -41,7 +41,9 @@ def make_engine(url: str | None = None) -> Engine:
     """An engine for the URL; SQLite gets WAL, foreign keys and a busy timeout."""
     url = url or database_url()
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 10}, pool_size=20, max_overflow=80
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)

@@ -13,6 +13,8 @@ from store.db import Database
 
 os.environ.setdefault("CMA_CATALOG_CACHE", "off")  # tests load what is on disk; the cache has its own tests
 FIXTURE_COURSE = Path(__file__).parent / "fixtures" / "course"
+# Tests see the full error of a failing page (production shows none: .streamlit/config.toml).
+os.environ.setdefault("STREAMLIT_CLIENT_SHOW_ERROR_DETAILS", "full")
 
 
 @pytest.fixture

@@ -93,7 +93,7 @@ def show_result(attempt_id: int) -> None:
         with st.container(border=True):
             mark = T.EXAM_PENDING if waiting else T.EXAM_MARK_RIGHT if right else T.EXAM_MARK_WRONG
             got = T.EXAM_SCORE.format(score=result.get("score", 0), total=item.score)
-            st.markdown(f"**{n}.** {mark} · {got}")
+            st.markdown(f"**{n}.** {got} · {mark}")
             if waiting:
                 st.caption(T.EXAM_ITEM_PENDING.format(score=result.get("suggested") or 0))
             show_question(q, view.seed)
