@@ -77,7 +77,7 @@ def test_import_writes_a_valid_bank_and_reports_problems(tmp_path) -> None:  # t
         app, ["import", str(source), "--point", "crm-basics.customer-vs-consumer", "--out", str(out)]
     )
     assert result.exit_code == 1, result.output  # written, but with problems to read
-    assert "第 3 行：[不支持] 配对题" in result.output
+    assert "第 3 行（extra.q2）：[不支持] 配对题" in result.output
     assert "crm-basics.q001：[错误] 题库中已有同编号的题目" in result.output
     assert "已导入 1 道题" in result.output
     import yaml
