@@ -10,8 +10,8 @@ import pytest
 from pydantic import ValidationError
 
 from catalog.catalog import Catalog
-from classroom.manual import GradingError, grade_exam_skill, pending
 from certification import final as cert
+from classroom.manual import GradingError, grade_exam_skill, pending
 from quizzes import exam
 from quizzes.models import Blueprint, Judge
 from store.db import Database

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 import yaml
-from source.yamlsource import parse_yaml
 from pydantic import ValidationError
 
 from catalog.catalog import ContentRoots, load_catalog
 from scenarios.checks import check_scenario, check_transcripts
 from scenarios.models import Scenario
+from source.yamlsource import parse_yaml
 
 CATALOG = load_catalog(ContentRoots.shipped())
 SOURCE = Path(__file__).resolve().parents[2] / "scenarios" / "library" / "late-birthday-cake.yaml"
