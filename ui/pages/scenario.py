@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from actions.refusals import NotAllowed, NotFound
+from actions.refusals import Invalid, NotAllowed, NotFound
 from actions.scenarios import load_run, my_runs, scenario_attempts_left, start_run
 from scenarios.runner import Run
 from ui import routes
 from ui import text as T
 from ui.auth import require
-from ui.refusal import refusals
+from ui.refusal import message, refusals
 from ui.resources import catalog, database
 from ui.widgets.scenario_play import next_turn, report, transcript
 
@@ -56,6 +56,10 @@ try:
 except (NotFound, NotAllowed):
     del runs[scenario_id]
     st.rerun()
+except Invalid as exc:  # the scenario was edited since this run started: it has ended
+    del runs[scenario_id]
+    st.warning(message(exc))
+    st.stop()
 
 transcript(run, report_run=run_id if run.finished else None)  # 报错 once the scores are shown
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from actions.refusals import Refusal
 from actions.scenarios import load_run
 from actions.teaching import (
     class_dashboard,
@@ -21,7 +22,7 @@ from classroom.classes import ClassInfo
 from classroom.dashboard import grade_sheet, to_csv, to_xlsx
 from store.db import Database
 from ui import text as T
-from ui.refusal import refusals
+from ui.refusal import message, refusals
 from ui.widgets.question import response_text, show_question
 from ui.widgets.scenario_play import report, transcript
 
@@ -204,8 +205,13 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
         if not runs:
             st.caption(T.DASH_NO_DATA)
         for r in runs:
-            scenario = cat.scenarios[r.scenario_id]
-            with st.expander(f"{scenario.title} · {'—' if r.total is None else f'{r.total:g} 分'}"):
-                played = load_run(db, account, cat, r.id)
+            scenario = cat.scenarios.get(r.scenario_id)
+            title = scenario.title if scenario else T.CERT_MISSING
+            with st.expander(f"{title} · {'—' if r.total is None else f'{r.total:g} 分'}"):
+                try:
+                    played = load_run(db, account, cat, r.id)
+                except Refusal as exc:  # e.g. the scenario was edited since: the run cannot be replayed
+                    st.info(message(exc))
+                    continue
                 transcript(played)
                 report(played, f"dash_run_{r.id}")
