@@ -3,6 +3,7 @@ class twice its size (no query per trainee)."""
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -27,7 +28,8 @@ def statements_per_rerun(user_id: int, pages: list[str]) -> dict[str, int]:
     count = [0]
 
     def seen(*_args: object) -> None:
-        count[0] += 1
+        if threading.current_thread().name != "exam-deadlines":  # the background deadline sweep is no rerun's
+            count[0] += 1
 
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["auth_user_id"] = user_id
