@@ -71,20 +71,20 @@ def test_mock_exam_survives_a_closed_tab_and_is_scored(server: str, browser) -> 
     page.locator('[data-testid="stSidebarNav"]').get_by_text("模拟考试", exact=True).click()
     page.locator('[data-testid="stSelectbox"]').first.click()
     page.get_by_role("option", name="入门模拟考试").click()
-    page.get_by_text(f"共 {STARTER} 题").wait_for(timeout=20000)
+    page.get_by_text(f"共 {STARTER} 题").first.wait_for(timeout=20000)
     page.get_by_role("button", name="开始考试").click()
     page.get_by_text("剩余时间").first.wait_for(timeout=20000)
     page.get_by_text("正确", exact=True).first.click()
-    page.get_by_text(f"已作答 1 / {STARTER} 题").wait_for(timeout=20000)
+    page.get_by_text(f"已作答 1 / {STARTER} 题").first.wait_for(timeout=20000)
     page.close()  # the tab is closed mid-exam
 
     page = context.new_page()
     back_in(page, server)
     page.locator('[data-testid="stSidebarNav"]').get_by_text("模拟考试", exact=True).click()
     page.get_by_text("你有一场未交卷的考试").wait_for(timeout=20000)
-    page.get_by_text(f"已作答 1 / {STARTER} 题").wait_for(timeout=20000)
-    page.get_by_text("确认交卷").click()
-    page.get_by_role("button", name="交卷").click()
+    page.get_by_text(f"已作答 1 / {STARTER} 题").first.wait_for(timeout=20000)
+    page.get_by_role("button", name="交卷", exact=True).click()
+    page.get_by_role("button", name="确认交卷").click()  # the dialog lists what is unanswered first
     page.get_by_text("得分").first.wait_for(timeout=20000)
     assert page.get_by_text("未通过").count() >= 1
     context.close()
