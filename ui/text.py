@@ -467,15 +467,20 @@ DASH_REASONS = "原因"
 ADMIN_BANKS = "题库导入与导出"
 ADMIN_EXPORT = "导出题库"
 ADMIN_FORMAT = "格式"
-ADMIN_FORMATS = {"gift": "GIFT（Moodle 文本格式）", "moodle-xml": "Moodle XML", "xlsx": "题库模板（Excel）"}
+ADMIN_FORMATS = {
+    "gift": "GIFT（Moodle 文本格式）",
+    "moodle-xml": "Moodle XML",
+    "xlsx": "题库模板（Excel）",
+    "qti": "QTI 2.1 题目包（Canvas、Blackboard、Moodle）",
+}
 ADMIN_EXPORT_MAKE = "生成导出文件"
 ADMIN_EXPORT_DOWNLOAD = "下载导出文件"
 ADMIN_EXPORT_NOTES = "{n} 道题无法完整导出（点击查看）"
 ADMIN_TEMPLATE = "下载空白题库模板（Excel）"
 ADMIN_IMPORT = "导入题库"
-ADMIN_IMPORT_FILE = "GIFT（.gift/.txt）、Moodle XML（.xml）或题库模板（.xlsx）"
+ADMIN_IMPORT_FILE = "GIFT（.gift/.txt）、Moodle XML（.xml）或表格（.xlsx/.csv，按表头列名识别）"
 ADMIN_IMPORT_POINT = "没有分类或标签的题目归入知识点"
-ADMIN_IMPORT_NO_POINT = "（不指定）"
+ADMIN_IMPORT_NO_POINT = "（不指定：表格中知识点为空、GIFT/XML 中没有分类或标签的题目将无法导入）"
 ADMIN_IMPORT_CHECK = "检查文件"
 ADMIN_IMPORT_READING = "正在读取……"
 ADMIN_IMPORT_DONE = "读取完成：{n} 道题可导入，{problems} 条问题"
@@ -612,11 +617,6 @@ SCENARIO_KIND_LABEL = {
     "cap": "上限",
     "floor": "下限",
 }
-
-# --- interop ---
-ADMIN_FORMATS = {**ADMIN_FORMATS, "qti": "QTI 2.1 题目包（Canvas、Blackboard、Moodle）"}
-ADMIN_IMPORT_FILE = "GIFT（.gift/.txt）、Moodle XML（.xml）或表格（.xlsx/.csv，按表头列名识别）"
-ADMIN_IMPORT_NO_POINT = "（不指定：表格中知识点为空、GIFT/XML 中没有分类或标签的题目将无法导入）"
 
 # --- ux ---
 EXAM_ONE_BY_ONE = "逐题作答"

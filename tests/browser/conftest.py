@@ -33,6 +33,29 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def start_app(database_url: str, port: int) -> subprocess.Popen[bytes]:
+    """`streamlit run serve.py` (the app plus its sign-in cookie routes) on a port, over a database."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless=true", f"--server.port={port}",
+         "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
+        cwd=ROOT, env={**os.environ, "CMA_DATABASE_URL": database_url},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def wait_healthy(url: str, seconds: float = 60) -> bool:
+    """Whether the app at url answers its health check within the time."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
 @pytest.fixture(scope="session")
 def server_database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The database the browser tests' server uses, for tests that set up data directly."""
@@ -45,34 +68,9 @@ def server(server_database_url: str) -> Iterator[str]:
     env = {**os.environ, "CMA_DATABASE_URL": server_database_url}
     subprocess.run([sys.executable, "-m", "catalog.cli", "init", "--demo"], cwd=ROOT, env=env, check=True)
     port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "serve.py",
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.address=127.0.0.1",
-            "--browser.gatherUsageStats=false",
-            "--server.fileWatcherType=none",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc = start_app(server_database_url, port)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
+    if not wait_healthy(url):
         proc.kill()
         pytest.fail("streamlit did not start")
     yield url

@@ -7,8 +7,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 
 import pytest
@@ -18,32 +16,11 @@ from classroom import live
 from classroom.accounts import create_user, list_accounts
 from classroom.classes import add_member, create_class
 from store.db import Database
-from tests.browser.conftest import ROOT, _free_port
+from tests.browser.conftest import ROOT, _free_port, start_app, wait_healthy
 from tests.browser.test_classroom_live import open_nav
 from tests.browser.test_journey import sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def _serve(url: str, port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "CMA_DATABASE_URL": url}
-    return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless=true", f"--server.port={port}",
-         "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-
-
-def _wait(url: str) -> None:
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"{url} did not start")
 
 
 @pytest.fixture
@@ -53,11 +30,12 @@ def replicas(postgres) -> Iterator[tuple[Database, str, str]]:  # type: ignore[n
     env = {**os.environ, "CMA_DATABASE_URL": url}
     subprocess.run([sys.executable, "-m", "catalog.cli", "init", "--demo"], cwd=ROOT, env=env, check=True)
     ports = _free_port(), _free_port()
-    procs = [_serve(url, p) for p in ports]
+    procs = [start_app(url, p) for p in ports]
     urls = [f"http://127.0.0.1:{p}" for p in ports]
     try:
         for u in urls:
-            _wait(u)
+            if not wait_healthy(u):
+                pytest.fail(f"{u} did not start")
         yield db, urls[0], urls[1]
     finally:
         for p in procs:
