@@ -9,7 +9,7 @@ from actions._guard import Actor, action, session, who
 from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound
 from classroom.assignments import TaskStatus, attempts_left, tasks_of
 from courseware import progress as reading
-from grading.objective import Score
+from quizzes.scoring import Score
 from progress.figures import Figures, figures
 from quizzes import exam, tracking
 from quizzes.modes import Mode, Scope, build_pool

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from classroom.classes import CODE_ALPHABET, insert_with_code
 from classroom.groups import groups_of
-from grading.objective import grade
+from quizzes.scoring import grade
 from quizzes.models import AnyQuestion
 from quizzes.modes import Scope, scoped_pool
 from store.db import Database

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from grading.objective import grade
+from quizzes.scoring import grade
 from quizzes.models import AnyQuestion, Blueprint, BlueprintPart, Question
 from quizzes.tracking import record_result
 from store.db import Database

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from grading.objective import grade, hanzi_count
+from quizzes.scoring import grade, hanzi_count
 from quizzes.exam import PaperItem, draw
 from quizzes.models import LETTERS, AnyQuestion, Blueprint, Judge, MultipleChoice, SingleChoice, SkillItem
 from quizzes.shuffle import option_order, to_bank_letters

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from grading.objective import (
+from quizzes.scoring import (
     Score,
     grade_case,
     grade_fill,

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from grading.objective import Score, grade
+from quizzes.scoring import Score, grade
 from quizzes.models import AnyQuestion
 from quizzes.tracking import record_result
 from store.db import Database

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LAYERS = (
     "store",  # tables, engine, migrations
     "source",  # YAML with line numbers, the base content model, problem reports
-    "grading",  # text, concepts, rule engine, objective scoring, signing
+    "grading",  # text, concepts, rule engine, signing
     "courseware",  # chapters, reading progress
     "quizzes",  # questions, blueprints, practice, exams
     "scenarios",  # scenario models, runner, stored runs
@@ -26,12 +26,7 @@ LAYERS = (
 RANK = {name: n for n, name in enumerate(LAYERS)}
 
 # Known exceptions, each with the reason it is still there.
-ALLOWED = {
-    # Objective scoring dispatches on the question models; the question-type registry takes this over.
-    ("grading.objective", "quizzes.models"),
-    # grade() asks the question-type registry (quizzes.kinds) for a type's grader, lazily, inside the call.
-    ("grading.objective", "quizzes.kinds"),
-}
+ALLOWED: set[tuple[str, str]] = set()  # known exceptions, each with its reason; none now
 
 
 def _is_type_checking(node: ast.If) -> bool:

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from catalog.catalog import Catalog
-from grading.objective import SKILL_SHORT_HANZI, grade
+from quizzes.scoring import SKILL_SHORT_HANZI, grade
 from interop import moodle_xml
 from quizzes.models import MultipleChoice, SkillItem
 
@@ -166,7 +166,7 @@ def test_what_the_rubric_is_sure_is_zero(fixture_catalog: Catalog) -> None:
 def test_a_long_answer_without_a_hit_may_say_it_in_other_words(fixture_catalog: Catalog) -> None:
     q = skill(fixture_catalog, "skills.f004")
     text = "面对这位情绪激动的客户，" * 3 + "我会站在他的角度体会他的失望，承认门店的失误，给出弥补办法，之后持续跟进。"
-    from grading.objective import hanzi_count
+    from quizzes.scoring import hanzi_count
 
     assert hanzi_count(text) >= SKILL_SHORT_HANZI
     result = grade(q, text, 20)

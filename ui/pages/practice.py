@@ -5,7 +5,7 @@ import time
 import streamlit as st
 
 from actions import study
-from grading.objective import Score
+from quizzes.scoring import Score
 from quizzes.modes import SCOPED, Mode, Scope, scope_key
 from ui import text as T
 from ui.auth import require

@@ -9,7 +9,7 @@ import streamlit as st
 
 from catalog.catalog import Catalog
 from courseware.render import to_html
-from grading.objective import Score
+from quizzes.scoring import Score
 from quizzes.kinds import key_letters, kind_of
 from quizzes.models import LETTERS, AnyQuestion
 from quizzes.shuffle import option_order, to_bank_letters, to_displayed_letters

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from catalog.catalog import Catalog
-from grading.objective import grade
+from quizzes.scoring import grade
 from quizzes.models import CaseAnalysis, Fill, Judge, MultipleChoice, ShortAnswer, SingleChoice
 
 POINTS = ("crm-basics.customer-vs-consumer",)
