@@ -9,12 +9,12 @@ from actions._guard import Actor, action, session, who
 from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound
 from classroom.assignments import TaskStatus, attempts_left, tasks_of
 from courseware import progress as reading
-from quizzes.scoring import Score
 from progress.figures import Figures, figures
 from quizzes import exam, tracking
 from quizzes.modes import Mode, Scope, build_pool
 from quizzes.practice import AnswerRow, answers_of
 from quizzes.practice import answer_question as grade_and_store
+from quizzes.scoring import Score
 from store.db import Database
 from store.tables import ExamAttempt
 

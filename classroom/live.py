@@ -12,9 +12,9 @@ from sqlalchemy.exc import IntegrityError
 
 from classroom.classes import CODE_ALPHABET, insert_with_code
 from classroom.groups import groups_of
-from quizzes.scoring import grade
 from quizzes.models import AnyQuestion
 from quizzes.modes import Scope, scoped_pool
+from quizzes.scoring import grade
 from store.db import Database
 from store.tables import ClassMember, LiveAnswer, LiveParticipant, LiveQuiz, User, utcnow
 

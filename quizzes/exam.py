@@ -12,8 +12,8 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from quizzes.scoring import grade
 from quizzes.models import AnyQuestion, Blueprint, BlueprintPart, Question
+from quizzes.scoring import grade
 from quizzes.tracking import record_result
 from store.db import Database
 from store.tables import Answer, ContentSnapshot, ExamAnswer, ExamAttempt, utcnow

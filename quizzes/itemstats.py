@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from quizzes.scoring import grade, hanzi_count
 from quizzes.exam import PaperItem, draw
 from quizzes.models import LETTERS, AnyQuestion, Blueprint, Judge, MultipleChoice, SingleChoice, SkillItem
+from quizzes.scoring import grade, hanzi_count
 from quizzes.shuffle import option_order, to_bank_letters
 
 # Words that make a statement absolute; a test-wise candidate marks such judge items 错.

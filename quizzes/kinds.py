@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from quizzes.models import AnyQuestion, QuestionType
 from quizzes.scoring import (
     Score,
     grade_case,
@@ -17,7 +18,6 @@ from quizzes.scoring import (
     grade_single,
     grade_skill,
 )
-from quizzes.models import AnyQuestion, QuestionType
 
 Widget = Literal["single", "multiple", "judge", "blanks", "text", "case", "skill"]
 Format = Literal["gift", "moodle-xml", "xlsx"]

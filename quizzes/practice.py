@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from quizzes.scoring import Score, grade
 from quizzes.models import AnyQuestion
+from quizzes.scoring import Score, grade
 from quizzes.tracking import record_result
 from store.db import Database
 from store.tables import Answer

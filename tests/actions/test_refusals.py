@@ -7,21 +7,46 @@ import contextlib
 import importlib
 import inspect
 import pkgutil
+import tempfile
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import actions
-from actions import account, admin, certify, classes, feedback, live, reports, roleplay, scenarios, study, teaching
+from actions import (
+    account,
+    admin,
+    banks,
+    certify,
+    classes,
+    feedback,
+    live,
+    reports,
+    roleplay,
+    scenarios,
+    study,
+    teaching,
+)
 from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound, Refusal
 from classroom.accounts import Account
+from interop.banks import import_file
+from interop.common import ImportResult
 from store.db import Database
 from tests.actions.conftest import BLUEPRINT, SCENARIO, School, counts
 
 Call = Callable[[Database, School, Account | None], Any]
 NONE, TRAINEE, STRANGER, OTHER = "none", "t2", "t_b", "teacher_b"  # t2 is in class A, t_b in class B only
+
+
+GIFT_FILE = "::Q1::客户投诉应当先倾听。{T}\n".encode()
+
+
+def checked(w: School) -> ImportResult:
+    """A bank file read the way an admin's check reads it (no access check: the saving is under test)."""
+    return import_file("q.gift", GIFT_FILE, w.course, next(iter(w.course.syllabus.points)))
 
 
 def roster() -> bytes:
@@ -210,6 +235,16 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
         lambda db, w, a: admin.reset_password(db, a, w.t2.id, "a-new-phrase-for-t2"),
         (NONE, TRAINEE, OTHER),
     ),
+    # question banks in and out
+    "export_bank": (lambda db, w, a: banks.export_bank(db, a, w.course, "gift"), (NONE, TRAINEE, OTHER)),
+    "check_bank_file": (
+        lambda db, w, a: banks.check_bank_file(db, a, w.course, "q.gift", GIFT_FILE),
+        (NONE, TRAINEE, OTHER),
+    ),
+    "save_bank_file": (
+        lambda db, w, a: banks.save_bank_file(db, a, Path(tempfile.mkdtemp()), "q.gift", checked(w), "导入"),
+        (NONE, TRAINEE, OTHER),
+    ),
     # problem reports
     "report_problem": (
         lambda db, w, a: feedback.report_problem(db, a, w.course, "turn", SCENARIO, "unfair", "判错了", w.run, 0),
@@ -279,6 +314,9 @@ ALLOWED = {
     "create_account": "admin",
     "change_role": "admin",
     "reset_password": "admin",
+    "export_bank": "admin",
+    "check_bank_file": "admin",
+    "save_bank_file": "admin",
     "change_password": "t1",
     "answer_report": "teacher_a",
     "problem_queue": "teacher_a",

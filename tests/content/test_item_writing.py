@@ -9,10 +9,10 @@ from collections import Counter
 from rapidfuzz import fuzz, process
 
 from catalog.catalog import Catalog
-from quizzes.scoring import hanzi_count
 from grading.text import squeeze
 from quizzes.itemstats import CUE_WORDS, bank_figures, has_cue, key_is_unique_longest, play_strategies
 from quizzes.models import LETTERS, Judge, MultipleChoice, SingleChoice, SkillItem
+from quizzes.scoring import hanzi_count
 
 PAPERS = 1000
 ETHICS = "professional-ethics"

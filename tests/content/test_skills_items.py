@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 
 from catalog.catalog import Catalog
-from quizzes.scoring import grade_skill
 from quizzes.models import SkillItem
+from quizzes.scoring import grade_skill
 
 GENERIC = "我认为这个问题很重要，我们应该认真对待，努力做好各项工作，不断提高自己的水平，为公司的发展贡献力量。"
 

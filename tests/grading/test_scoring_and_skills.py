@@ -6,9 +6,9 @@ import pytest
 from pydantic import ValidationError
 
 from catalog.catalog import Catalog
-from quizzes.scoring import SKILL_SHORT_HANZI, grade
 from interop import moodle_xml
 from quizzes.models import MultipleChoice, SkillItem
+from quizzes.scoring import SKILL_SHORT_HANZI, grade
 
 POINTS = ("crm-basics.customer-vs-consumer",)
 

@@ -6,9 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from catalog.catalog import Catalog, ContentRoots, load_catalog
-from quizzes.scoring import grade
 from quizzes.models import MultipleChoice, SingleChoice
 from quizzes.modes import Mode, Scope, build_pool
+from quizzes.scoring import grade
 from quizzes.shuffle import option_order, to_bank_letters, to_displayed_letters
 
 CATALOG = load_catalog(ContentRoots.shipped())

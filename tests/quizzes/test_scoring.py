@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from catalog.catalog import Catalog
-from quizzes.scoring import grade
 from quizzes.models import CaseAnalysis, Fill, Judge, MultipleChoice, ShortAnswer, SingleChoice
+from quizzes.scoring import grade
 
 POINTS = ("crm-basics.customer-vs-consumer",)
 SINGLE = SingleChoice(

@@ -1,14 +1,12 @@
 """管理: content problems, coverage of the syllabus, and accounts."""
 
-from datetime import UTC, datetime
-
 import streamlit as st
 
 from actions.admin import all_accounts, change_role, create_account, reset_password
+from actions.banks import UPLOAD_SUFFIXES, check_bank_file, export_bank, save_bank_file
 from catalog.catalog import ContentRoots
 from classroom.accounts import ROLES
-from interop.banks import EXPORT_SUFFIX, FORMATS, export, import_file, imported_bank_id
-from interop.common import bank_yaml
+from interop.banks import EXPORT_SUFFIX, FORMATS
 from interop.xlsx import template
 from ui import text as T
 from ui.auth import require
@@ -49,7 +47,8 @@ with export_col:
     st.markdown(f"**{T.ADMIN_EXPORT}**")
     fmt = st.selectbox(T.ADMIN_FORMAT, FORMATS, key="admin_export_format", format_func=T.ADMIN_FORMATS.__getitem__)
     if st.button(T.ADMIN_EXPORT_MAKE, key="admin_export_make"):
-        st.session_state["admin_export"] = (fmt, *export(list(cat.questions.values()), fmt))
+        with refusals():
+            st.session_state["admin_export"] = (fmt, *export_bank(db, account, cat, fmt))
     made = st.session_state.get("admin_export")
     if made and made[0] == fmt:
         _, data, notes = made
@@ -62,9 +61,7 @@ with export_col:
     st.download_button(T.ADMIN_TEMPLATE, blank_template(), "题库模板.xlsx", key="admin_template")
 with import_col:
     st.markdown(f"**{T.ADMIN_IMPORT}**")
-    upload = st.file_uploader(
-        T.ADMIN_IMPORT_FILE, type=["gift", "txt", "xml", "xlsx", "csv", "xls"], key="admin_import_file"
-    )
+    upload = st.file_uploader(T.ADMIN_IMPORT_FILE, type=list(UPLOAD_SUFFIXES), key="admin_import_file")
     points = list(cat.syllabus.points)
     point = st.selectbox(
         T.ADMIN_IMPORT_POINT,
@@ -74,11 +71,19 @@ with import_col:
     )
     if upload is not None and st.button(T.ADMIN_IMPORT_CHECK, key="admin_import_check"):
         bar = st.progress(0.0, text=T.ADMIN_IMPORT_READING)
-        result = import_file(
-            upload.name, upload.getvalue(), cat, point, lambda x: bar.progress(x, T.ADMIN_IMPORT_READING)
-        )
-        bar.progress(1.0, text=T.ADMIN_IMPORT_DONE.format(n=len(result.questions), problems=len(result.problems)))
-        st.session_state["admin_import"] = (upload.name, result)
+        with refusals():
+            result = check_bank_file(
+                db,
+                account,
+                cat,
+                upload.name,
+                upload.getvalue(),
+                point,
+                lambda x: bar.progress(x, T.ADMIN_IMPORT_READING),
+            )
+            done = T.ADMIN_IMPORT_DONE.format(n=len(result.questions), problems=len(result.problems))
+            bar.progress(1.0, text=done)
+            st.session_state["admin_import"] = (upload.name, result)
     checked = st.session_state.get("admin_import")
     if checked:
         name, result = checked
@@ -86,12 +91,12 @@ with import_col:
             st.warning(T.ADMIN_IMPORT_PROBLEMS.format(n=len(result.problems)))
             st.code("\n".join(str(p) for p in result.problems), language=None)
         if result.questions and st.button(T.ADMIN_IMPORT_SAVE.format(n=len(result.questions)), key="admin_import_save"):
-            bank_id = imported_bank_id(name, f"{datetime.now(UTC):%Y%m%d%H%M%S}")
-            target = ContentRoots.from_env().banks / f"{bank_id}.yaml"
-            target.write_text(bank_yaml(result, bank_id, T.ADMIN_IMPORT_TITLE.format(name=name)), encoding="utf-8")
-            del st.session_state["admin_import"]
-            reload_catalog()
-            st.success(T.ADMIN_IMPORT_SAVED.format(n=len(result.questions), file=target.name))
+            with refusals():
+                title = T.ADMIN_IMPORT_TITLE.format(name=name)
+                target = save_bank_file(db, account, ContentRoots.from_env().banks, name, result, title)
+                del st.session_state["admin_import"]
+                reload_catalog()
+                st.success(T.ADMIN_IMPORT_SAVED.format(n=len(result.questions), file=target.name))
 
 st.subheader(T.ADMIN_USERS)
 with st.form("admin_create_user"):

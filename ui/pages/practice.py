@@ -5,8 +5,8 @@ import time
 import streamlit as st
 
 from actions import study
-from quizzes.scoring import Score
 from quizzes.modes import SCOPED, Mode, Scope, scope_key
+from quizzes.scoring import Score
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database

@@ -9,9 +9,9 @@ import streamlit as st
 
 from catalog.catalog import Catalog
 from courseware.render import to_html
-from quizzes.scoring import Score
 from quizzes.kinds import key_letters, kind_of
 from quizzes.models import LETTERS, AnyQuestion
+from quizzes.scoring import Score
 from quizzes.shuffle import option_order, to_bank_letters, to_displayed_letters
 from ui import text as T
 from ui.routes import go
