@@ -339,25 +339,24 @@ def labelled(items: Iterable[Collected], library: Library) -> tuple[list[Labelle
     votes: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
     notes: dict[str, list[str]] = defaultdict(list)
     left: list[Collected] = []
+    behind: dict[str, list[Collected]] = defaultdict(list)
     for c in items:
         known = [k for k in c.concepts if k in library.concepts]
         if not known:
             left.append(c)
             continue
+        behind[c.text].append(c)
         for k in known:
             votes[c.text][k].append(c.fired)
         notes[c.text].append(f"{c.scenario_id} · {c.label} · {'做到' if c.fired else '没有做到'} · {c.comment}")
     out: list[Labelled] = []
     for text, by_concept in votes.items():
         said = set(matcher.said(text))
-        present, absent = [], []
-        for k, vs in by_concept.items():
-            if all(vs):
-                present.append(k)
-            elif not any(vs):
-                absent.append(k)
-        if not present and not absent:
+        if any(len(set(vs)) > 1 for vs in by_concept.values()):
+            left.extend(behind[text])  # instructors disagree on this reply: no label is honest
             continue
+        present = [k for k, vs in by_concept.items() if vs[0]]
+        absent = [k for k, vs in by_concept.items() if not vs[0]]
         said = (said | set(present)) - set(absent)
         out.append(
             Labelled(text, tuple(sorted(said)), tuple(sorted(present)), tuple(sorted(absent)), tuple(notes[text]))
