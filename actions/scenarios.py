@@ -165,10 +165,8 @@ def load_run(db: Database, actor: Actor, course: Catalog, run_id: int) -> Run:
         raise NotFound()
     _may_see_run(db, actor, row)
     run = _rebuild(db, course, row)
-    if run.result is not None:  # an instructor's overrides count in every view of the report
-        stored = overrides.overrides_of(db, run_id)
-        if stored:
-            run.result = overrides.apply(run, stored)
+    if run.result is not None and overrides.overridden(row.result):  # instructors' overrides count everywhere
+        run.result = overrides.apply(run, overrides.overrides_of(db, run_id))
     return run
 
 

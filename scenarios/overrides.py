@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import select
 
@@ -230,6 +231,11 @@ def remove(db: Database, run_id: int, turn: int, rule: str) -> bool:
         s.delete(row)
         s.flush()
         return True
+
+
+def overridden(stored: dict[str, Any] | None) -> bool:
+    """Whether a run's stored result carries instructors' overrides (every applied override marks a line)."""
+    return any("override" in line for line in (stored or {}).get("lines", ()))
 
 
 def store_total(db: Database, run_id: int, result: Result) -> None:

@@ -31,6 +31,7 @@ def test_instructor_overrides_a_verdict_and_removes_it(open_page: Open, app_db: 
     at.run()
     at.selectbox(key="instructor_drill").set_value(trainee.id).run()
     assert not at.exception
+    at.toggle(key=f"ovr_{run_id}_open").set_value(True).run()
     turn = at.selectbox(key=f"ovr_{run_id}_turn")
     assert turn.options[0].startswith("第 1 轮：")
     assert len(turn.options) == 5  # the free-text turns; the three choices have nothing to override
@@ -68,6 +69,7 @@ def test_a_reason_is_required(open_page: Open, app_db: Database) -> None:
     add_member(app_db, info.id, trainee.id)
     at.run()
     at.selectbox(key="instructor_drill").set_value(trainee.id).run()
+    at.toggle(key=f"ovr_{run_id}_open").set_value(True).run()
     at.button(key=f"ovr_{run_id}_submit_0_opening:0").click().run()  # the first rule: 道歉, which the engine saw
     assert not at.exception
     assert any(e.value == "请写明更正的理由" for e in at.error)

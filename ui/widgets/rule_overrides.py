@@ -21,14 +21,16 @@ def _state(kind: str, fired: bool) -> str:
 
 
 def override_panel(db: Database, account: Account, cat: Catalog, run_id: int) -> None:
-    """Change a verdict of the engine on one of the run's turns with a reason; list and remove changes."""
+    """Change a verdict of the engine on one of the run's turns with a reason; list and remove changes.
+    Folded behind a toggle: nothing is read until the instructor opens it."""
+    if not st.toggle(T.OVR_TITLE, key=f"ovr_{run_id}_open"):
+        return
     try:
         reviewed = review_run(db, account, cat, run_id)
     except Refusal as exc:  # an unfinished run, a final exam's run, a scenario changed since
         st.caption(message(exc))
         return
     key = f"ovr_{run_id}"
-    st.markdown(f"**{T.OVR_TITLE}**")
     st.caption(T.OVR_HELP)
     turns = [i for i, vs in reviewed.verdicts.items() if vs]
     if not turns:
