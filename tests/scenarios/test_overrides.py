@@ -202,3 +202,15 @@ def test_an_exported_file_dropped_next_to_the_labelled_set_is_read_with_it(
     extra = [u for u in items if u.category == ov.CATEGORY]
     assert len(extra) == 1 and extra[0].text == run.turns[0].text and "empathy" in extra[0].concepts
     assert len(items) == len({u.text for u in items})
+
+
+def test_replies_instructors_disagree_on_or_with_a_scenarios_own_concepts_are_left_out(shipped: Catalog) -> None:
+    def item(run_id: int, fired: bool, concepts: tuple[str, ...], text: str = "我帮您查一下。") -> ov.Collected:
+        return ov.Collected(SCENARIO, run_id, 0, "opening:0", "道歉", fired, concepts, "理由", text)
+
+    agree = [item(1, True, ("apology",), "我这边先查。"), item(2, True, ("apology",), "我这边先查。")]
+    disagree = [item(3, True, ("apology",)), item(4, False, ("apology",))]
+    local = [item(5, True, ("a_concept_of_one_scenario",), "另一句。")]
+    rows, left = ov.labelled([*agree, *disagree, *local], shipped.library)
+    assert [r.text for r in rows] == ["我这边先查。"] and "apology" in rows[0].concepts
+    assert {c.run_id for c in left} == {3, 4, 5}

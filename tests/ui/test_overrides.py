@@ -73,3 +73,26 @@ def test_a_reason_is_required(open_page: Open, app_db: Database) -> None:
     at.button(key=f"ovr_{run_id}_submit_0_opening:0").click().run()  # the first rule: 道歉, which the engine saw
     assert not at.exception
     assert any(e.value == "请写明更正的理由" for e in at.error)
+
+
+def test_the_trainee_sees_the_corrected_total_and_the_reason_in_their_report(open_page: Open, app_db: Database) -> None:
+    from actions.overrides import override_rule
+    from classroom.accounts import get_account
+
+    at = open_page(None, role="trainee", username="wu_di")
+    trainee = next(a for a in list_accounts(app_db) if a.username == "wu_di")
+    teacher = create_user(app_db, "teacher_w", "吴老师", "instructor", "secret-pass-2026")
+    info = create_class(app_db, teacher.id, "夜班")
+    add_member(app_db, info.id, trainee.id)
+    scenario = CATALOG.scenarios[SCENARIO]
+    run_id = start_run(app_db, trainee.id, SCENARIO)
+    run = load_run(app_db, trainee.id, run_id, scenario, build_engine(scenario, CATALOG.library))
+    for answer in next(e for e in scenario.examples if e.name == "middling").turns:
+        play_turn(app_db, trainee.id, run_id, run, answer)
+    result = override_rule(app_db, get_account(app_db, teacher.id), CATALOG, run_id, 0, "opening:0", False, "太轻")
+    at.session_state["scenario_pick"] = SCENARIO
+    at.session_state["scenario_runs"] = {SCENARIO: run_id}
+    at = open_page("scenario", at=at)
+    assert at.metric[0].value == f"{result.total:g}"
+    assert any(c.value == "教师更正（改为没做到）：太轻" for c in at.caption)
+    assert any(m.value == f"**各项合计 {result.total:g} 分（即总分）**" for m in at.markdown)  # lines reconcile
