@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from grading.engine import Entry, Missed, Need, Result, ScoreLine, TurnReport
+from grading.engine import GAMING_FACTORS, GAMING_LABELS, Entry, Missed, Need, Result, ScoreLine, TurnReport
 from grading.library import Library
 from grading.matcher import ConceptMatcher
 from scenarios.runner import Run
@@ -19,7 +19,8 @@ from store.db import Database
 from store.tables import RuleOverride, ScenarioRun, ScenarioTurn, utcnow
 
 NEED, AVOID, FAULT = "need", "avoid", "fault"
-CATEGORY = "override"  # the category of exported utterances in the engine's labelled set
+CATEGORY = "override"
+MAX_COMMENT = 500  # the category of exported utterances in the engine's labelled set
 
 
 class OverrideError(ValueError):
@@ -134,7 +135,11 @@ def apply(run: Run, overrides: Iterable[Override]) -> Result:
         if v.kind == NEED:
             k = next(k for k, e in enumerate(entries) if e.turn == o.turn and e.rule == o.rule and e.kind == "credit")
             e = entries[k]
-            entries[k] = replace(e, raw=e.possible if o.fired else 0.0, feedback="", words=e.words if o.fired else ())
+            # a need met by override earns what a met need earns on this turn: a gaming turn keeps its discount
+            factor = min((GAMING_FACTORS[f] for f, label in GAMING_LABELS.items() if label in report.flags), default=1)
+            raw = e.possible * factor if o.fired else 0.0
+            feedback = f"只计 {round(factor * 100)}%：{'；'.join(report.flags)}" if o.fired and factor < 1 else ""
+            entries[k] = replace(e, raw=raw, feedback=feedback, words=e.words if o.fired else ())
             notes[k] = (o.comment, o.fired)
             need, better = _need_line(run, o.turn, o.rule)
             index = int(o.rule.split(":")[1])
@@ -199,6 +204,8 @@ def save(
     comment = comment.strip()
     if not comment:
         raise OverrideError("请写明更正的理由")
+    if len(comment) > MAX_COMMENT:
+        raise OverrideError(f"理由请控制在 {MAX_COMMENT} 字以内")
     concepts = concepts_for(v, fired, concept)
     with db.session() as s:
         row = s.scalar(

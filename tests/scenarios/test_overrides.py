@@ -214,3 +214,18 @@ def test_replies_instructors_disagree_on_or_with_a_scenarios_own_concepts_are_le
     rows, left = ov.labelled([*agree, *disagree, *local], shipped.library)
     assert [r.text for r in rows] == ["我这边先查。"] and "apology" in rows[0].concepts
     assert {c.run_id for c in left} == {3, 4, 5}
+
+
+def test_a_need_met_by_override_on_a_keyword_list_keeps_the_turns_discount(shipped: Catalog) -> None:
+    scenario = shipped.scenarios[SCENARIO]
+    example = next(e for e in scenario.examples if e.name == "middling")
+    run = replay(
+        scenario, build_engine(scenario, shipped.library), ["抱歉 对不起 查询 订单 补偿 退款", *example.turns[1:]]
+    )
+    assert run.result is not None and run.reports[0].flags  # read as a list of keywords
+    credited = line(run.result, 0, "opening:0")
+    assert 0 < credited.points < credited.possible
+    result = ov.apply(run, [ov.Override(0, "opening:1", True, "有体谅的意思", ("empathy",))])
+    after = line(result, 0, "opening:1")
+    assert after.points == pytest.approx(round(after.possible * 0.15, 1), abs=0.1)  # not the full points
+    assert after.feedback.startswith("只计 15%")
