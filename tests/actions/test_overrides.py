@@ -4,6 +4,8 @@ runs cannot be changed."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from actions import overrides, scenarios, teaching
@@ -11,6 +13,12 @@ from actions.refusals import Invalid, NotAllowed, NotFound
 from store.db import Database
 from store.tables import CertificationAttempt
 from tests.actions.conftest import SCENARIO, School, counts
+
+
+@pytest.fixture
+def db(any_db: Database) -> Database:
+    """These tests run on SQLite and on PostgreSQL."""
+    return any_db
 
 
 def finish(db: Database, w: School) -> int:
@@ -98,3 +106,30 @@ def test_an_unfinished_run_and_a_final_exams_run_cannot_be_overridden(db: Databa
     with pytest.raises(Invalid, match="认证考试"):
         overrides.override_rule(db, w.teacher_a, w.course, run_id, 0, "opening:0", False, "不算")
     assert counts(db) == before
+
+
+def test_two_instructors_overriding_the_same_rule_at_once_leave_one_override(db: Database, school: School) -> None:
+    w = school
+    run_id = finish(db, w)
+    total, possible = engine_line(db, w, run_id, "opening:1")
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def flip(actor: object, reason: str) -> None:
+        start.wait()
+        try:
+            overrides.override_rule(db, actor, w.course, run_id, 0, "opening:1", True, reason)  # type: ignore[arg-type]
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=flip, args=(a, r)) for a, r in ((w.teacher_a, "甲"), (w.admin, "乙"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    reviewed = overrides.review_run(db, w.teacher_a, w.course, run_id)
+    assert len(reviewed.overrides) == 1 and reviewed.overrides[0].comment in {"甲", "乙"}
+    assert next(r for r in teaching.trainee_runs(db, w.teacher_a, w.t1.id) if r.id == run_id).total == pytest.approx(
+        total + possible
+    )
