@@ -16,7 +16,7 @@ from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound, Stale
 from certification.final import final_run_ids
 from classroom.assignments import attempts_left
 from grading.engine import Engine
-from scenarios import sessions
+from scenarios import overrides, sessions
 from scenarios.models import Scenario
 from scenarios.runner import Run, TurnOutcome, build_engine, replay
 from store.db import Database
@@ -158,12 +158,16 @@ def _may_see_run(db: Database, actor: Actor, row: ScenarioRun) -> None:
 
 @action
 def load_run(db: Database, actor: Actor, course: Catalog, run_id: int) -> Run:
-    """A run as stored: the actor's own, one of a trainee they teach, or their group's role-play."""
+    """A run as stored, with instructors' overrides applied to its result: the actor's own, one of a trainee
+    they teach, or their group's role-play."""
     row = session(db).get(ScenarioRun, run_id)
     if row is None:
         raise NotFound()
     _may_see_run(db, actor, row)
-    return _rebuild(db, course, row)
+    run = _rebuild(db, course, row)
+    if run.result is not None and overrides.overridden(row.result):  # instructors' overrides count everywhere
+        run.result = overrides.apply(run, overrides.overrides_of(db, run_id))
+    return run
 
 
 @action

@@ -1,4 +1,5 @@
-"""Command line for instructors and CI: cma validate | stats --json | init | tidy | import | export | template."""
+"""Command line for instructors and CI: cma validate | stats --json | init | tidy | import | export | template |
+overrides."""
 
 from __future__ import annotations
 
@@ -226,6 +227,48 @@ def verify(code: Annotated[str, typer.Argument(help="证书上的查验码，例
     if found.revoked:
         typer.echo("注意：该证书已被撤销")
         raise typer.Exit(1)
+
+
+REPLIES_SHOWN = 5
+
+
+@app.command()
+def overrides(
+    scenario: Annotated[str | None, typer.Option("--scenario", help="只看这个情景（情景编号）")] = None,
+    export_to: Annotated[Path | None, typer.Option("--export", help="把更正导出为规则引擎测试集的标注语句文件")] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="每个情景列出多少条规则")] = 10,
+    content: ContentOption = None,
+) -> None:
+    """按情景列出教师最常更正的评分规则、更正的次数和背后的回答（改进概念和规则的素材）。"""
+    from scenarios import overrides as core
+    from store.db import Database
+
+    catalog = load_catalog(_roots(content))
+    items = core.collect(Database(), scenario)
+    if not items:
+        typer.echo("还没有教师更正过评分" + (f"（情景 {scenario}）" if scenario else ""))
+    for sid, rules in core.tally(items).items():
+        found = catalog.scenarios.get(sid)
+        title = found.title if found is not None else "（情景已删除）"
+        typer.echo(f"情景：{title}（{sid}），更正 {sum(t.count for t in rules)} 次")
+        for n, t in enumerate(rules[:top], 1):
+            typer.echo(
+                f"  {n}. {t.label}（{t.rule}）：{t.count} 次，改为做到 {t.to_fired} 次，改为没做到 {t.to_not_fired} 次"
+            )
+            for c in t.items[:REPLIES_SHOWN]:
+                verdict = "改为做到" if c.fired else "改为没做到"
+                reply = " ".join(c.text.split())
+                typer.echo(f"     · {verdict}：“{reply}”——{c.comment}")
+            if len(t.items) > REPLIES_SHOWN:
+                typer.echo(f"     · 还有 {len(t.items) - REPLIES_SHOWN} 条")
+        if len(rules) > top:
+            typer.echo(f"  另有 {len(rules) - top} 条规则被更正过（--top 可调整）")
+    if export_to is not None:
+        rows, left = core.labelled(items, catalog.library)
+        export_to.write_text(core.labelled_file(rows), encoding="utf-8")
+        typer.echo(f"已导出 {len(rows)} 条标注语句到 {export_to}")
+        if left:
+            typer.echo(f"{len(left)} 条更正只涉及情景自己的概念或彼此矛盾，未导出（共享测试集只认词库中的概念）")
 
 
 @app.command()

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     DateTime,
     Dialect,
@@ -416,3 +417,20 @@ class ProblemReport(Base):
     handled_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), default=None)
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RuleOverride(Base):
+    """An instructor's verdict on one rule for one turn of a run, replacing the engine's (fired or not)."""
+
+    __tablename__ = "rule_overrides"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("scenario_runs.id", ondelete="CASCADE"), index=True)
+    turn: Mapped[int] = mapped_column(Integer)  # index of the trainee's turn in the run, from 0
+    rule: Mapped[str] = mapped_column(String(128))  # node:i (a need), node:avoid:j, or a fault concept
+    fired: Mapped[bool] = mapped_column(Boolean)  # the instructor's verdict
+    concepts: Mapped[list[str]] = mapped_column(JSON, default=list)  # concepts present (fired) or absent
+    label: Mapped[str] = mapped_column(String(256), default="")  # the rule's Chinese label when overridden
+    comment: Mapped[str] = mapped_column(Text, default="")
+    instructor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    __table_args__ = (UniqueConstraint("run_id", "turn", "rule"),)

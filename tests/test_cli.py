@@ -118,3 +118,55 @@ def test_stats_json_reports_item_figures_and_blind_strategies_per_blueprint() ->
     assert set(data["blind_strategies"]) >= {"skills-paper", "starter-mock"}
     for found in data["blind_strategies"].values():
         assert "error" in found or ({"pass_rate", "mean", "best", "papers"} <= set(found) and found["papers"] == 5)
+
+
+def test_overrides_prints_the_most_overridden_rules_with_replies_and_exports_them(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from catalog.catalog import ContentRoots, load_catalog
+    from classroom.accounts import create_user
+    from scenarios import overrides as core
+    from scenarios.runner import build_engine
+    from scenarios.sessions import load_run, play_turn, start_run
+    from store.db import Database
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("CMA_DATABASE_URL", url)
+    db = Database(url)
+    course = load_catalog(ContentRoots.shipped())
+    scenario = course.scenarios["late-birthday-cake"]
+    engine = build_engine(scenario, course.library)
+    teacher = create_user(db, "teacher", "老师", "instructor", "secret-pass-2026").id
+    replies = ["不好意思，我帮您查询一下订单。", "对不住啊，我查一下订单。", "抱歉，我查下订单。"]
+    for n, first in enumerate(replies):
+        user = create_user(db, f"trainee{n}", f"学员{n}", "trainee", "secret-pass-2026").id
+        run_id = start_run(db, user, scenario.id)
+        run = load_run(db, user, run_id, scenario, engine)
+        middling = next(e for e in scenario.examples if e.name == "middling")
+        for answer in [first, *middling.turns[1:]]:
+            play_turn(db, user, run_id, run, answer)
+        empathy = core.verdict(run, 0, "opening:1")
+        assert empathy is not None and not empathy.fired
+        core.save(db, run_id, teacher, empathy, True, f"理由{n}", None)
+        if n == 0:
+            solution = core.verdict(run, 2, "remedy:0")
+            assert solution is not None and solution.fired
+            core.save(db, run_id, teacher, solution, False, "只说了查，没有办法", None)
+    result = runner.invoke(app, ["overrides"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "迟到的生日蛋糕" in out
+    first_rule = out.index("体谅孩子生日会被耽误的着急")
+    assert first_rule < out.index("给出让蛋糕尽快送到的办法")  # the most often overridden rule comes first
+    assert "3 次，改为做到 3 次，改为没做到 0 次" in out
+    for n, reply in enumerate(replies):
+        assert reply in out and f"理由{n}" in out
+    assert "只说了查，没有办法" in out
+    assert "还没有教师更正过评分" in runner.invoke(app, ["overrides", "--scenario", "viral-video"]).output
+    target = tmp_path / "utterances-overrides.txt"
+    exported = runner.invoke(app, ["overrides", "--export", str(target)])
+    assert exported.exit_code == 0 and "已导出 4 条标注语句" in exported.output
+    rows = [x.split("|") for x in target.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")]
+    by_text = {text.strip(): set(labels.split()) for _, text, labels in rows}
+    remedy = middling.turns[2]
+    assert set(by_text) == {*replies, remedy}
+    assert all("empathy" in by_text[r] for r in replies)
+    assert "solution" not in by_text[remedy]

@@ -24,6 +24,7 @@ from actions import (
     classes,
     feedback,
     live,
+    overrides,
     reports,
     roleplay,
     scenarios,
@@ -256,6 +257,19 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
         lambda db, w, a: feedback.answer_report(db, a, _report(db, w), "resolved", "已改正答案"),
         (NONE, TRAINEE, OTHER),  # teacher_b does not teach t1
     ),
+    # instructors' overrides of the rule engine: only who teaches the run's trainee (t1), or an admin
+    "review_run": (
+        lambda db, w, a: overrides.review_run(db, a, w.course, w.run),
+        (NONE, TRAINEE, STRANGER, OTHER, "t1"),
+    ),
+    "override_rule": (
+        lambda db, w, a: overrides.override_rule(db, a, w.course, w.run, 0, "opening:0", False, "不算道歉"),
+        (NONE, TRAINEE, STRANGER, OTHER, "t1"),
+    ),
+    "remove_override": (
+        lambda db, w, a: overrides.remove_override(db, a, w.course, w.run, 0, "opening:0"),
+        (NONE, TRAINEE, STRANGER, OTHER, "t1"),
+    ),
     # one's own account
     "change_password": (lambda db, w, a: account.change_password(db, a, "not-the-old-one", "a-new-phrase-26"), (NONE,)),
     "sign_out_everywhere": (lambda db, w, a: account.sign_out_everywhere(db, a), (NONE,)),
@@ -321,6 +335,9 @@ ALLOWED = {
     "answer_report": "teacher_a",
     "problem_queue": "teacher_a",
     "sign_out_everywhere": "t1",
+    "review_run": "teacher_a",
+    "override_rule": "teacher_a",
+    "remove_override": "admin",
 }
 
 

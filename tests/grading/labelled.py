@@ -44,13 +44,21 @@ class Score:
 
 
 def utterances() -> list[Utterance]:
-    out = []
-    for number, raw in enumerate(FILE.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        category, text, labels = (part.strip() for part in raw.split("|"))
-        concepts = frozenset() if labels == "-" else frozenset(labels.split())
-        out.append(Utterance(category, text, concepts, number))
+    """The set, then any `utterances-*.txt` beside it (e.g. exported by `cma overrides --export`); a reply
+    already in an earlier file is not read twice."""
+    out: list[Utterance] = []
+    seen: set[str] = set()
+    extra = sorted(p for p in FILE.parent.glob("utterances-*.txt") if p != FILE)
+    for path in (FILE, *extra):
+        for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not raw.strip() or raw.startswith("#"):
+                continue
+            category, text, labels = (part.strip() for part in raw.split("|"))
+            if path != FILE and text in seen:
+                continue
+            seen.add(text)
+            concepts = frozenset() if labels == "-" else frozenset(labels.split())
+            out.append(Utterance(category, text, concepts, number))
     return out
 
 

@@ -18,8 +18,8 @@ def test_the_set_is_large_and_covers_every_category_and_concept() -> None:
     assert len(items) >= 400
     assert len({u.text for u in items}) == len(items), "duplicate utterances"
     counts = Counter(u.category for u in items)
-    assert set(counts) == CATEGORIES
-    assert min(counts.values()) >= 12
+    assert CATEGORIES <= set(counts) <= CATEGORIES | {"override"}  # override: replies exported by `cma overrides`
+    assert min(counts[c] for c in CATEGORIES) >= 12
     labelled = Counter(c for u in items for c in u.concepts)
     for concept in load_library().concepts:
         assert labelled[concept] >= 3, concept

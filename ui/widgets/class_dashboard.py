@@ -24,6 +24,7 @@ from store.db import Database
 from ui import text as T
 from ui.refusal import message, refusals
 from ui.widgets.question import response_text, show_question
+from ui.widgets.rule_overrides import override_panel
 from ui.widgets.scenario_play import report, transcript
 
 
@@ -215,3 +216,4 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
                     continue
                 transcript(played)
                 report(played, f"dash_run_{r.id}")
+                override_panel(db, account, cat, r.id)

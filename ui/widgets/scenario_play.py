@@ -86,7 +86,8 @@ def report(run: Run, key: str) -> None:
 
     st.subheader(T.SCENARIO_LINES)
     for line in result.lines:
-        if line.points == 0 and line.kind not in ("credit", "check"):
+        changed = getattr(line, "override", "")  # an instructor's override, with its reason
+        if line.points == 0 and line.kind not in ("credit", "check") and not changed:
             continue
         where = T.SCENARIO_TURN.format(n=line.turn + 1) if line.turn is not None else T.SCENARIO_END_CHECK
         sign = T.SCENARIO_GAIN if line.points > 0 else T.SCENARIO_LOSS if line.points < 0 else "·"
@@ -99,6 +100,10 @@ def report(run: Run, key: str) -> None:
         detail = f" · {T.SCENARIO_WORDS.format(words='、'.join(line.words))}" if line.words else ""
         note = f" · {line.feedback}" if line.feedback else ""
         st.markdown(f"{text}{detail}{note}")
+        if changed:
+            yes, no = T.OVR_STATES["need" if line.kind == "credit" else "fault"]
+            verdict = yes if getattr(line, "overridden_to", False) else no
+            st.caption(T.OVR_LINE_NOTE.format(verdict=verdict, comment=changed))
     st.markdown(f"**{T.SCENARIO_SUM.format(total=result.total)}**")
 
 
