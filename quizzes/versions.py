@@ -300,6 +300,11 @@ def key_of(question: AnyQuestion | None) -> Any:
     if question is None or question.type not in REGRADABLE:
         return None
     data = as_data(question)
+    if isinstance(question, ChoiceBase):  # by the options' text: reordering the options changes no key
+        text = dict(zip(LETTERS, question.options, strict=False))
+        answer = data["answer"] if isinstance(data["answer"], list) else [data["answer"]]
+        weights = {text[k]: w for k, w in (data.get("weights") or {}).items()}
+        return (sorted(text[a] for a in answer), data.get("scoring"), sorted(weights.items()))
     return (data["answer"], data.get("scoring"), data.get("weights"))
 
 
