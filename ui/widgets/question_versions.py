@@ -233,18 +233,23 @@ def _question(db: Database, account: Account, cat: Catalog, question_id: str) ->
         st.warning(T.VERSIONS_RETIRED)
     if history.lineage.shipped_changed:
         st.info(T.VERSIONS_BANK_CHANGED.format(n=served.number))
+    # the version this admin opened: kept until they save or are told another admin saved first
+    base_key = f"versions_base_{question_id}"
+    base = int(st.session_state.setdefault(base_key, served.number))
+    opened = next((v for v in history.lineage.versions if v.number == base), served)
     question = served.question or cat.questions[question_id]
     if not history.lineage.retired:
         with st.expander(T.VERSIONS_EDIT, expanded=True):
-            changes = _changes(question, served)
+            changes = _changes(question, opened)
         if changes == {}:
             st.info(T.VERSIONS_UNCHANGED)
         elif changes:
             edited = None
             with refusals():
                 try:
-                    edited = edit_question(db, account, cat, question_id, served.number, changes)
+                    edited = edit_question(db, account, cat, question_id, opened.number, changes)
                 except Stale:
+                    st.session_state[base_key] = served.number  # the next run shows the newest version
                     st.warning(T.VERSIONS_STALE)
             if edited is not None:
                 message = T.VERSIONS_SAVED.format(n=edited.version)
@@ -252,7 +257,10 @@ def _question(db: Database, account: Account, cat: Catalog, question_id: str) ->
                     message += T.VERSIONS_KEY_CHANGED
                     st.session_state[REGRADING] = (question_id, edited.version)
                 st.session_state[FLASH] = message
+                st.session_state[base_key] = edited.version
                 st.rerun()
+    elif base != served.number:
+        st.session_state[base_key] = served.number
     retire_col, regrade_col = st.columns(2)
     if history.lineage.retired:
         if retire_col.button(T.VERSIONS_RESTORE, key="versions_restore"):
