@@ -102,9 +102,10 @@ class Catalog:
 
     @cached_property
     def questions_by_point(self) -> dict[str, list[str]]:
-        """Question ids testing each knowledge point, in bank order."""
+        """Question ids testing each knowledge point, in bank order (retired questions left out: this index
+        feeds practice by point, section checks and review suggestions)."""
         out: dict[str, list[str]] = {}
-        for q in self.questions.values():
+        for q in self.served_questions.values():
             for p in q.points:
                 out.setdefault(p, []).append(q.id)
         return out

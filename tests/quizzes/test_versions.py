@@ -253,6 +253,7 @@ def test_a_retired_question_is_not_served_but_keeps_its_history(db: Database, sh
     assert q.id in served.retired and q.id in served.questions  # still there for history and old papers
     assert q.id not in build_pool(Mode.SEQUENTIAL, served)
     assert q.id not in build_pool(Mode.WRONG, served, wrong=[q.id])
+    assert all(q.id not in ids for ids in served.questions_by_point.values())  # section checks, practice by point
     assert q.id not in {p.question_id for p in exam.draw(bp, served.served_questions, served.syllabus.module_of, 11)}
     with pytest.raises(Invalid):
         study.answer_question(db, trainee, served, q.id, True)
