@@ -23,7 +23,16 @@ from sqlalchemy.orm import Session
 from grading.objective import grade
 from quizzes.exam import verdict
 from quizzes.models import LETTERS, AnyQuestion, Bank, ChoiceBase, Question
-from store.tables import Answer, ContentSnapshot, ExamAnswer, ExamAttempt, QuestionEvent, QuestionVersion, User
+from store.tables import (
+    Answer,
+    CertificationAttempt,
+    ContentSnapshot,
+    ExamAnswer,
+    ExamAttempt,
+    QuestionEvent,
+    QuestionVersion,
+    User,
+)
 
 _QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
 EDITABLE = ("stem", "options", "answer", "explanation", "difficulty")
@@ -338,6 +347,7 @@ class RegradeCounts:
     attempts_changed: int = 0  # whose total changed
     fail_to_pass: int = 0
     pass_to_fail: int = 0
+    finals: int = 0  # of those attempts, theory papers of a certification (its verdict and certificate stay)
 
     @property
     def changed(self) -> int:
@@ -435,6 +445,9 @@ def _regrade_attempts(
             )
         ).all()
     )
+    finals = set(
+        s.scalars(select(CertificationAttempt.exam_attempt_id).where(CertificationAttempt.exam_attempt_id.in_(ids)))
+    )
     for attempt in s.scalars(select(ExamAttempt).where(ExamAttempt.id.in_(ids)).order_by(ExamAttempt.id)):
         breakdown = copy.deepcopy(attempt.breakdown or {})
         item = breakdown.get("items", {}).get(qid)
@@ -446,6 +459,7 @@ def _regrade_attempts(
         if graded >= to_version:
             continue
         counts.attempts += 1
+        counts.finals += attempt.id in finals
         as_drawn = parse(snap.content[qid]) if snap is not None and qid in snap.content else line.at(given)
         result = grade(new, translate(as_drawn, new, responses.get(attempt.id)), float(item["possible"]))
         old_score, new_score = float(item["score"]), result.score or 0.0

@@ -742,6 +742,7 @@ VERSIONS_REGRADE_ANSWERS = "按旧版本评分的作答 {n} 条：由错变对 {
 VERSIONS_REGRADE_ATTEMPTS = (
     "含这道题的已交卷考试 {n} 场：总分变化 {changed} 场，由不及格变及格 {up} 场，由及格变不及格 {down} 场。"
 )
+VERSIONS_REGRADE_FINALS = "其中 {n} 场是认证考试的理论试卷：分数会改，已作出的认证结论和已发的证书不变。"
 VERSIONS_REGRADE_NOTHING = "没有需要重新评分的作答或考试。"
 VERSIONS_REGRADE_NOTE = "教师手工评过分的作答保持不变。确认后这些分数会一起修改，并记录是谁做的。"
 VERSIONS_REGRADE_GO = "确认重新评分"

@@ -21,7 +21,7 @@ from quizzes import exam
 from quizzes.models import LETTERS, SingleChoice
 from quizzes.modes import Mode, build_pool
 from store.db import Database
-from store.tables import Answer, ContentSnapshot, ExamAttempt, QuestionEvent, QuestionVersion
+from store.tables import Answer, CertificationAttempt, ContentSnapshot, ExamAttempt, QuestionEvent, QuestionVersion
 from tests.classroom.helpers import make_users
 
 BLUEPRINT = "starter-mock"
@@ -171,12 +171,14 @@ def test_exam_attempts_flip_pass_and_fail_when_the_key_changes(db: Database, shi
         before = {x.id: (x.score, x.passed) for x in s.scalars(select(ExamAttempt))}
         old = s.scalars(select(ContentSnapshot).where(ContentSnapshot.owner_id == b)).one()
         old.versions = None  # a paper drawn before versions existed: its items count as version 1
+        s.add(CertificationAttempt(user_id=right.id, exam_attempt_id=a, scenario_ids=[], run_ids=[]))
     assert before[a] == (60, True) and before[b] == (58, False)
     versions.edit_question(db, admin, shipped, q.id, 1, {"answer": new_key})
     served = with_versions(db, shipped)
     preview = versions.preview_regrade(db, admin, served, q.id, 2)
     assert (preview.attempts, preview.attempts_changed, preview.fail_to_pass, preview.pass_to_fail) == (3, 2, 1, 1)
     assert preview.answers == 2  # the two answered items were also stored as answers of mode exam
+    assert preview.finals == 1  # a's paper is a certification's theory paper: the admin is told
     versions.regrade_question(db, admin, served, q.id, 2)
     with db.session() as s:
         after = {x.id: (x.score, x.passed, x.breakdown) for x in s.scalars(select(ExamAttempt))}

@@ -116,6 +116,7 @@ def _counts_lines(counts: Any) -> list[str]:
         T.VERSIONS_REGRADE_ATTEMPTS.format(
             n=counts.attempts, changed=counts.attempts_changed, up=counts.fail_to_pass, down=counts.pass_to_fail
         ),
+        *([T.VERSIONS_REGRADE_FINALS.format(n=counts.finals)] if counts.finals else []),
     ]
 
 
