@@ -19,7 +19,7 @@ def _catalog(content_dir: str | None) -> Catalog:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _served(content_dir: str | None, url: str, stamp: int) -> Catalog:
+def _served(content_dir: str | None, url: str, edits: int) -> Catalog:
     return with_versions(_database(url), _catalog(content_dir))
 
 
