@@ -19,6 +19,7 @@ from store.db import Database
 from store.tables import ExamAttempt
 
 HIDDEN_DURING_EXAM = "这道题在你正在进行的考试试卷上，交卷后才能练习。"
+RETIRED = "这道题已停用，请换一道题练习。"
 
 if TYPE_CHECKING:
     from catalog.catalog import Catalog
@@ -94,9 +95,11 @@ def answer_question(
         raise NotFound()
     if mode not in PRACTICE_MODES:
         raise Invalid()
+    if question_id in course.retired:
+        raise Invalid(RETIRED)
     if question_id in exam.open_paper_questions(db, me.id):
         raise NotAllowed(HIDDEN_DURING_EXAM)
-    return grade_and_store(db, me.id, question, response, mode, seconds)
+    return grade_and_store(db, me.id, question, response, mode, seconds, course.version_of(question_id))
 
 
 @action
@@ -206,7 +209,7 @@ def start_exam(db: Database, actor: Actor, course: Catalog, blueprint_id: str, s
         raise Invalid("你有一场未交卷的考试，请先完成它")
     if attempts_left(db, course, me.id, "exam", blueprint_id) == 0:
         raise LimitReached()
-    return exam.start(db, me.id, blueprint, course.questions, course.syllabus.module_of, seed)
+    return exam.start(db, me.id, blueprint, course.served_questions, course.syllabus.module_of, seed, course.versions)
 
 
 def _own_attempt(db: Database, actor: Actor, attempt_id: int) -> ExamAttempt:

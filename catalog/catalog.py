@@ -73,6 +73,27 @@ class Catalog:
     glossary: tuple[GlossaryTerm, ...] = ()
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    # question versions edited in the app (catalog/versions.py): served version numbers other than 1, retired
+    # ids (kept in `questions` for history, never served in new practice or exams) and the shipped questions
+    versions: dict[str, int] = field(default_factory=dict)
+    retired: frozenset[str] = frozenset()
+    shipped_questions: dict[str, AnyQuestion] | None = None
+
+    def version_of(self, question_id: str) -> int:
+        """The version a question is served at (1: as shipped)."""
+        return self.versions.get(question_id, 1)
+
+    def shipped_question(self, question_id: str) -> AnyQuestion | None:
+        """A question as the bank file ships it."""
+        shipped = self.shipped_questions if self.shipped_questions is not None else self.questions
+        return shipped.get(question_id)
+
+    @cached_property
+    def served_questions(self) -> dict[str, AnyQuestion]:
+        """The questions new practice, papers and quizzes draw from: all but the retired ones."""
+        if not self.retired:
+            return self.questions
+        return {k: q for k, q in self.questions.items() if k not in self.retired}
 
     @cached_property
     def sections(self) -> dict[str, Section]:
@@ -81,9 +102,10 @@ class Catalog:
 
     @cached_property
     def questions_by_point(self) -> dict[str, list[str]]:
-        """Question ids testing each knowledge point, in bank order."""
+        """Question ids testing each knowledge point, in bank order (retired questions left out: this index
+        feeds practice by point, section checks and review suggestions)."""
         out: dict[str, list[str]] = {}
-        for q in self.questions.values():
+        for q in self.served_questions.values():
             for p in q.points:
                 out.setdefault(p, []).append(q.id)
         return out

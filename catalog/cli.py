@@ -1,5 +1,5 @@
-"""Command line for instructors and CI: cma validate | stats --json | init | tidy | import | export | template |
-overrides."""
+"""Command line for instructors and CI: cma validate | stats --json | init | tidy | import | export | export-edits
+| template | overrides."""
 
 from __future__ import annotations
 
@@ -178,6 +178,29 @@ def export(
         typer.echo(data.decode("utf-8"))
         return
     out.write_bytes(data)
+    typer.echo(f"已导出到 {out}", err=True)
+
+
+@app.command("export-edits")
+def export_edits(
+    out: Annotated[Path | None, typer.Option("--out", help="输出的 YAML 文件；省略时打印到屏幕")] = None,
+    content: ContentOption = None,
+) -> None:
+    """导出在应用内修改过的题目（题库 YAML 格式，可按题目编号替换原题库中的同一道题），并列出已停用的题目。"""
+    from catalog.versions import edited_yaml
+    from quizzes.versions import VersionError
+    from store.db import Database
+
+    catalog = load_catalog(_roots(content))
+    try:
+        text = edited_yaml(Database(), catalog)
+    except VersionError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from exc
+    if out is None:
+        typer.echo(text)
+        return
+    out.write_text(text, encoding="utf-8")
     typer.echo(f"已导出到 {out}", err=True)
 
 

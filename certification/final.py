@@ -170,7 +170,9 @@ def start_final(db: Database, catalog: Catalog, rules: Rules, user_id: int, seed
     scenario_ids = [rng.choice(complaints), rng.choice(crises)]
     bp = catalog.blueprints[rules.final.blueprint]
     with db.session() as s:  # the paper and the final exam are written together
-        exam_id = exam.start(db, user_id, bp, catalog.questions, catalog.syllabus.module_of, seed)
+        exam_id = exam.start(
+            db, user_id, bp, catalog.served_questions, catalog.syllabus.module_of, seed, catalog.versions
+        )
         row = CertificationAttempt(
             user_id=user_id, exam_attempt_id=exam_id, scenario_ids=scenario_ids, run_ids=[None, None]
         )
@@ -305,7 +307,7 @@ def start_skills_paper(db: Database, catalog: Catalog, rules: Rules, user_id: in
     if exam.open_attempt(db, user_id) is not None:
         raise CertificationError("请先交卷正在进行的模拟考试")
     bp = catalog.blueprints[blueprint]
-    return exam.start(db, user_id, bp, catalog.questions, catalog.syllabus.module_of)
+    return exam.start(db, user_id, bp, catalog.served_questions, catalog.syllabus.module_of, None, catalog.versions)
 
 
 def latest_final(db: Database, user_id: int) -> int | None:

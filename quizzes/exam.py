@@ -178,8 +178,10 @@ def start(
     questions: dict[str, AnyQuestion],
     module_of: dict[str, str],
     seed: int | None = None,
+    versions: Mapping[str, int] | None = None,
 ) -> int:
-    """Draw a paper and open an attempt; the deadline is kept on the server."""
+    """Draw a paper and open an attempt; the deadline is kept on the server. The paper's questions are kept as
+    drawn, with the version of each (`versions`, 1 when not given)."""
     if seed is None:
         seed = random.SystemRandom().randrange(1, 2**31)
     paper = draw(blueprint, questions, module_of, seed)
@@ -196,7 +198,8 @@ def start(
         s.add(attempt)
         s.flush()
         content = {p.question_id: questions[p.question_id].model_dump(mode="json") for p in paper}
-        s.add(ContentSnapshot(kind="exam", owner_id=attempt.id, content=content))
+        given = {p.question_id: (versions or {}).get(p.question_id, 1) for p in paper}
+        s.add(ContentSnapshot(kind="exam", owner_id=attempt.id, content=content, versions=given))
         return attempt.id
 
 
@@ -309,7 +312,12 @@ def submit(
             attempt.score = attempt.breakdown["score"]
             attempt.passed = verdict(attempt.breakdown, blueprint.pass_mark)
             attempt.submitted_at = utcnow()
-            record_mistakes(s, user_id, attempt.breakdown, view.answers)
+            given = s.scalar(
+                select(ContentSnapshot.versions).where(
+                    ContentSnapshot.kind == "exam", ContentSnapshot.owner_id == attempt.id
+                )
+            )
+            record_mistakes(s, user_id, attempt.breakdown, view.answers, given or {})
         return _view(s, attempt)
 
 
@@ -370,7 +378,13 @@ def history(db: Database, user_id: int) -> list[AttemptView]:
         return [_view(s, a) for a in rows]
 
 
-def record_mistakes(s: Session, user_id: int, breakdown: dict[str, Any], answers: dict[str, Any]) -> None:
+def record_mistakes(
+    s: Session,
+    user_id: int,
+    breakdown: dict[str, Any],
+    answers: dict[str, Any],
+    versions: Mapping[str, int] | None = None,
+) -> None:
     """Once, at hand-in: each graded item updates the wrong book and the review queue as a practice answer
     would (an unanswered item counts as wrong), and each answered item is stored as an answer of mode exam."""
     for question_id, item in breakdown.get("items", {}).items():
@@ -388,5 +402,6 @@ def record_mistakes(s: Session, user_id: int, breakdown: dict[str, Any], answers
                     status=status,
                     score=item["score"],
                     possible=item["possible"],
+                    question_version=(versions or {}).get(question_id),
                 )
             )

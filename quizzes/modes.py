@@ -34,7 +34,11 @@ SCOPED = (Mode.SEQUENTIAL, Mode.RANDOM, Mode.MEMORIZE)
 
 
 def scoped_pool(catalog: Catalog, scope: Scope, value: str | None = None) -> list[str]:
-    """Question ids of a scope, in bank order."""
+    """Question ids of a scope, in bank order; retired questions are left out."""
+    return [q for q in _scoped(catalog, scope, value) if q not in catalog.retired]
+
+
+def _scoped(catalog: Catalog, scope: Scope, value: str | None) -> list[str]:
     if scope is Scope.MODULE:
         return [q.id for q in catalog.questions.values() if catalog.syllabus.module_of.get(q.points[0]) == value]
     if scope is Scope.CHAPTER:
@@ -57,7 +61,7 @@ def build_pool(
     favorites: list[str] | None = None,
     due: list[str] | None = None,
 ) -> list[str]:
-    """The ordered question ids to practise; ids no longer in the bank are dropped."""
+    """The ordered question ids to practise; ids no longer in the bank or retired are dropped."""
     if mode is Mode.WRONG:
         ids = wrong or []
     elif mode is Mode.FAVORITE:
@@ -68,7 +72,7 @@ def build_pool(
         ids = scoped_pool(catalog, scope, value)
         if mode is Mode.RANDOM:
             random.Random(seed).shuffle(ids)
-    return [i for i in ids if i in catalog.questions]
+    return [i for i in ids if i in catalog.questions and i not in catalog.retired]
 
 
 def scope_key(mode: Mode, scope: Scope, value: str | None) -> str:

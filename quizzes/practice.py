@@ -16,9 +16,15 @@ from store.tables import Answer
 
 
 def answer_question(
-    db: Database, user_id: int, question: AnyQuestion, response: Any, mode: str, seconds: float | None = None
+    db: Database,
+    user_id: int,
+    question: AnyQuestion,
+    response: Any,
+    mode: str,
+    seconds: float | None = None,
+    version: int | None = None,
 ) -> Score:
-    """Grade a response and store it; an invalid one is reported and not stored."""
+    """Grade a response and store it with the question's version; an invalid one is reported and not stored."""
     score = grade(question, response)
     if score.status == "invalid":
         return score
@@ -34,6 +40,7 @@ def answer_question(
                 score=score.score,
                 possible=score.possible,
                 seconds=seconds,
+                question_version=version,
             )
         )
     return score

@@ -93,6 +93,9 @@ class Answer(Base):
     manual_score: Mapped[float | None] = mapped_column(Float, default=None)
     seconds: Mapped[float | None] = mapped_column(Float, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # the question's version the answer was given on (None: version 1), and the one a regrade scored it by
+    question_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    graded_version: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class ExamAttempt(Base):
@@ -398,6 +401,7 @@ class ContentSnapshot(Base):
     fingerprint: Mapped[str] = mapped_column(String(64), default="")
     content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     __table_args__ = (UniqueConstraint("kind", "owner_id"),)
+    versions: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)  # exam: question id -> version
 
 
 class ProblemReport(Base):
@@ -434,3 +438,33 @@ class RuleOverride(Base):
     instructor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     __table_args__ = (UniqueConstraint("run_id", "turn", "rule"),)
+
+
+class QuestionVersion(Base):
+    """One version of a question's full content: the shipped bank's (source bank) or an edit made in the app."""
+
+    __tablename__ = "question_versions"
+    __table_args__ = (UniqueConstraint("question_id", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(128), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(8))  # bank | app
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    base_hash: Mapped[str] = mapped_column(String(64))  # hash of the shipped question when this row was written
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class QuestionEvent(Base):
+    """What was done to a question and by whom: edit, retire, restore or regrade (with its counts)."""
+
+    __tablename__ = "question_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(128), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # edit | retire | restore | regrade
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), default=None)
+    from_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    to_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

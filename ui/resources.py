@@ -7,6 +7,7 @@ import os
 import streamlit as st
 
 from catalog.catalog import Catalog, ContentRoots, load_catalog
+from catalog.versions import stamp, with_versions
 from courseware.search import SearchIndex
 from quizzes.deadlines import Course, start_sweeper
 from store.db import Database, database_url
@@ -17,14 +18,22 @@ def _catalog(content_dir: str | None) -> Catalog:
     return load_catalog(ContentRoots.from_env())
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _served(content_dir: str | None, url: str, edits: int) -> Catalog:
+    return with_versions(_database(url), _catalog(content_dir))
+
+
 def catalog() -> Catalog:
-    """The course, loaded once per process (and per CMA_CONTENT_DIR)."""
-    return _catalog(os.environ.get("CMA_CONTENT_DIR"))
+    """The course, loaded once per process (and per CMA_CONTENT_DIR), with the question versions edited in the
+    app laid over it: one small query per call tells whether an edit, retire or restore happened anywhere."""
+    url = database_url()
+    return _served(os.environ.get("CMA_CONTENT_DIR"), url, stamp(_database(url)))
 
 
 def reload_catalog() -> None:
     """Load the course again (after a bank was imported), for every session of this process."""
     _catalog.clear()
+    _served.clear()
     _search.clear()
 
 

@@ -730,3 +730,67 @@ OVR_REMOVE = "撤销"
 OVR_REMOVED = "已撤销，恢复系统的判定。"
 OVR_NONE_TURNS = "这次演练没有可以改判的自由回答（选择题的得分不需要改判）。"
 OVR_LINE_NOTE = "教师更正（改为{verdict}）：{comment}"
+
+# --- versions ---
+VERSIONS_TITLE = "题目版本"
+VERSIONS_HELP = "在这里修改题干、选项、答案、解析和难度，每次保存都是一个新版本；学员做过的题保留作答时的版本。"
+VERSIONS_SEARCH = "查找题目（编号或题干中的字词）"
+VERSIONS_PICK = "题目"
+VERSIONS_NONE_FOUND = "没有找到符合的题目。"
+VERSIONS_CURRENT = "当前为第 {n} 版"
+VERSIONS_RETIRED = "这道题已停用：不会出现在新的练习、考试和课堂测验中，历史记录照常保留。"
+VERSIONS_BANK_CHANGED = "题库文件中的这道题已更新，现在使用题库文件的内容（第 {n} 版）；应用内的修改保留在版本记录中。"
+VERSIONS_EDIT = "修改题目"
+VERSIONS_STEM = "题干"
+VERSIONS_CASE_NOTE = "案例分析题只能在这里修改题干、解析和难度，小题请在题库文件中修改。"
+VERSIONS_OPTIONS = "选项（每行一个，依次为 A、B、C……）"
+VERSIONS_KEY_SINGLE = "答案"
+VERSIONS_KEY_MULTIPLE = "答案（可多选）"
+VERSIONS_KEY_JUDGE = "答案"
+VERSIONS_JUDGE = {True: "正确", False: "错误"}
+VERSIONS_KEY_FILL = "答案（每行一个空，同一空的几种答法用“；”分开）"
+VERSIONS_KEY_TEXT = "参考答案"
+VERSIONS_EXPLANATION = "解析"
+VERSIONS_DIFFICULTY = "难度"
+VERSIONS_LEVELS = {1: "1 易", 2: "2 中", 3: "3 难"}
+VERSIONS_SAVE = "保存为新版本"
+VERSIONS_SAVED = "已保存为第 {n} 版。"
+VERSIONS_UNCHANGED = "内容没有改动。"
+VERSIONS_KEY_CHANGED = "答案改了：可以按新答案重新评分过去的作答和考试。"
+VERSIONS_REGRADE = "按当前答案重新评分…"
+VERSIONS_REGRADE_TITLE = "按新答案重新评分"
+VERSIONS_REGRADE_ANSWERS = "按旧版本评分的作答 {n} 条：由错变对 {up} 条，由对变错 {down} 条，得分另有变化 {other} 条。"
+VERSIONS_REGRADE_ATTEMPTS = (
+    "含这道题的已交卷考试 {n} 场：总分变化 {changed} 场，由不及格变及格 {up} 场，由及格变不及格 {down} 场。"
+)
+VERSIONS_REGRADE_FINALS = "其中 {n} 场是认证考试的理论试卷：分数会改，已作出的认证结论和已发的证书不变。"
+VERSIONS_REGRADE_NOTHING = "没有需要重新评分的作答或考试。"
+VERSIONS_REGRADE_NOTE = "教师手工评过分的作答保持不变。确认后这些分数会一起修改，并记录是谁做的。"
+VERSIONS_REGRADE_GO = "确认重新评分"
+VERSIONS_REGRADE_BACK = "取消"
+VERSIONS_REGRADED = "已重新评分：作答 {n} 条，考试 {m} 场。"
+VERSIONS_RETIRE = "停用这道题"
+VERSIONS_RESTORE = "恢复这道题"
+VERSIONS_RETIRED_DONE = "已停用。"
+VERSIONS_RESTORED_DONE = "已恢复。"
+VERSIONS_HISTORY = "版本记录"
+VERSIONS_COLUMNS = {"number": "版本", "source": "来源", "author": "修改人", "at": "时间", "key": "答案"}
+VERSIONS_SOURCES = {"bank": "题库文件", "app": "应用内修改"}
+VERSIONS_EVENTS = "操作记录"
+VERSIONS_EVENT_COLUMNS = {"at": "时间", "kind": "操作", "author": "操作人", "versions": "版本", "detail": "说明"}
+VERSIONS_EVENT_KINDS = {"edit": "修改", "retire": "停用", "restore": "恢复", "regrade": "重新评分"}
+VERSIONS_EVENT_FIELDS = "改动：{fields}"
+VERSIONS_EVENT_COUNTS = (
+    "作答 {answers} 条（错→对 {up}，对→错 {down}），考试 {attempts} 场（不及格→及格 {pup}，及格→不及格 {pdown}）"
+)
+VERSIONS_FIELD_NAMES = {
+    "stem": "题干",
+    "options": "选项",
+    "answer": "答案",
+    "explanation": "解析",
+    "difficulty": "难度",
+}
+VERSIONS_NO_VALUE = "—"
+VERSIONS_EXPORT = "导出应用内修改（YAML）"
+VERSIONS_EXPORT_DOWNLOAD = "下载 应用内修改的题目.yaml"
+VERSIONS_STALE = "这道题刚被别人修改过，页面已显示最新版本，请核对后再改。"

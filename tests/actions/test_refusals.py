@@ -30,6 +30,7 @@ from actions import (
     scenarios,
     study,
     teaching,
+    versions,
 )
 from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound, Refusal
 from classroom.accounts import Account
@@ -52,6 +53,13 @@ def checked(w: School) -> ImportResult:
 
 def roster() -> bytes:
     return "用户名,姓名\nnew_one,新学员\n".encode()
+
+
+ADMIN_ONLY = (NONE, TRAINEE, STRANGER, OTHER, "teacher_a")  # question versions: admins only
+
+
+def _single(w: School) -> str:
+    return next(q.id for q in w.course.questions.values() if q.type == "single")
 
 
 # action name -> (how to call it on class A's things, who must be refused)
@@ -273,6 +281,17 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
     # one's own account
     "change_password": (lambda db, w, a: account.change_password(db, a, "not-the-old-one", "a-new-phrase-26"), (NONE,)),
     "sign_out_everywhere": (lambda db, w, a: account.sign_out_everywhere(db, a), (NONE,)),
+    # question versions
+    "question_history": (lambda db, w, a: versions.question_history(db, a, w.course, _single(w)), ADMIN_ONLY),
+    "edit_question": (
+        lambda db, w, a: versions.edit_question(db, a, w.course, _single(w), 1, {"difficulty": 3}),
+        ADMIN_ONLY,
+    ),
+    "preview_regrade": (lambda db, w, a: versions.preview_regrade(db, a, w.course, _single(w), 1), ADMIN_ONLY),
+    "regrade_question": (lambda db, w, a: versions.regrade_question(db, a, w.course, _single(w), 1), ADMIN_ONLY),
+    "retire_question": (lambda db, w, a: versions.retire_question(db, a, w.course, _single(w)), ADMIN_ONLY),
+    "restore_question": (lambda db, w, a: versions.restore_question(db, a, w.course, _single(w)), ADMIN_ONLY),
+    "export_question_edits": (lambda db, w, a: versions.export_question_edits(db, a, w.course), ADMIN_ONLY),
 }
 
 # Who may do each action on class A's things (checked to succeed, so the refusals are not a broken call).
@@ -338,6 +357,13 @@ ALLOWED = {
     "review_run": "teacher_a",
     "override_rule": "teacher_a",
     "remove_override": "admin",
+    "question_history": "admin",
+    "edit_question": "admin",
+    "preview_regrade": "admin",
+    "regrade_question": "admin",
+    "retire_question": "admin",
+    "restore_question": "admin",
+    "export_question_edits": "admin",
 }
 
 

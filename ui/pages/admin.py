@@ -12,6 +12,7 @@ from ui import text as T
 from ui.auth import require
 from ui.refusal import refusals
 from ui.resources import catalog, database, reload_catalog
+from ui.widgets import question_versions
 
 account = require("admin")
 blank_template = st.cache_data(show_spinner=False)(template)
@@ -148,3 +149,5 @@ with st.form("admin_reset_password"):
         with refusals():
             reset = reset_password(db, account, reset_who, new_password)
             st.success(T.ADMIN_RESET_DONE.format(name=reset.display_name))
+
+question_versions.draw(db, account, cat)
