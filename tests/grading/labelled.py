@@ -11,6 +11,8 @@ from grading.library import load_library
 from grading.matcher import ConceptMatcher
 
 FILE = Path(__file__).with_name("utterances.txt")
+# Batches written later, each measured on first reading before any tuning (figures in their headers).
+BATCHES = (Path(__file__).with_name("utterances_heldout.txt"),)
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class Utterance:
     text: str
     concepts: frozenset[str]
     line: int
+    file: str = "utterances.txt"
 
 
 @dataclass(frozen=True)
@@ -43,14 +46,16 @@ class Score:
         return self.exact / self.total if self.total else 1.0
 
 
-def utterances() -> list[Utterance]:
+def utterances(files: tuple[Path, ...] | None = None) -> list[Utterance]:
+    """Every labelled reply of the files (default: the set and every later batch)."""
     out = []
-    for number, raw in enumerate(FILE.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        category, text, labels = (part.strip() for part in raw.split("|"))
-        concepts = frozenset() if labels == "-" else frozenset(labels.split())
-        out.append(Utterance(category, text, concepts, number))
+    for path in files or (FILE, *BATCHES):
+        for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not raw.strip() or raw.startswith("#"):
+                continue
+            category, text, labels = (part.strip() for part in raw.split("|"))
+            concepts = frozenset() if labels == "-" else frozenset(labels.split())
+            out.append(Utterance(category, text, concepts, number, path.name))
     return out
 
 
@@ -103,9 +108,12 @@ def report(items: list[Utterance] | None = None) -> str:
     for name, s in sorted(concepts.items()):
         rows.append(f"{name:<20}{s.precision:>16.3f}{s.recall:>8.3f}")
     rows.append("")
-    rows += [f"  {u.line}: [{u.category}] {u.text}  want {sorted(u.concepts)} got {sorted(got)}" for u, got in wrong]
+    rows += [f"  {u.file}:{u.line}: [{u.category}] {u.text}  want {sorted(u.concepts)} got {sorted(got)}" for u, got in wrong]
     return "\n".join(rows)
 
 
 if __name__ == "__main__":
-    print(report())
+    import sys
+
+    # python -m tests.grading.labelled [FILE ...]: the report for these files only (default: all of them)
+    print(report(utterances(tuple(Path(a) for a in sys.argv[1:]) or None)))
