@@ -108,7 +108,9 @@ def report(items: list[Utterance] | None = None) -> str:
     for name, s in sorted(concepts.items()):
         rows.append(f"{name:<20}{s.precision:>16.3f}{s.recall:>8.3f}")
     rows.append("")
-    rows += [f"  {u.file}:{u.line}: [{u.category}] {u.text}  want {sorted(u.concepts)} got {sorted(got)}" for u, got in wrong]
+    rows += [
+        f"  {u.file}:{u.line}: [{u.category}] {u.text}  want {sorted(u.concepts)} got {sorted(got)}" for u, got in wrong
+    ]
     return "\n".join(rows)
 
 
