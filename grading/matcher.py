@@ -104,7 +104,7 @@ _MARKERS: dict[str, tuple[str, ...]] = {
         "你是说", "您刚才说", "你刚才说", "您觉得", "你觉得", "您认为", "你认为", "您以为", "你以为", "您要求",
         "你要求", "客户说", "顾客说", "对方说", "您问", "你问", "所谓", "您的意思是", "你的意思是",
         "您的要求是", "您要的是", "开会说", "说要", "总说", "常说", "老说", "讲了", "讲过", "讲的是", "群里说",
-        "网上有人", "有人在", "敢于", "勇于",
+        "网上有人", "有人在", "敢于", "勇于", "写着",
     ),
     # A report verb preceded by these is the speaker's own voice ("跟您说", "听您说").
     "not_report": (
@@ -133,13 +133,14 @@ _BLOCKERS = (
     "退款流程",
     "退货流程",
     "流程图",
+    "培训手册",
 )
 # A phrase followed by these is mentioned, not used ("赔偿这两个字").
 _MENTIONED = ("这个词", "这两个字", "这三个字", "三个字", "两个字", "这几个字", "这个说法", "的口头禅", "是口头禅")
 # A mention followed this closely by someone's words is the one speaking ("店长开会说…"), not an act of the reply.
 SPEAKER_GAP = 2
 # Third persons: an act they did is a story, not the reply's own act, unless the reply addresses the customer.
-_THIRD = ("他", "她", "老板", "店长", "同事", "朋友", "别人", "人家", "主持人", "领导们", "我妈", "我爸", "电影")
+_THIRD = ("他", "她", "老板", "店长", "同事", "朋友", "别人", "人家", "主持人", "领导们", "我妈", "我爸", "电影", "隔壁")
 _LISTED = re.compile(r"[、,，\s]|补偿|赔偿|退款|退货|道歉|换货|核实|维修|回访")
 _THIRD_SUBJECT = re.compile(r"(?<![告诉知醒请让给跟向帮替和对])(" + "|".join(_THIRD) + ")")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
