@@ -140,7 +140,9 @@ _MENTIONED = ("这个词", "这两个字", "这三个字", "三个字", "两个�
 # A mention followed this closely by someone's words is the one speaking ("店长开会说…"), not an act of the reply.
 SPEAKER_GAP = 2
 # Third persons: an act they did is a story, not the reply's own act, unless the reply addresses the customer.
-_THIRD = ("他", "她", "老板", "店长", "同事", "朋友", "别人", "人家", "主持人", "领导们", "我妈", "我爸", "电影", "隔壁")
+_THIRD = (
+    "他", "她", "老板", "店长", "同事", "朋友", "别人", "人家", "主持人", "领导们", "我妈", "我爸", "电影", "隔壁",
+)  # fmt: skip
 _LISTED = re.compile(r"[、,，\s]|补偿|赔偿|退款|退货|道歉|换货|核实|维修|回访")
 _THIRD_SUBJECT = re.compile(r"(?<![告诉知醒请让给跟向帮替和对])(" + "|".join(_THIRD) + ")")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
