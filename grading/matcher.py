@@ -359,12 +359,6 @@ def _negations(markers: list[tuple[int, int, str]], lo: int, hi: int, start: int
     return count
 
 
-def _bare(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] has at most one Chinese character besides function words."""
-    found = _CONTENT.search(text, start, end)
-    return found is None or _CONTENT.search(text, found.end(), end) is None
-
-
 class _Layout(NamedTuple):
     """What a text's shape says, whatever concepts are looked for: sentences, clauses, questions, quotes, markers."""
 
@@ -580,8 +574,12 @@ class ConceptMatcher:
                 masked[m.position : m.position + len(m.phrase)] = " " * len(m.phrase)
             rest = "".join(masked)
             places = sorted(spots)
+            content = [c.start() for c in _CONTENT.finditer(rest)]
             for a, b, _ in clauses:
-                if bisect_left(places, b) > bisect_left(places, a) and _bare(rest, a, b):
+                # a clause with a phrase and at most one other Chinese character besides function words
+                if bisect_left(places, b) > bisect_left(places, a) and (
+                    bisect_left(content, b) - bisect_left(content, a) <= 1
+                ):
                     bare += 1
         density = 10 * len(spots) / max(han, 1) if han >= LIST_SHORT else 0.0
         listed = bare >= LIST_MIN and bare * 2 >= len(clauses)
