@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from grading.library import Concept, Library
-from grading.matcher import ConceptMatcher, Reading
+from grading.matcher import ConceptMatcher, Mention, Reading
 from grading.rules import Avoid, Expect, Rule, TurnFacts, View, holds
 from grading.text import PUNCT, squeeze
 
@@ -183,6 +183,7 @@ class Engine:
     rubric: dict[str, tuple[str, float]]  # name -> (label, weight)
     local: frozenset[str] = frozenset()  # the scenario's own concepts: saying one shows the reply is on topic
     matcher: ConceptMatcher = field(init=False)
+    _penalised: tuple[str, ...] = field(init=False, default=())
 
     @classmethod
     def build(
@@ -198,6 +199,7 @@ class Engine:
         return cls(concepts, tuple(rules), dims, frozenset(local))
 
     def __post_init__(self) -> None:
+        self._penalised = tuple(k for k, c in self.concepts.items() if c.penalty is not None)
         self.matcher = ConceptMatcher(
             {k: c.phrases for k, c in self.concepts.items()},
             [k for k, c in self.concepts.items() if c.kind == "fault"],
@@ -227,9 +229,9 @@ class Engine:
             out.append("list")
         mine = PUNCT.sub("", reading.text)  # the reading's text is normalised already
         if len(mine) >= MIN_COMPARE:
-            if any(fuzz.ratio(mine, _flat(e)) >= SIMILAR_TO_EARLIER for e in earlier):
+            if any(fuzz.ratio(mine, _flat(e), score_cutoff=SIMILAR_TO_EARLIER) for e in earlier):
                 out.append("repeat")
-            if any(fuzz.ratio(mine, _flat(m)) >= SIMILAR_TO_MODEL for m in models):
+            if any(fuzz.ratio(mine, _flat(m), score_cutoff=SIMILAR_TO_MODEL) for m in models):
                 out.append("copy")
         words = [w for w in topic if w]
         if words and not any(w in reading.text for w in words) and not (self.local & set(reading.said)):
@@ -278,11 +280,14 @@ class Engine:
             else:
                 missed.append(Missed(rule, f"{exp.need}。可以这样说：{exp.better}", (exp.dimension,), exp.points))
         faults: list[str] = []
-        for name, concept in self.concepts.items():
-            if concept.penalty is None:
-                continue
-            hits = [m for m in reading.mentions if m.concept == name and not m.negated]
-            for m in hits[:PER_TURN_REPEATS]:
+        committed: dict[str, list[Mention]] = {}
+        for m in reading.mentions:
+            if m.concept in self._penalised and not m.negated:
+                committed.setdefault(m.concept, []).append(m)
+        for name in self._penalised:
+            concept = self.concepts[name]
+            assert concept.penalty is not None
+            for m in committed.get(name, ())[:PER_TURN_REPEATS]:
                 faults.append(concept.label)
                 entries.append(
                     Entry(facts.index, "penalty", concept.label, concept.penalty.score, 0.0,

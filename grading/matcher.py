@@ -9,17 +9,16 @@ sarcastic (the turn carries a sarcasm marker) or insincere (a polite word in a r
 from __future__ import annotations
 
 import re
-import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 
-import ahocorasick
+import ahocorasick_rs
 from pypinyin import Style, pinyin
 
-from grading.text import han_count, lexicon, normalise
+from grading.text import lexicon, normalise
 
 AFFIRMED = "affirmed"
 NEGATED = "negated"
@@ -73,30 +72,39 @@ _MARKERS: dict[str, tuple[str, ...]] = {
         "不只", "不光", "不停", "不时", "非得", "别担心", "别着急", "别急", "不用担心", "不用着急", "不要着急",
         "不要担心", "没事", "不必担心", "别生气", "不要生气", "不对劲", "不清楚", "不明白", "不了解", "不够好",
         "不一样", "不同", "不好", "没想到", "无论如何", "非要", "并且", "不再", "不会再", "再也不会", "绝不会再",
-        "避免", "不让", "无忧", "没问题", "没有问题", "没毛病",
+        "避免", "不让", "无忧", "没问题", "没有问题", "没毛病", "特别", "分别", "区别", "告别", "识别", "要不",
+        "要不然", "不如",
     ),
-    "breaker": ("是", "就是", "都是", "所以", "因此", "而且", "然后", "因为", "才", "只要", "马上", "一定", "肯定"),
+    "breaker": (
+        "是", "就是", "都是", "所以", "因此", "而且", "然后", "因为", "才", "只要", "马上", "一定", "肯定", "我现在",
+        "我马上", "我这就", "我们会", "我会",
+    ),
     "anota": (
         "是不是", "能不能", "要不要", "可不可以", "有没有", "会不会", "好不好", "行不行", "对不对", "愿不愿意",
         "方不方便", "需不需要", "用不用", "想不想", "合不合适", "满不满意",
     ),
     "rhetorical": (
         "难道", "凭什么", "干嘛", "干什么用", "何必", "哪有", "怎么可能", "有什么用", "有用吗", "有啥用", "还用说",
-        "岂不是", "至于吗", "有意思吗", "又能怎样", "能怎么样", "管用吗", "为什么要", "凭啥", "有必要",
+        "岂不是", "至于吗", "有意思吗", "又能怎样", "能怎么样", "管用吗", "为什么要", "凭啥", "有必要", "难不成",
+        "谁说", "至于要", "至于让",
     ),
     # Negate a phrase they follow ("补偿是不可能的"); also negators before one ("不会给您退款").
     "after_neg": (
         "是不可能", "不可能", "不了", "没门", "免谈", "别想", "想都别想", "做不到", "办不到", "没用", "没有用",
         "不存在", "没戏", "不行", "不会有", "没有的", "就算了", "不现实", "不予", "没必要", "不用想", "省省吧",
         "没有可能", "没有必要", "不会给", "排不上", "没法确定", "暂时没法", "不上了", "给不了", "不可以",
-        "不太现实", "不太可能", "不太行",
+        "不太现实", "不太可能", "不太行", "不在",
     ),
-    "cond": ("如果", "要是", "假如", "倘若", "若是", "万一", "假设", "如若", "除非", "的话", "若"),
+    "cond": (
+        "如果", "要是", "假如", "倘若", "若是", "万一", "假设", "如若", "除非", "的话", "若", "一旦", "等查清",
+        "等核实", "等确认",
+    ),
     "report": (
         "您说", "你说", "他说", "她说", "他们说", "有人说", "别人说", "大家说", "网上说", "听说", "据说", "您是说",
         "你是说", "您刚才说", "你刚才说", "您觉得", "你觉得", "您认为", "你认为", "您以为", "你以为", "您要求",
         "你要求", "客户说", "顾客说", "对方说", "您问", "你问", "所谓", "您的意思是", "你的意思是",
-        "您的要求是", "您要的是", "开会说", "说要",
+        "您的要求是", "您要的是", "开会说", "说要", "总说", "常说", "老说", "讲了", "讲过", "讲的是", "群里说",
+        "网上有人", "有人在", "敢于", "勇于", "写着",
     ),
     # A report verb preceded by these is the speaker's own voice ("跟您说", "听您说").
     "not_report": (
@@ -106,17 +114,35 @@ _MARKERS: dict[str, tuple[str, ...]] = {
 }
 # fmt: on
 _FAULT_HINTS = ("问题", "责任", "错", "失误", "过错", "属实", "确实", "真的", "是我们", "怪我们", "我们的原因")
-_SENTENCE_END = re.compile(r"[。！？!?;；\n]+")
-_CLAUSE_BREAK = re.compile(r"[,，、:：\s]+|(?=但是|可是|不过|然而|而且|并且|同时|另外|然后|所以|因此)")
 _QUOTES = re.compile(r"[“\"「『‘'](.{1,40}?)[”\"」』’']")
 _ENDS_AS_QUESTION = re.compile(r"(吗|么|呢)\s*$")
-_FILLER = re.compile(r"[我您你他她们的了呢吧啊呀哦嗯和与及也都就再还很非常先给为向把被对在会要能可以请马上一]")
+_FILLER = "我您你他她们的了呢吧啊呀哦嗯和与及也都就再还很非常先给为向把被对在会要能可以请马上一"
+_CONTENT = re.compile(f"(?![{_FILLER}])[\u4e00-\u9fff]")  # a Chinese character other than a function word
 # Words that contain a phrase but mean something else ("我们的责任心" is no admission).
-_BLOCKERS = ("责任心", "责任感", "责任制", "道歉信息", "核实流程", "核实制度", "跟您说", "和您说", "给您说", "跟你说")
+_BLOCKERS = (
+    "责任心",
+    "责任感",
+    "责任制",
+    "道歉信息",
+    "核实流程",
+    "核实制度",
+    "跟您说",
+    "和您说",
+    "给您说",
+    "跟你说",
+    "退款流程",
+    "退货流程",
+    "流程图",
+    "培训手册",
+)
 # A phrase followed by these is mentioned, not used ("赔偿这两个字").
-_MENTIONED = ("这个词", "这两个字", "这三个字", "三个字", "两个字", "这几个字", "这个说法")
+_MENTIONED = ("这个词", "这两个字", "这三个字", "三个字", "两个字", "这几个字", "这个说法", "的口头禅", "是口头禅")
+# A mention followed this closely by someone's words is the one speaking ("店长开会说…"), not an act of the reply.
+SPEAKER_GAP = 2
 # Third persons: an act they did is a story, not the reply's own act, unless the reply addresses the customer.
-_THIRD = ("他", "她", "老板", "店长", "同事", "朋友", "别人", "人家", "主持人", "领导们")
+_THIRD = (
+    "他", "她", "老板", "店长", "同事", "朋友", "别人", "人家", "主持人", "领导们", "我妈", "我爸", "电影", "隔壁",
+)  # fmt: skip
 _LISTED = re.compile(r"[、,，\s]|补偿|赔偿|退款|退货|道歉|换货|核实|维修|回访")
 _THIRD_SUBJECT = re.compile(r"(?<![告诉知醒请让给跟向帮替和对])(" + "|".join(_THIRD) + ")")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -124,8 +150,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _COMMON = frozenset("的了是在我你您他她它们这那就都也还有不没个一很要会能说时事上下大小多少么吗呢吧啊")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One concept found in a turn: the words, where, and how it was meant."""
 
     concept: str
@@ -169,14 +194,30 @@ class _Hit(NamedTuple):
     gap: bool = False
 
 
+_V = TypeVar("_V")
+
+
+class _Automaton(Generic[_V]):
+    """Every occurrence of the words in a text, overlapping ones too, in order of their end."""
+
+    def __init__(self, words: Mapping[str, _V]) -> None:
+        self.words = [w for w in words if w]
+        self.values = [words[w] for w in self.words]
+        self._ac = ahocorasick_rs.AhoCorasick(self.words, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+    def find(self, text: str) -> list[tuple[int, int, _V]]:
+        """(start, end, value) of every occurrence."""
+        values = self.values
+        return [(start, end, values[i]) for i, start, end in self._ac.find_matches_as_indexes(text, overlapping=True)]
+
+
 @cache
-def _marker_automaton() -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for kind, words in _MARKERS.items():
-        for w in words:
-            auto.add_word(w, (w, kind))
-    auto.make_automaton()
-    return auto
+def _marker_automaton() -> _Automaton[str]:
+    words: dict[str, str] = {}
+    for kind, listed in _MARKERS.items():
+        for w in listed:
+            words[w] = kind  # a word listed twice keeps its last kind
+    return _Automaton(words)
 
 
 def _char_pinyin(ch: str) -> str:
@@ -221,10 +262,9 @@ def _slips(phrase: str) -> tuple[str, ...]:
 def _markers(text: str) -> list[tuple[int, int, str]]:
     """Function words in the text, longest first at each position, not overlapping."""
     found: dict[int, tuple[int, str]] = {}
-    for end, (word, kind) in _marker_automaton().iter(text):
-        start = end - len(word) + 1
-        if start not in found or len(word) > found[start][0] - start:
-            found[start] = (end + 1, kind)
+    for start, end, kind in _marker_automaton().find(text):
+        if start not in found or end > found[start][0]:
+            found[start] = (end, kind)
     out: list[tuple[int, int, str]] = []
     reach = 0
     for start in sorted(found):
@@ -234,17 +274,6 @@ def _markers(text: str) -> list[tuple[int, int, str]]:
         out.append((start, end, kind))
         reach = end
     return out
-
-
-def _spans(text: str, pattern: re.Pattern[str], base: int = 0) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in pattern.finditer(text):
-        if m.start() > start:
-            spans.append((base + start, base + m.start()))
-        start = max(start, m.end())
-    if start < len(text):
-        spans.append((base + start, base + len(text)))
-    return [s for s in spans if text[s[0] - base : s[1] - base].strip()]
 
 
 def _condition_span(
@@ -275,61 +304,11 @@ def _condition_span(
     return first, if_end, any(w in t[first:if_end] for w in _FAULT_HINTS)
 
 
-_SOUND_LOCK = threading.Lock()
-
-
-@cache
-def _sound_codes() -> tuple[dict[int, str], dict[str, str]]:
-    """Characters slips are made of to one private-use character per reading, and the readings to their codes.
-
-    Starts with GB 2312 level 1; the slip tables add their phrases' own characters. The codes only narrow the
-    search: every variant found is confirmed on the exact characters.
-    """
-    codes: dict[str, str] = {}
-    table: dict[int, str] = {}
-    for sound, chars in _by_sound().items():
-        code = codes.setdefault(sound, chr(0xE000 + len(codes)))
-        for ch in chars:
-            table[ord(ch)] = code
-    return table, codes
-
-
-def _sounds(text: str) -> str:
-    """The text with every character a slip can be made of replaced by the code of its reading."""
-    return text.translate(_sound_codes()[0])
-
-
-class _SlipTable:
-    """Slip variants of phrases, found with an automaton over the text's readings (few distinct readings, so
-    the automaton is small and fast) and confirmed against the exact variants."""
-
-    def __init__(self, slips: dict[str, list[tuple[str, str]]]) -> None:
-        self.slips = {v: tuple(e) for v, e in slips.items()}
-        table, codes = _sound_codes()
-        by_sound: dict[str, list[str]] = {}
-        with _SOUND_LOCK:
-            for variant in slips:
-                for ch in variant:  # a phrase's own characters may lie outside the common set
-                    if ord(ch) not in table:
-                        sound = _char_pinyin(ch)
-                        table[ord(ch)] = codes.setdefault(sound, chr(0xE000 + len(codes)))
-                by_sound.setdefault(variant.translate(table), []).append(variant)
-        self.auto = ahocorasick.Automaton()
-        for code, variants in by_sound.items():
-            self.auto.add_word(code, (len(code), frozenset(variants)))
-        self.auto.make_automaton()
-
-    def iter(self, text: str, sounds: str) -> Iterator[tuple[int, tuple[str, tuple[tuple[str, str], ...]]]]:
-        """Like Automaton.iter over the text (`sounds` is `_sounds(text)`): (end, (variant, entries))."""
-        for end, (size, variants) in self.auto.iter(sounds):
-            variant = text[end - size + 1 : end + 1]
-            if variant in variants:
-                yield end, (variant, self.slips[variant])
-
-
 @lru_cache(maxsize=64)
-def _slip_automaton(pairs: tuple[tuple[str, str], ...], exact: frozenset[str]) -> _SlipTable | None:
-    """Every slip variant of the phrases, to the concept and phrase it stands for."""
+def _slip_automaton(
+    pairs: tuple[tuple[str, str], ...], exact: frozenset[str]
+) -> _Automaton[tuple[tuple[str, str], ...]] | None:
+    """Every slip variant of the phrases, to the concepts and phrases it stands for."""
     slips: dict[str, list[tuple[str, str]]] = {}
     for name, phrase in pairs:
         for variant in _slips(phrase):
@@ -337,7 +316,86 @@ def _slip_automaton(pairs: tuple[tuple[str, str], ...], exact: frozenset[str]) -
                 slips.setdefault(variant, []).append((name, phrase))
     if not slips:
         return None
-    return _SlipTable(slips)
+    return _Automaton({v: tuple(e) for v, e in slips.items()})
+
+
+# A sentence: a run between sentence ends. A clause: a run between clause breaks or sentence ends (so never
+# across a sentence end), also ending before a conjunction; the same spans as splitting by sentence ends and then
+# each sentence by clause breaks.
+_SENTENCE = re.compile(r"[^。！？!?;；\n]+")
+_CLAUSE = re.compile(
+    r"[^,，、:：\s。！？!?;；](?:(?!但是|可是|不过|然而|而且|并且|同时|另外|然后|所以|因此)[^,，、:：\s。！？!?;；])*"
+)
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+_RUDE_IF_ASKED = COURTESY_ACTS | {RESPONSIBILITY}
+
+
+def _hit_order(h: _Hit) -> tuple[int, int, str]:
+    return (h.start, h.start - h.end, h.concept)
+
+
+def _mention_order(m: Mention) -> tuple[int, str]:
+    return (m.position, m.concept)
+
+
+def _listed_these(t: str, end: int, stop: int) -> bool:
+    """Whether "这些" follows the phrase with only other listed phrases in between ("补偿、道歉这些")."""
+    these = t.find("这些", end, stop)
+    return these >= 0 and not _HAN.search(_LISTED.sub("", t[end:these]))
+
+
+def _negations(markers: list[tuple[int, int, str]], lo: int, hi: int, start: int) -> int:
+    """How many negations come right before a mention: markers[lo:hi] are the clause's markers that start before
+    it; counted back from the mention while each is within NEGATION_WINDOW of the next and no breaker intervenes."""
+    count = 0
+    for j in range(hi - 1, lo - 1, -1):
+        _, m1, kind = markers[j]
+        if m1 > start:
+            continue
+        if start - m1 > NEGATION_WINDOW or kind == "breaker":
+            break
+        if kind in {"neg", "after_neg"}:
+            count += 1
+    return count
+
+
+class _Layout(NamedTuple):
+    """What a text's shape says, whatever concepts are looked for: sentences, clauses, questions, quotes, markers."""
+
+    sentences: list[tuple[int, int]]
+    clauses: list[tuple[int, int, int]]  # start, end, sentence
+    starts: list[int]  # clause starts
+    asks: list[bool]  # per sentence: reads as a question
+    spans: list[tuple[int, int, bool]]  # sentence start, end, reads as a question
+    quotes: list[tuple[int, int]]
+    markers: list[tuple[int, int, str]]  # outside quotes
+    han: int
+    these: bool
+    third: bool
+
+
+@lru_cache(maxsize=READ_CACHE)
+def _layout(t: str) -> _Layout:
+    sentences = [m.span() for m in _SENTENCE.finditer(t) if not m.group().isspace()] or [(0, len(t))]
+    sentence_starts = [s0 for s0, _ in sentences]
+    clauses = [(a, b, bisect_right(sentence_starts, a) - 1) for a, b in (m.span() for m in _CLAUSE.finditer(t))]
+    asks = [t[s1 : s1 + 1] in ("?", "？") or t[s0:s1].rstrip().endswith(("吗", "么", "呢")) for s0, s1 in sentences]
+    quotes = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(t)]
+    markers = _markers(t)
+    if quotes:
+        markers = [m for m in markers if not any(q0 <= m[0] < q1 for q0, q1 in quotes)]
+    return _Layout(
+        sentences,
+        clauses,
+        [c[0] for c in clauses],
+        asks,
+        [(s0, s1, a) for (s0, s1), a in zip(sentences, asks, strict=True)],
+        quotes,
+        markers,
+        len(_NOT_HAN.sub("", t)),
+        "这些" in t,
+        any(w in t for w in _THIRD),
+    )
 
 
 class ConceptMatcher:
@@ -359,7 +417,6 @@ class ConceptMatcher:
         }
         self.faults = frozenset(faults) & set(self.concepts)
         self.ask_ok = frozenset(ask_ok)
-        self._auto = ahocorasick.Automaton()
         heads: dict[str, list[tuple[str, str]]] = {}
         shared_pairs: list[tuple[str, str]] = []
         own_pairs: list[tuple[str, str]] = []
@@ -375,9 +432,7 @@ class ConceptMatcher:
         )
         for word in _BLOCKERS:
             heads.setdefault(word, []).append(("", ""))
-        for head, entries in heads.items():
-            self._auto.add_word(head, (head, tuple(entries)))
-        self._auto.make_automaton()
+        self._auto = _Automaton({head: (head, tuple(entries)) for head, entries in heads.items()})
         # The shared concepts' slips are the same for every scenario: built once per process.
         self._read = lru_cache(maxsize=READ_CACHE)(self._read_text)
         self._slip_autos = [
@@ -388,43 +443,50 @@ class ConceptMatcher:
 
     def _hits(self, text: str, clause_end: Callable[[int], int]) -> list[_Hit]:
         hits: list[_Hit] = []
-        for end, (head, entries) in self._auto.iter(text):
-            start = end - len(head) + 1
+        blocks: list[tuple[int, int]] = []
+        for start, end, (head, entries) in self._auto.find(text):
             for name, tail in entries:
                 if not tail:
-                    hits.append(_Hit(start, end + 1, name, head))
+                    if name:
+                        hits.append(_Hit(start, end, name, head))
+                    else:
+                        blocks.append((start, end))
                     continue
-                limit = min(clause_end(start), end + 1 + GAP_WIDTH + len(tail))
-                at = text.find(tail, end + 1, limit)
+                limit = min(clause_end(start), end + GAP_WIDTH + len(tail))
+                at = text.find(tail, end, limit)
                 if at >= 0:
                     hits.append(_Hit(start, at + len(tail), name, text[start : at + len(tail)], gap=True))
-        blocks = [h for h in hits if not h.concept]
-        hits = [h for h in hits if h.concept and not any(b.start < h.end and h.start < b.end for b in blocks)]
+        if blocks:
+            hits = [h for h in hits if not any(b0 < h.end and h.start < b1 for b0, b1 in blocks)]
         hits += self._homophones(text, hits)
         # A mention inside a longer one ("我们的责任" in "不是我们的责任") is part of it, not a second mention.
-        hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.concept))
+        hits.sort(key=_hit_order)
+        faults = self.faults
         kept: list[_Hit] = []
         open_: list[_Hit] = []  # kept hits that may still contain later ones (sorted by start)
         seen: set[tuple[int, int, str]] = set()
         for h in hits:
-            if (h.start, h.end, h.concept) in seen:
+            key = (h.start, h.end, h.concept)
+            if key in seen:
                 continue
-            open_ = [k for k in open_ if k.end > h.start]
-            fault = h.concept in self.faults
-            inside = False
-            for k in open_:
-                if (
-                    h.end <= k.end
-                    and (k.end - k.start) > (h.end - h.start)
-                    and not k.gap
-                    and TIMELINE not in (k.concept, h.concept)
-                    and not (fault and k.concept not in self.faults)
-                ):
-                    inside = True
-                    break
-            if inside:
-                continue
-            seen.add((h.start, h.end, h.concept))
+            if open_:
+                open_ = [k for k in open_ if k.end > h.start]
+                fault = h.concept in faults
+                size = h.end - h.start
+                inside = False
+                for k in open_:
+                    if (
+                        h.end <= k.end
+                        and (k.end - k.start) > size
+                        and not k.gap
+                        and TIMELINE not in (k.concept, h.concept)
+                        and not (fault and k.concept not in faults)
+                    ):
+                        inside = True
+                        break
+                if inside:
+                    continue
+            seen.add(key)
             kept.append(h)
             open_.append(h)
         return kept
@@ -437,14 +499,13 @@ class ConceptMatcher:
         for h in exact:
             covered[h.start : h.end] = b"\x01" * (h.end - h.start)
         out = []
-        sounds = _sounds(text)
         for auto in self._slip_autos:
-            for end, (variant, entries) in auto.iter(text, sounds):
-                first = end - len(variant) + 1
-                if 1 in covered[first : end + 1]:
+            for first, end, entries in auto.find(text):
+                if covered.find(1, first, end) >= 0:
                     continue
+                variant = text[first:end]
                 for name, phrase in entries:
-                    out.append(_Hit(first, end + 1, name, variant, phrase))
+                    out.append(_Hit(first, end, name, variant, phrase))
         return out
 
     def read(self, text: str) -> Reading:
@@ -456,61 +517,55 @@ class ConceptMatcher:
     def forget(self) -> None:
         """Empty the cache of readings."""
         self._read.cache_clear()
+        _layout.cache_clear()
 
     def _read_text(self, t: str) -> Reading:
-        sentences = _spans(t, _SENTENCE_END) or [(0, len(t))]
-        clauses: list[tuple[int, int, int]] = []  # start, end, sentence
-        for si, (s0, s1) in enumerate(sentences):
-            clauses += [(a, b, si) for a, b in _spans(t[s0:s1], _CLAUSE_BREAK, s0)]
-        starts = [c[0] for c in clauses]
-
-        def clause_of(pos: int) -> int:
-            return max(0, bisect_right(starts, pos) - 1)
+        lay = _layout(t)
+        clauses, starts = lay.clauses, lay.starts
+        size = len(t)
 
         def clause_end(pos: int) -> int:
-            return clauses[clause_of(pos)][1] if clauses else len(t)
+            return clauses[max(0, bisect_right(starts, pos) - 1)][1] if clauses else size
 
-        quotes = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(t)]
-        markers = _markers(t)
-        if quotes:
-            markers = [m for m in markers if not any(q0 <= m[0] < q1 for q0, q1 in quotes)]
-        sentence_q = [t[s0:s1].rstrip() for s0, s1 in sentences]
-        asks = [
-            t[s1 : s1 + 1] in ("?", "？") or bool(_ENDS_AS_QUESTION.search(q))
-            for (_, s1), q in zip(sentences, sentence_q, strict=True)
-        ]
-        mentions: list[Mention] = []
         hits = self._hits(t, clause_end)
-        inside = bytearray(len(t) + 1)
-        for h in hits:
-            inside[h.start : h.end] = b"\x01" * (h.end - h.start)
-        all_markers = markers
-        markers = [m for m in markers if m[2] == "breaker" or 1 not in inside[m[0] : m[1]]]
+        all_markers = lay.markers
+        markers = all_markers
+        if hits:
+            inside = bytearray(size + 1)
+            for h in hits:
+                inside[h.start : h.end] = b"\x01" * (h.end - h.start)
+            markers = [m for m in all_markers if m[2] == "breaker" or inside.find(1, m[0], m[1]) < 0]
         starts_m = [m[0] for m in markers]
-        info = []
-        for s0, s1 in sentences:
-            ins = markers[bisect_left(starts_m, s0) : bisect_left(starts_m, s1)]
-            info.append((any(k == "rhetorical" for _, _, k in ins), _condition_span(t, (s0, s1), ins)))
+        info: dict[int, tuple[bool, tuple[int, int, bool] | None, bool]] = {}
+        faults = self.faults
+        mentions: list[Mention] = []
         for h in hits:
-            ci = clause_of(h.start)
-            c0, c1, si = clauses[ci] if clauses else (0, len(t), 0)
-            polarity = self._polarity(
-                t, h, (c0, c1), sentences[si], markers, starts_m, quotes, asks[si] if asks else False, info[si]
+            ci = max(0, bisect_right(starts, h.start) - 1)
+            c0, c1, si = clauses[ci] if clauses else (0, size, 0)
+            mentions.append(
+                Mention(
+                    h.concept,
+                    h.surface,
+                    ci,
+                    h.start,
+                    self._polarity(t, lay, h, c0, c1, si, markers, starts_m, info),
+                    h.via,
+                )
             )
-            mentions.append(Mention(h.concept, h.surface, ci, h.start, polarity, h.via))
-        spans = [(s0, s1, a) for (s0, s1), a in zip(sentences, asks, strict=True)]
-        mentions = self._derive(mentions, all_markers, t, spans)
+        mentions = self._derive(mentions, all_markers, t, lay.spans)
         said: dict[str, list[str]] = {}
         first: dict[str, int] = {}
         for m in mentions:
-            if m.negated:
+            if m.polarity != AFFIRMED:
                 continue
-            words = said.setdefault(m.concept, [])
+            words = said.get(m.concept)
+            if words is None:
+                words = said[m.concept] = []
+                first[m.concept] = m.position
             if m.phrase not in words:
                 words.append(m.phrase)
-            first.setdefault(m.concept, m.position)
-        han = han_count(t)
-        positive = [m for m in mentions if m.concept not in self.faults]
+        han = lay.han
+        positive = [m for m in mentions if m.concept not in faults]
         spots = {m.position for m in positive}
         bare = 0
         if len(spots) >= LIST_MIN:
@@ -519,10 +574,11 @@ class ConceptMatcher:
                 masked[m.position : m.position + len(m.phrase)] = " " * len(m.phrase)
             rest = "".join(masked)
             places = sorted(spots)
+            content = [c.start() for c in _CONTENT.finditer(rest)]
             for a, b, _ in clauses:
-                if (
-                    bisect_left(places, b) > bisect_left(places, a)
-                    and len(_HAN.findall(_FILLER.sub("", rest[a:b]))) <= 1
+                # a clause with a phrase and at most one other Chinese character besides function words
+                if bisect_left(places, b) > bisect_left(places, a) and (
+                    bisect_left(content, b) - bisect_left(content, a) <= 1
                 ):
                     bare += 1
         density = 10 * len(spots) / max(han, 1) if han >= LIST_SHORT else 0.0
@@ -533,54 +589,64 @@ class ConceptMatcher:
     def _polarity(
         self,
         t: str,
+        lay: _Layout,
         h: _Hit,
-        clause: tuple[int, int],
-        sentence: tuple[int, int],
+        c0: int,
+        c1: int,
+        si: int,
         markers: list[tuple[int, int, str]],
-        starts: list[int],
-        quotes: list[tuple[int, int]],
-        asked: bool,
-        sentence_info: tuple[bool, tuple[int, int, bool] | None],
+        starts_m: list[int],
+        info: dict[int, tuple[bool, tuple[int, int, bool] | None, bool]],
     ) -> str:
+        """How the mention is meant, from the function words around it, its clause and its sentence."""
         fault = h.concept in self.faults
-        c0, c1 = clause
-        s1 = sentence[1]
-        if quotes and any(q0 <= h.start and h.end <= q1 for q0, q1 in quotes):
+        start, end = h.start, h.end
+        if lay.quotes and any(q0 <= start and end <= q1 for q0, q1 in lay.quotes):
             return REPORTED
-        if not fault and t[h.end : h.end + 4].startswith(_MENTIONED):
+        if fault:
+            # Faults are only negated by a negation before them.
+            return (
+                NEGATED
+                if _negations(markers, bisect_left(starts_m, c0), bisect_left(starts_m, start), start) % 2
+                else AFFIRMED
+            )
+        s0, s1 = lay.sentences[si]
+        if t.startswith(_MENTIONED, end) or (lay.these and _listed_these(t, end, s1)):
             return REPORTED
-        these = t.find("这些", h.end, s1)
-        if not fault and these >= 0 and not _HAN.search(_LISTED.sub("", t[h.end : these])):
+        for j in range(bisect_left(starts_m, end), bisect_left(starts_m, end + SPEAKER_GAP + 1)):
+            m0, m1, kind = markers[j]
+            if kind == "report" and "您" not in t[m0:m1] and "你" not in t[m0:m1]:
+                return REPORTED
+        if lay.third and "您" not in (lead := t[c0:start]) and "你" not in lead and _THIRD_SUBJECT.search(lead):
             return REPORTED
-        lead = t[c0 : h.start]
-        if not fault and "您" not in lead and "你" not in lead and _THIRD_SUBJECT.search(lead):
-            return REPORTED
-        before = [m for m in markers[bisect_left(starts, c0) : bisect_left(starts, h.start)] if m[1] <= h.start]
-        if any(k == "report" for _, _, k in before) and not fault:
-            return REPORTED
-        rhetorical, condition = sentence_info
-        if not fault and rhetorical:
+        lo, hi = bisect_left(starts_m, c0), bisect_left(starts_m, start)
+        for j in range(lo, hi):
+            if markers[j][2] == "report" and markers[j][1] <= start:
+                return REPORTED
+        sentence = info.get(si)
+        if sentence is None:
+            ins = markers[bisect_left(starts_m, s0) : bisect_left(starts_m, s1)]
+            sentence = info[si] = (
+                any(k == "rhetorical" for _, _, k in ins),
+                _condition_span(t, (s0, s1), ins),
+                lay.asks[si] if lay.asks else False,
+            )
+        rhetorical, condition, asked = sentence
+        if rhetorical:
             return RHETORICAL
-        if not fault and condition is not None:
-            first, if_end, on_fault = condition
-            if first <= h.start < if_end or (h.start >= if_end and on_fault):
-                return CONDITIONAL
-        count = 0
-        for _, m1, kind in reversed(before):
-            if h.start - m1 > NEGATION_WINDOW:
-                break
-            if kind == "breaker":
-                break
-            count += kind in ("neg", "after_neg")
-        if count % 2 == 1:
+        if condition is not None and (condition[0] <= start < condition[1] or (start >= condition[1] and condition[2])):
+            return CONDITIONAL
+        if _negations(markers, lo, hi, start) % 2:
             return NEGATED
-        after = markers[bisect_left(starts, h.end) : bisect_left(starts, min(c1, h.end + AFTER_WINDOW))]
-        if not fault and any(k == "after_neg" for _, _, k in after):
-            return NEGATED
-        if fault or h.concept in self.ask_ok:
+        for j in range(bisect_left(starts_m, end), bisect_left(starts_m, min(c1, end + AFTER_WINDOW))):
+            if markers[j][2] == "after_neg":
+                return NEGATED
+        if h.concept in self.ask_ok:
             return AFFIRMED
-        clause_markers = [k for _, _, k in markers[bisect_left(starts, c0) : bisect_left(starts, c1)]]
-        if "anota" in clause_markers or (asked and not _HAN.search(t[c1:s1])):
+        for j in range(bisect_left(starts_m, c0), bisect_left(starts_m, c1)):
+            if markers[j][2] == "anota":
+                return QUESTION
+        if asked and not _HAN.search(t, c1, s1):
             return QUESTION
         return AFFIRMED
 
@@ -593,36 +659,39 @@ class ConceptMatcher:
     ) -> list[Mention]:
         """Acts that follow from others: denying responsibility, dismissive questions, sarcasm and rudeness."""
         out = list(mentions)
+        concepts, faults = self.concepts, self.faults
         for m in mentions:
-            if m.concept == RESPONSIBILITY and m.polarity == NEGATED and DENY in self.concepts:
+            if m.polarity == NEGATED and m.concept == RESPONSIBILITY and DENY in concepts:
                 out.append(Mention(DENY, m.phrase, m.clause, m.position))
-            if m.polarity == RHETORICAL and m.concept in COURTESY_ACTS | {RESPONSIBILITY} and RUDE in self.concepts:
+            if m.polarity == RHETORICAL and m.concept in _RUDE_IF_ASKED and RUDE in concepts:
                 out.append(Mention(RUDE, m.phrase, m.clause, m.position))
-        faults = {m.concept for m in out if m.concept in self.faults and not m.negated}
-        affirmed = {m.concept for m in out if not m.negated}
-        doubted = any(m.polarity in (QUESTION, RHETORICAL) for m in out)
-        if not faults and not doubted and LISTEN in self.concepts and LISTEN not in affirmed:
-            for s0, s1, asked in asks:
-                other = any(k in ("rhetorical", "report") for m0, _, k in markers if s0 <= m0 < s1)
-                other = other or any(s0 <= m.position < s1 for m in out)
-                if asked and ("您" in t[s0:s1] or "你" in t[s0:s1]) and not other:
-                    out.append(Mention(LISTEN, t[s0:s1], 0, s0))
-                    break
-        if SARCASM in faults:
+        said_faults = {m.concept for m in out if m.polarity == AFFIRMED and m.concept in faults}
+        if not said_faults and LISTEN in concepts:
+            doubted = any(m.polarity in (QUESTION, RHETORICAL) for m in out)
+            if not doubted and not any(m.concept == LISTEN and m.polarity == AFFIRMED for m in out):
+                for s0, s1, asked in asks:
+                    if not asked or ("您" not in t[s0:s1] and "你" not in t[s0:s1]):
+                        continue
+                    other = any(k in ("rhetorical", "report") for m0, _, k in markers if s0 <= m0 < s1)
+                    other = other or any(s0 <= m.position < s1 for m in out)
+                    if not other:
+                        out.append(Mention(LISTEN, t[s0:s1], 0, s0))
+                        break
+        if SARCASM in said_faults:
             out = [
                 Mention(m.concept, m.phrase, m.clause, m.position, SARCASTIC, m.via)
-                if m.concept not in self.faults and not m.negated
+                if m.polarity == AFFIRMED and m.concept not in faults
                 else m
                 for m in out
             ]
-        elif faults - {DENY}:
+        elif said_faults - {DENY}:
             out = [
                 Mention(m.concept, m.phrase, m.clause, m.position, INSINCERE, m.via)
-                if m.concept in COURTESY_ACTS and not m.negated
+                if m.polarity == AFFIRMED and m.concept in COURTESY_ACTS
                 else m
                 for m in out
             ]
-        out.sort(key=lambda m: (m.position, m.concept))
+        out.sort(key=_mention_order)
         return out
 
     def mentions(self, text: str) -> list[Mention]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from pydantic import Field, field_validator, model_validator
@@ -155,6 +155,14 @@ def compile_expression(expression: str, variables: tuple[str, ...]) -> rule_engi
     return rule_engine.Rule(expression, context=context)
 
 
+@lru_cache(maxsize=4096)
+def _state_holds(expression: str, state: tuple[tuple[str, float], ...]) -> bool:
+    """Whether a state expression holds for these values (kept: runs pass through the same states)."""
+    variables = tuple(name for name, _ in state)
+    values = {k: Decimal(str(v)) for k, v in state}
+    return bool(compile_expression(expression, variables).matches(values))
+
+
 def holds(c: Condition, view: View) -> tuple[bool, list[str]]:
     """Whether the condition holds, with the words that show it."""
     if c.all is not None:
@@ -174,9 +182,7 @@ def holds(c: Condition, view: View) -> tuple[bool, list[str]]:
     if c.not_ is not None:
         return not holds(c.not_, view)[0], []
     if c.state is not None:
-        variables = tuple(sorted(view.state))
-        values = {k: Decimal(str(v)) for k, v in view.state.items()}
-        return bool(compile_expression(c.state, variables).matches(values)), []
+        return _state_holds(c.state, tuple(sorted(view.state.items()))), []
     if c.fired is not None:
         return c.fired in view.fired, []
     scope = _scope(c, view)

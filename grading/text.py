@@ -11,7 +11,7 @@ import re
 import tempfile
 import threading
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jieba
@@ -34,15 +34,28 @@ def simplified(text: str) -> str:
     return str(_t2s().convert(text))
 
 
+NORMALISED_CACHE = 4096
+
+
+@lru_cache(maxsize=NORMALISED_CACHE)
 def normalise(text: str) -> str:
-    """Simplified characters, NFKC (full width to half width), lower case, single spaces, at most MAX_TEXT."""
+    """Simplified characters, NFKC (full width to half width), lower case, single spaces, at most MAX_TEXT.
+
+    Kept for the last NORMALISED_CACHE texts: a turn is normalised once however many steps look at it."""
     flat = unicodedata.normalize("NFKC", simplified(text[: MAX_TEXT * 2])).lower()
     return _SPACES.sub(" ", flat).strip()[:MAX_TEXT]
 
 
+@lru_cache(maxsize=NORMALISED_CACHE)
 def squeeze(text: str) -> str:
     """Normalise and drop white space and punctuation, for exact comparisons."""
     return PUNCT.sub("", normalise(text))
+
+
+def forget() -> None:
+    """Empty the caches of normalised text."""
+    normalise.cache_clear()
+    squeeze.cache_clear()
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -136,7 +136,7 @@ class Run:
         self.missed.extend(scored.missed)
         self._change(scored.state)
         self.meters.append(dict(self.state))
-        self.transcript.append(Line(speaker=TRAINEE, text=text))
+        self.transcript.append(Line.model_construct(speaker=TRAINEE, text=text))  # checked by text_of
         if not reply:
             reply = self._reaction(facts, scored.state.get("emotion", 0.0))
         self.transcript.extend(reply)

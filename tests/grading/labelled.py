@@ -11,6 +11,8 @@ from grading.library import load_library
 from grading.matcher import ConceptMatcher
 
 FILE = Path(__file__).with_name("utterances.txt")
+# Batches written later, each measured on first reading before any tuning (figures in their headers).
+BATCHES = (Path(__file__).with_name("utterances_heldout.txt"), Path(__file__).with_name("utterances_fresh2.txt"))
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class Utterance:
     text: str
     concepts: frozenset[str]
     line: int
+    file: str = "utterances.txt"
 
 
 @dataclass(frozen=True)
@@ -43,22 +46,22 @@ class Score:
         return self.exact / self.total if self.total else 1.0
 
 
-def utterances() -> list[Utterance]:
-    """The set, then any `utterances-*.txt` beside it (e.g. exported by `cma overrides --export`); a reply
-    already in an earlier file is not read twice."""
+def utterances(files: tuple[Path, ...] | None = None) -> list[Utterance]:
+    """Every labelled reply of the files (default: the set, every later batch, then any `utterances-*.txt`
+    beside them, e.g. exported by `cma overrides --export`); a reply already read is not read twice."""
     out: list[Utterance] = []
     seen: set[str] = set()
-    extra = sorted(p for p in FILE.parent.glob("utterances-*.txt") if p != FILE)
-    for path in (FILE, *extra):
+    exported = tuple(sorted(FILE.parent.glob("utterances-*.txt")))
+    for path in files or (FILE, *BATCHES, *exported):
         for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not raw.strip() or raw.startswith("#"):
                 continue
             category, text, labels = (part.strip() for part in raw.split("|"))
-            if path != FILE and text in seen:
+            if path in exported and text in seen:
                 continue
             seen.add(text)
             concepts = frozenset() if labels == "-" else frozenset(labels.split())
-            out.append(Utterance(category, text, concepts, number))
+            out.append(Utterance(category, text, concepts, number, path.name))
     return out
 
 
@@ -111,9 +114,14 @@ def report(items: list[Utterance] | None = None) -> str:
     for name, s in sorted(concepts.items()):
         rows.append(f"{name:<20}{s.precision:>16.3f}{s.recall:>8.3f}")
     rows.append("")
-    rows += [f"  {u.line}: [{u.category}] {u.text}  want {sorted(u.concepts)} got {sorted(got)}" for u, got in wrong]
+    rows += [
+        f"  {u.file}:{u.line}: [{u.category}] {u.text}  want {sorted(u.concepts)} got {sorted(got)}" for u, got in wrong
+    ]
     return "\n".join(rows)
 
 
 if __name__ == "__main__":
-    print(report())
+    import sys
+
+    # python -m tests.grading.labelled [FILE ...]: the report for these files only (default: all of them)
+    print(report(utterances(tuple(Path(a) for a in sys.argv[1:]) or None)))

@@ -9,7 +9,7 @@ from tests.grading.labelled import evaluate, report, utterances
 
 CATEGORIES = {
     "plain", "negation_before", "negation_after", "question", "rhetorical", "conditional", "reported", "sarcasm",
-    "rude_polite", "blame", "traditional", "width", "homophone", "no_punct", "adversarial",
+    "rude_polite", "blame", "traditional", "width", "homophone", "no_punct", "adversarial", "paraphrase", "colloquial",
 }  # fmt: skip
 
 
@@ -20,6 +20,7 @@ def test_the_set_is_large_and_covers_every_category_and_concept() -> None:
     counts = Counter(u.category for u in items)
     assert CATEGORIES <= set(counts) <= CATEGORIES | {"override"}  # override: replies exported by `cma overrides`
     assert min(counts[c] for c in CATEGORIES) >= 12
+    assert sum(u.file != "utterances.txt" for u in items) >= 150  # held-out batches
     labelled = Counter(c for u in items for c in u.concepts)
     for concept in load_library().concepts:
         assert labelled[concept] >= 3, concept

@@ -1,7 +1,7 @@
 """instructors' overrides of rule verdicts on role-play turns
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 """
 
 import sqlalchemy as sa
