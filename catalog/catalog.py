@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from catalog.cache import cached
+from catalog.cache import cached, no_collection
 from catalog.syllabus import Syllabus, load_syllabus
 from courseware.models import Chapter, Glossary, GlossaryTerm, Section
 from grading.library import Library, load_library
@@ -157,6 +157,11 @@ def load_catalog(roots: ContentRoots | None = None, *, cache: bool = True) -> Ca
 
 
 def _load(roots: ContentRoots) -> Catalog:
+    with no_collection():
+        return _load_all(roots)
+
+
+def _load_all(roots: ContentRoots) -> Catalog:
     catalog = Catalog(load_syllabus(), load_library())
     _load_chapters(catalog, roots.chapters)
     _load_glossary(catalog, roots.chapters / GLOSSARY_FILE)
