@@ -8,6 +8,7 @@ import io
 import re
 from typing import Any
 
+import xlrd
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
@@ -146,8 +147,8 @@ def _sheet_rows(data: bytes, result: ImportResult) -> list[list[str]] | None:
         return None
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as exc:
-        result.problem("文件", "error", f"无法读取 Excel 文件（{type(exc).__name__}），请使用 .xlsx 格式")
+    except Exception:
+        result.problem("文件", "error", "无法读取 Excel 文件（文件已损坏或不是 Excel 文件），请使用 .xlsx 或 .xls 格式")
         return None
     sheet = book.worksheets[0]
     rows = [[shown(c.value, c.number_format) for c in row] for row in sheet.iter_rows()]
@@ -159,6 +160,46 @@ def _sheet_rows(data: bytes, result: ImportResult) -> list[list[str]] | None:
             for c in range(merged.min_col, merged.max_col + 1):
                 if r - 1 < len(rows) and c - 1 < len(rows[r - 1]):
                     rows[r - 1][c - 1] = first
+    return rows
+
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Excel (.xls) and other compound documents
+
+
+def _xls_rows(data: bytes, result: ImportResult) -> list[list[str]] | None:
+    """The first sheet of an old Excel (.xls) book as the text every cell shows, merged cells filled."""
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        sheet = book.sheet_by_index(0)
+    except Exception:
+        unreadable = "无法读取旧版 .xls 文件（文件已损坏或不是 Excel 文件），可在 Excel 中另存为 .xlsx 后再试"
+        result.problem("文件", "error", unreadable)
+        return None
+
+    def text(r: int, c: int) -> str:
+        cell = sheet.cell(r, c)
+        fmt = book.format_map.get(book.xf_list[cell.xf_index].format_key) if cell.xf_index is not None else None
+        fmt_str = fmt.format_str if fmt is not None else "General"
+        if cell.ctype == xlrd.XL_CELL_DATE:
+            try:
+                return shown(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode), fmt_str)
+            except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                return shown(cell.value, "General")
+        if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+            return shown(bool(cell.value))
+        if cell.ctype == xlrd.XL_CELL_ERROR:
+            return str(xlrd.error_text_from_code.get(cell.value, "#ERR"))
+        if cell.ctype == xlrd.XL_CELL_NUMBER:
+            value = cell.value
+            return shown(int(value) if value.is_integer() and fmt_str in {"General", "@", "0"} else value, fmt_str)
+        return shown(cell.value)
+
+    rows = [[text(r, c) for c in range(sheet.row_len(r))] for r in range(sheet.nrows)]
+    for rlo, rhi, clo, chi in sheet.merged_cells:
+        first = text(rlo, clo)
+        for r in range(rlo, min(rhi, len(rows))):
+            for c in range(clo, min(chi, len(rows[r]))):
+                rows[r][c] = first
     return rows
 
 
@@ -195,10 +236,10 @@ def parse(
     if len(data) > MAX_IMPORT_BYTES:
         result.problem("文件", "error", "文件过大（上限 5 MB）")
         return result
-    if kind == "xls" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        result.problem("文件", "error", "不支持旧版 .xls 文件：请在 Excel 中“另存为” .xlsx 后再导入")
-        return result
-    rows = _csv_rows(data, result) if kind == "csv" else _sheet_rows(data, result)
+    if data[:8] == OLE_MAGIC or (kind == "xls" and not data.startswith(b"PK")):  # by content, not by name
+        rows = _xls_rows(data, result)
+    else:
+        rows = _csv_rows(data, result) if kind == "csv" else _sheet_rows(data, result)
     if rows is None:
         return result
     header_at = next((i for i, r in enumerate(rows[:10]) if sum(_canonical(c) is not None for c in r) >= 2), None)
