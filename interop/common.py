@@ -112,6 +112,11 @@ class ImportResult:
                 n += 1
             data["id"] = f"{base}-{n}"
             self.problem(where, "warning", f"编号与前面的题目重复，已改为 {data['id']}")
+        title = (data.get("title") or "").strip()
+        if not title or title == data["id"]:
+            data.pop("title", None)  # the name is the id: nothing more to keep
+        else:
+            data["title"] = title[:255]
         try:
             _question.validate_python(data)
         except ValidationError as exc:

@@ -212,7 +212,7 @@ def _question(text: str, where: str, result: ImportResult, fallback_id: str) -> 
         general = plain_text(general, is_html or tag in {"html", "moodle"})
         body = body.strip()
     qid = question_id(title, fallback_id)
-    base: dict[str, Any] = {"id": qid}
+    base: dict[str, Any] = {"id": qid, "title": _unescape(title)}
 
     def stem(blank: str) -> str:
         # Missing-word form: the answer block sits inside the sentence.
@@ -365,7 +365,9 @@ def _lost(q: AnyQuestion, notes: list[str]) -> None:
 
 def _write_one(q: AnyQuestion, notes: list[str]) -> str:
     _lost(q, notes)
-    title = f"::{escape(q.id)}::[plain]"
+    title = f"::{escape(q.title or q.id)}::[plain]"
+    if q.title:
+        notes.append(f"{q.id}：GIFT 只有题目名称，写为“{q.title}”，编号 {q.id} 未导出（Moodle XML 可保留）")
     feedback = f"####{escape(q.explanation)}"
     if q.type == "single":
         opts = " ".join(_option("=" if LETTERS[i] == q.answer else "~", o) for i, o in enumerate(q.options))

@@ -117,6 +117,8 @@ def parse(
             continue
         if data is None:
             continue
+        if name:
+            data["title"] = " ".join(name.split())
         tags = [_text(t).strip() for t in node.findall("tags/tag")]
         levels = [t.removeprefix(DIFFICULTY_TAG) for t in tags if t.startswith(DIFFICULTY_TAG)]
         if levels and levels[0] in {"1", "2", "3"}:
@@ -238,7 +240,7 @@ def _write_one(quiz: Element, q: AnyQuestion, notes: list[str]) -> None:
         q.type, "essay"
     )
     node = SubElement(quiz, "question", {"type": kind})
-    _sub(node, "name", q.id)
+    _sub(node, "name", q.title or q.id)
     _sub(node, "questiontext", q.stem, format="plain_text")
     _sub(node, "generalfeedback", q.explanation, format="plain_text")
     SubElement(node, "defaultgrade").text = "1"

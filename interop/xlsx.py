@@ -19,7 +19,11 @@ from quizzes.models import AnyQuestion
 from store.archives import ArchiveRejected, check_archive
 
 LETTERS = "ABCDEFGH"
-HEADER = ["编号", "题型", "题干", *(f"选项{c}" for c in LETTERS[:6]), "答案", "解析", "知识点", "难度", "评分要点"]
+HEADER = [
+    *("编号", "题型", "题干"),
+    *(f"选项{c}" for c in LETTERS[:6]),
+    *("答案", "解析", "知识点", "难度", "评分要点", "名称"),
+]
 TYPES = {
     **dict.fromkeys(["单选", "单选题", "单项选择", "单项选择题", "单择题", "选择题", "single"], "single"),
     **dict.fromkeys(["多选", "多选题", "多项选择", "多项选择题", "multiple"], "multiple"),
@@ -47,6 +51,7 @@ SYNONYMS = {
     "章节": ["章节", "章", "所属章节", "分类", "题目分类"],
     "难度": ["难度", "难易度", "难易程度", "试题难度", "难度等级"],
     "评分要点": ["评分要点", "关键词", "评分关键词", "得分点"],
+    "名称": ["名称", "题目名称", "试题名称", "标题", "题名"],
 }
 OPTION_HEADER = re.compile(r"^选项\s*([A-Ha-h])$|^([A-Ha-h])\s*选项$|^([A-Ha-h])$")
 BLANK_SEPARATOR = re.compile(r"[|｜]")
@@ -65,6 +70,7 @@ INSTRUCTIONS = [
     ("知识点", "知识点编号，多个用逗号分隔，例如 crm-basics.customer-vs-consumer；留空时用导入时指定的默认知识点"),
     ("难度", "1/易/简单（识记）、2/中/一般（理解）、3/难/困难（应用），默认 2"),
     ("评分要点", "仅简答题：要点名:关键词1/关键词2；要点名2[权重]:关键词3（权重默认 1）"),
+    ("名称", "可选：题目在其他系统中的名称（如 Moodle 的题目名称），导出时写回"),
     ("表头", "表头按列名识别，列的顺序不限；也认 试题类型、题目、正确答案、答案解析、难易度 等常见写法"),
 ]
 
@@ -301,6 +307,8 @@ def _question(
         "points": points,
         "difficulty": difficulty,
     }
+    if row.get("名称"):
+        data["title"] = row["名称"]
     if row.get("编号") and data["id"] != row["编号"].strip().lower():
         result.problem(where, "warning", f"“编号”列的“{row['编号']}”不是有效编号，已改为 {data['id']}")
     answer = row.get("答案", "")
@@ -364,7 +372,8 @@ def _style_header(sheet: Worksheet) -> None:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGHIJKLMN", (22, 8, 50, 18, 18, 18, 18, 12, 12, 14, 50, 36, 6, 40), strict=True):
+    widths = (22, 8, 50, 18, 18, 18, 18, 12, 12, 14, 50, 36, 6, 40, 24)
+    for letter, width in zip("ABCDEFGHIJKLMNO", widths, strict=True):
         sheet.column_dimensions[letter].width = width
 
 
@@ -394,6 +403,7 @@ def _row(q: AnyQuestion) -> list[Any]:
         ",".join(q.points),
         q.difficulty,
         rubric,
+        q.title or "",
     ]
 
 

@@ -709,3 +709,10 @@ EXPORT_SOURCE = "导出内容"
 EXPORT_PRACTICE = "练习（每题第一次作答）"
 EXPORT_CSV = "下载 CSV"
 EXPORT_XLSX = "下载 Excel"
+
+# --- bank import and export ---
+BANK_PREVIEW = "将要导入的题目"
+BANK_COL_TITLE = "名称"
+BANK_COL_ID = "编号"
+BANK_COL_TYPE = "题型"
+BANK_COL_STEM = "题干"

@@ -85,6 +85,21 @@ with import_col:
         if result.problems:
             st.warning(T.ADMIN_IMPORT_PROBLEMS.format(n=len(result.problems)))
             st.code("\n".join(str(p) for p in result.problems), language=None)
+        if result.questions:
+            st.caption(T.BANK_PREVIEW)
+            st.dataframe(
+                [
+                    {
+                        T.BANK_COL_TITLE: q.get("title", ""),
+                        T.BANK_COL_ID: q["id"],
+                        T.BANK_COL_TYPE: T.TYPE_LABELS.get(q["type"], ""),
+                        T.BANK_COL_STEM: q["stem"][:80],
+                    }
+                    for q in result.questions
+                ],
+                hide_index=True,
+                width="stretch",
+            )
         if result.questions and st.button(T.ADMIN_IMPORT_SAVE.format(n=len(result.questions)), key="admin_import_save"):
             bank_id = imported_bank_id(name, f"{datetime.now(UTC):%Y%m%d%H%M%S}")
             target = ContentRoots.from_env().banks / f"{bank_id}.yaml"
