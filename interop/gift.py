@@ -15,10 +15,12 @@ from interop.common import (
     NO_EXPLANATION,
     ImportResult,
     has_media,
+    moodle_answer,
     partial_scoring,
     plain_text,
     question_id,
     shared_types,
+    short_answers,
     strip_format,
 )
 from quizzes.models import AnyQuestion
@@ -273,11 +275,15 @@ def _question(text: str, where: str, result: ImportResult, fallback_id: str) -> 
         if partial:
             result.problem(where, "unsupported", f"填空题的部分得分答案（{'、'.join(partial)}）无法表示，已跳过")
             return None
+        accepted = short_answers([o[0] for o in options])
+        if isinstance(accepted, str):
+            result.problem(where, "unsupported", accepted)
+            return None
         return {
             **base,
             "type": "fill",
             "stem": stem("____"),
-            "answer": [[o[0] for o in options]],
+            "answer": [accepted],
             "explanation": explanation,
         }
     letters = ", ".join(f"{LETTERS[i]} {w:g}%" for i, (_, w, _) in enumerate(options) if w)
@@ -390,7 +396,7 @@ def _write_one(q: AnyQuestion, notes: list[str]) -> str:
         return f"{title}{escape(q.stem)} {{{'TRUE' if q.answer else 'FALSE'} {feedback}}}\n"
     if q.type == "fill":
         before, _, after = q.stem.partition("____")
-        opts = " ".join(_option("=", a) for a in q.answer[0])
+        opts = " ".join(_option("=", moodle_answer(a)) for a in q.answer[0])
         return f"{title}{escape(before)}{{{opts} {feedback}}}{escape(after)}\n"
     assert q.type == "short"
     notes.append(f"{q.id}：简答题的评分要点无法用 GIFT 表示，已导出为问答题（参考答案写入总体反馈）")

@@ -196,3 +196,48 @@ def test_sheet_name_column_round_trips() -> None:
     data, _ = xlsx.write([model])
     back = xlsx.parse(data, {POINT})
     assert back.questions[0]["title"] == "Moodle 名称 1" and back.questions[0]["id"] == "a.b"
+
+
+# --- short answers: Moodle's wildcard and case ------------------------------------------------------------------
+
+
+def test_gift_short_answer_wildcard_is_refused_not_taken_literally() -> None:
+    questions, messages = _gift("::W:: 首都是哪里？ {=北京* =Beijing}\n")
+    assert questions == [] and any("（W）" in m and "通配符" in m for m in messages)
+
+
+def test_xml_short_answer_wildcard_refused_and_case_sensitivity_reported() -> None:
+    wild = (
+        '<question type="shortanswer"><name><text>w</text></name><questiontext><text>首都是哪里？</text>'
+        '</questiontext><answer fraction="100"><text>*京</text></answer></question>'
+    )
+    case = (
+        '<question type="shortanswer"><name><text>c</text></name><questiontext><text>首都的英文？</text>'
+        '</questiontext><usecase>1</usecase><answer fraction="100"><text>Beijing</text></answer></question>'
+    )
+    questions, messages = _xml(wild + case)
+    assert [q["id"] for q in questions] == ["c"]
+    assert any("（w）" in m and "通配符" in m for m in messages)
+    assert any("（c）" in m and "区分大小写" in m for m in messages)
+
+
+def test_a_literal_asterisk_in_an_accepted_answer_survives_both_moodle_formats() -> None:
+    from pydantic import TypeAdapter
+
+    from quizzes.models import Question
+
+    q = TypeAdapter(Question).validate_python(
+        {
+            "id": "star.q1",
+            "type": "fill",
+            "stem": "乘号在程序里写作____。",
+            "answer": [["*", "星号"]],
+            "explanation": "程序里用星号表示乘。",
+            "points": [POINT],
+        }
+    )
+    text, _ = gift.write([q])
+    data, _ = moodle_xml.write([q])
+    assert "\\\\*" in text and "\\*" in data.decode()
+    for back in (gift.parse(text, POINT), moodle_xml.parse(data, POINT)):
+        assert [x["answer"] for x in back.questions] == [[["*", "星号"]]]
