@@ -11,7 +11,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -91,6 +90,8 @@ def cached(folders: Iterable[Path], load: Callable[[], T], folder: Path | None =
         path.unlink(missing_ok=True)
     value = load()
     try:
+        import tempfile  # only when writing (it brings in shutil and the compressors)
+
         folder.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(dir=folder, prefix=".catalog-", suffix=".tmp")
         with os.fdopen(handle, "wb") as f:
