@@ -5,19 +5,17 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from catalog.cache import cached
+from catalog.cache import cached, no_collection
 from catalog.syllabus import Syllabus, load_syllabus
-from courseware.loader import load_chapter
 from courseware.models import Chapter, Glossary, GlossaryTerm, Section
 from grading.library import Library, load_library
 from quizzes.models import AnyQuestion, Bank, Blueprint, Question
-from scenarios.checks import check_scenario
 from scenarios.models import Scenario
 from source.problems import ContentError, Problem
 from source.yamlsource import LocatedYaml, parse_yaml, read_text, validate, validate_item
@@ -181,6 +179,11 @@ def load_catalog(roots: ContentRoots | None = None, *, cache: bool = True) -> Ca
 
 
 def _load(roots: ContentRoots) -> Catalog:
+    with no_collection():
+        return _load_all(roots)
+
+
+def _load_all(roots: ContentRoots) -> Catalog:
     catalog = Catalog(load_syllabus(), load_library())
     _load_chapters(catalog, roots.chapters)
     _load_glossary(catalog, roots.chapters / GLOSSARY_FILE)
@@ -222,6 +225,10 @@ def _yaml_loader(catalog: Catalog, model: type[M]) -> Callable[[Path, str], tupl
 
 
 def _load_chapters(catalog: Catalog, folder: Path) -> None:
+    if not _files(folder, "*.md"):
+        return
+    from courseware.loader import load_chapter  # Markdown and figures: only a cold load reads chapters
+
     points, modules = set(catalog.syllabus.points), {m.id for m in catalog.syllabus.modules}
     seen: dict[str, str] = {}
     kept = []
@@ -249,7 +256,33 @@ def _load_glossary(catalog: Catalog, path: Path) -> None:
         catalog.glossary = tuple(sorted(glossary.terms, key=lambda t: t.term))
 
 
-_QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
+@cache
+def _question_adapter() -> TypeAdapter[AnyQuestion]:
+    return TypeAdapter(Question)
+
+
+@cache
+def _questions_adapter() -> TypeAdapter[list[AnyQuestion]]:
+    return TypeAdapter(list[Question])
+
+
+def _validate_questions(items: Any, doc: LocatedYaml, display: str, catalog: Catalog) -> list[tuple[int, AnyQuestion]]:
+    """Every good question with its index. The whole list is validated in one call; when something is wrong
+    each item is validated on its own, so every bad one is reported with its line and the rest are kept."""
+    if not isinstance(items, list):
+        return []
+    context = {"points": set(catalog.syllabus.points)}
+    try:
+        return list(enumerate(_questions_adapter().validate_python(items, context=context)))
+    except ValidationError:
+        pass
+    good: list[tuple[int, AnyQuestion]] = []
+    for i in range(len(items)):
+        try:
+            good.append((i, validate_item(_question_adapter(), doc, display, ["questions", i], context)))
+        except ContentError as exc:
+            catalog.problems.extend(exc.problems)
+    return good
 
 
 def _load_banks(catalog: Catalog, folder: Path) -> None:
@@ -265,15 +298,10 @@ def _load_banks(catalog: Catalog, folder: Path) -> None:
             catalog.problems.extend(exc.problems)
             continue
         items = doc.data.get("questions") if isinstance(doc.data, dict) else None
-        good: list[tuple[int, AnyQuestion]] = []
-        for i in range(len(items) if isinstance(items, list) else 0):
-            try:
-                good.append((i, validate_item(_QUESTION, doc, display, ["questions", i], context)))
-            except ContentError as exc:
-                catalog.problems.extend(exc.problems)
+        good = _validate_questions(items, doc, display, catalog)
         try:  # the file's own fields (schema_version, id, title), with one good question standing in
             stand_in = [items[good[0][0]]] if good and isinstance(items, list) else items
-            header = LocatedYaml({**doc.data, "questions": stand_in}, doc.root) if isinstance(doc.data, dict) else doc
+            header = doc.with_data({**doc.data, "questions": stand_in}) if isinstance(doc.data, dict) else doc
             validate(Bank, header, display, context)
         except ContentError as exc:
             catalog.problems.extend(exc.problems)
@@ -308,6 +336,10 @@ def _load_blueprints(catalog: Catalog, folder: Path) -> None:
 
 
 def _load_scenarios(catalog: Catalog, folder: Path) -> None:
+    if not _files(folder, "*.yaml"):
+        return
+    from scenarios.checks import check_scenario  # the rule engine: only a cold load checks scenarios
+
     for display, (sc, doc) in _each(catalog, folder, "*.yaml", _yaml_loader(catalog, Scenario)):
         found = check_scenario(sc, catalog.library, doc, display)
         for i, section in enumerate(sc.sections):

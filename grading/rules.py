@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field, field_validator, model_validator
 
-from grading.matcher import Reading
 from source.models import ContentModel, check_points
 
 if TYPE_CHECKING:  # imported when first compiled: building its parser costs about a second at start-up
     import rule_engine
+
+    from grading.matcher import Reading  # jieba and pypinyin: not needed to load the course
 
 
 class Condition(ContentModel):

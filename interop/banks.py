@@ -31,7 +31,7 @@ def import_file(
     result = ImportResult(on_progress=on_progress)
     kind = SUFFIXES.get(PurePath(name).suffix.lower())
     if kind is None:
-        result.problem("文件", "error", "只支持 .gift/.txt（GIFT）、.xml（Moodle XML）、.xlsx 和 .csv（表格）")
+        result.problem("文件", "error", "只支持 .gift/.txt（GIFT）、.xml（Moodle XML）、.xlsx、.xls 和 .csv（表格）")
         return result
     if len(data) > MAX_IMPORT_BYTES:
         result.problem("文件", "error", "文件过大（上限 5 MB）")

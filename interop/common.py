@@ -112,6 +112,11 @@ class ImportResult:
                 n += 1
             data["id"] = f"{base}-{n}"
             self.problem(where, "warning", f"编号与前面的题目重复，已改为 {data['id']}")
+        title = (data.get("title") or "").strip()
+        if not title or title == data["id"]:
+            data.pop("title", None)  # the name is the id: nothing more to keep
+        else:
+            data["title"] = title[:255]
         try:
             _question.validate_python(data)
         except ValidationError as exc:
@@ -140,6 +145,23 @@ def strip_format(text: str) -> tuple[str, str | None]:
     if not match:
         return text, None
     return text[match.end() :], match.group(1).lower()
+
+
+WILDCARD = re.compile(r"(?<!\\)\*")
+
+
+def short_answers(accepted: list[str]) -> list[str] | str:
+    """Moodle short answers as our accepted answers: `\\*` is a literal asterisk; a bare `*` is Moodle's wildcard
+    (any text), which exact matching cannot do, so the reason for refusing is returned instead."""
+    wild = [a for a in accepted if WILDCARD.search(a)]
+    if wild:
+        return f"填空答案含通配符 *（{'、'.join(wild)}），本平台按原文精确比对，无法表示，已跳过"
+    return [a.replace("\\*", "*") for a in accepted]
+
+
+def moodle_answer(text: str) -> str:
+    """An accepted answer written for Moodle: an asterisk escaped so it is not read as a wildcard."""
+    return text.replace("*", "\\*")
 
 
 def has_media(text: str) -> bool:

@@ -15,10 +15,12 @@ from interop.common import (
     NO_EXPLANATION,
     ImportResult,
     has_media,
+    moodle_answer,
     partial_scoring,
     plain_text,
     question_id,
     shared_types,
+    short_answers,
     strip_format,
 )
 from quizzes.models import AnyQuestion
@@ -212,7 +214,7 @@ def _question(text: str, where: str, result: ImportResult, fallback_id: str) -> 
         general = plain_text(general, is_html or tag in {"html", "moodle"})
         body = body.strip()
     qid = question_id(title, fallback_id)
-    base: dict[str, Any] = {"id": qid}
+    base: dict[str, Any] = {"id": qid, "title": _unescape(title)}
 
     def stem(blank: str) -> str:
         # Missing-word form: the answer block sits inside the sentence.
@@ -273,11 +275,15 @@ def _question(text: str, where: str, result: ImportResult, fallback_id: str) -> 
         if partial:
             result.problem(where, "unsupported", f"填空题的部分得分答案（{'、'.join(partial)}）无法表示，已跳过")
             return None
+        accepted = short_answers([o[0] for o in options])
+        if isinstance(accepted, str):
+            result.problem(where, "unsupported", accepted)
+            return None
         return {
             **base,
             "type": "fill",
             "stem": stem("____"),
-            "answer": [[o[0] for o in options]],
+            "answer": [accepted],
             "explanation": explanation,
         }
     letters = ", ".join(f"{LETTERS[i]} {w:g}%" for i, (_, w, _) in enumerate(options) if w)
@@ -365,7 +371,9 @@ def _lost(q: AnyQuestion, notes: list[str]) -> None:
 
 def _write_one(q: AnyQuestion, notes: list[str]) -> str:
     _lost(q, notes)
-    title = f"::{escape(q.id)}::[plain]"
+    title = f"::{escape(q.title or q.id)}::[plain]"
+    if q.title:
+        notes.append(f"{q.id}：GIFT 只有题目名称，写为“{q.title}”，编号 {q.id} 未导出（Moodle XML 可保留）")
     feedback = f"####{escape(q.explanation)}"
     if q.type == "single":
         opts = " ".join(_option("=" if LETTERS[i] == q.answer else "~", o) for i, o in enumerate(q.options))
@@ -388,7 +396,7 @@ def _write_one(q: AnyQuestion, notes: list[str]) -> str:
         return f"{title}{escape(q.stem)} {{{'TRUE' if q.answer else 'FALSE'} {feedback}}}\n"
     if q.type == "fill":
         before, _, after = q.stem.partition("____")
-        opts = " ".join(_option("=", a) for a in q.answer[0])
+        opts = " ".join(_option("=", moodle_answer(a)) for a in q.answer[0])
         return f"{title}{escape(before)}{{{opts} {feedback}}}{escape(after)}\n"
     assert q.type == "short"
     notes.append(f"{q.id}：简答题的评分要点无法用 GIFT 表示，已导出为问答题（参考答案写入总体反馈）")

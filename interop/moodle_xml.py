@@ -18,10 +18,12 @@ from interop.common import (
     ImportResult,
     has_media,
     looks_html,
+    moodle_answer,
     partial_scoring,
     plain_text,
     question_id,
     shared_types,
+    short_answers,
     strip_format,
 )
 from quizzes.models import AnyQuestion
@@ -117,6 +119,8 @@ def parse(
             continue
         if data is None:
             continue
+        if name:
+            data["title"] = " ".join(name.split())
         tags = [_text(t).strip() for t in node.findall("tags/tag")]
         levels = [t.removeprefix(DIFFICULTY_TAG) for t in tags if t.startswith(DIFFICULTY_TAG)]
         if levels and levels[0] in {"1", "2", "3"}:
@@ -172,8 +176,14 @@ def _question(node: Element, kind: str, where: str, result: ImportResult, qid: s
             return None
         if not accepted:
             raise ValueError("填空题需要至少一个得满分的答案")
+        exact = short_answers(accepted)
+        if isinstance(exact, str):
+            result.problem(where, "unsupported", exact)
+            return None
+        if _text(node, "usecase").strip() == "1":
+            result.problem(where, "warning", "原题区分大小写；本平台填空判分不区分大小写")
         blank = stem if "____" in stem else f"{stem}____"
-        return {**base, "type": "fill", "stem": blank, "answer": [accepted]}
+        return {**base, "type": "fill", "stem": blank, "answer": [exact]}
     if kind == "multichoice":
         # Moodle's default is a single-answer question.
         single = _text(node, "single").strip().lower() not in {"false", "0"}
@@ -238,7 +248,7 @@ def _write_one(quiz: Element, q: AnyQuestion, notes: list[str]) -> None:
         q.type, "essay"
     )
     node = SubElement(quiz, "question", {"type": kind})
-    _sub(node, "name", q.id)
+    _sub(node, "name", q.title or q.id)
     _sub(node, "questiontext", q.stem, format="plain_text")
     _sub(node, "generalfeedback", q.explanation, format="plain_text")
     SubElement(node, "defaultgrade").text = "1"
@@ -266,7 +276,7 @@ def _write_one(quiz: Element, q: AnyQuestion, notes: list[str]) -> None:
     elif q.type == "fill":
         SubElement(node, "usecase").text = "0"
         for accepted in q.answer[0]:
-            _sub(node, "answer", accepted, fraction="100", format="plain_text")
+            _sub(node, "answer", moodle_answer(accepted), fraction="100", format="plain_text")
     else:
         assert q.type == "short"
         notes.append(f"{q.id}：简答题的关键词评分要点无法自动评分，已导出为问答题（参考答案与要点写入评分说明）")

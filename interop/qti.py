@@ -62,7 +62,7 @@ def item_xml(q: AnyQuestion, notes: list[str]) -> bytes | None:
         _q("assessmentItem"),
         {
             "identifier": q.id,
-            "title": q.stem[:60],
+            "title": q.title or q.stem[:60],
             "adaptive": "false",
             "timeDependent": "false",
             f"{{{XSI}}}schemaLocation": f"{QTI_NS} {QTI_XSD}",

@@ -8,6 +8,7 @@ import io
 import re
 from typing import Any
 
+import xlrd
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
@@ -18,7 +19,11 @@ from quizzes.models import AnyQuestion
 from store.archives import ArchiveRejected, check_archive
 
 LETTERS = "ABCDEFGH"
-HEADER = ["编号", "题型", "题干", *(f"选项{c}" for c in LETTERS[:6]), "答案", "解析", "知识点", "难度", "评分要点"]
+HEADER = [
+    *("编号", "题型", "题干"),
+    *(f"选项{c}" for c in LETTERS[:6]),
+    *("答案", "解析", "知识点", "难度", "评分要点", "名称"),
+]
 TYPES = {
     **dict.fromkeys(["单选", "单选题", "单项选择", "单项选择题", "单择题", "选择题", "single"], "single"),
     **dict.fromkeys(["多选", "多选题", "多项选择", "多项选择题", "multiple"], "multiple"),
@@ -46,6 +51,7 @@ SYNONYMS = {
     "章节": ["章节", "章", "所属章节", "分类", "题目分类"],
     "难度": ["难度", "难易度", "难易程度", "试题难度", "难度等级"],
     "评分要点": ["评分要点", "关键词", "评分关键词", "得分点"],
+    "名称": ["名称", "题目名称", "试题名称", "标题", "题名"],
 }
 OPTION_HEADER = re.compile(r"^选项\s*([A-Ha-h])$|^([A-Ha-h])\s*选项$|^([A-Ha-h])$")
 BLANK_SEPARATOR = re.compile(r"[|｜]")
@@ -64,6 +70,7 @@ INSTRUCTIONS = [
     ("知识点", "知识点编号，多个用逗号分隔，例如 crm-basics.customer-vs-consumer；留空时用导入时指定的默认知识点"),
     ("难度", "1/易/简单（识记）、2/中/一般（理解）、3/难/困难（应用），默认 2"),
     ("评分要点", "仅简答题：要点名:关键词1/关键词2；要点名2[权重]:关键词3（权重默认 1）"),
+    ("名称", "可选：题目在其他系统中的名称（如 Moodle 的题目名称），导出时写回"),
     ("表头", "表头按列名识别，列的顺序不限；也认 试题类型、题目、正确答案、答案解析、难易度 等常见写法"),
 ]
 
@@ -146,8 +153,8 @@ def _sheet_rows(data: bytes, result: ImportResult) -> list[list[str]] | None:
         return None
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as exc:
-        result.problem("文件", "error", f"无法读取 Excel 文件（{type(exc).__name__}），请使用 .xlsx 格式")
+    except Exception:
+        result.problem("文件", "error", "无法读取 Excel 文件（文件已损坏或不是 Excel 文件），请使用 .xlsx 或 .xls 格式")
         return None
     sheet = book.worksheets[0]
     rows = [[shown(c.value, c.number_format) for c in row] for row in sheet.iter_rows()]
@@ -159,6 +166,46 @@ def _sheet_rows(data: bytes, result: ImportResult) -> list[list[str]] | None:
             for c in range(merged.min_col, merged.max_col + 1):
                 if r - 1 < len(rows) and c - 1 < len(rows[r - 1]):
                     rows[r - 1][c - 1] = first
+    return rows
+
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Excel (.xls) and other compound documents
+
+
+def _xls_rows(data: bytes, result: ImportResult) -> list[list[str]] | None:
+    """The first sheet of an old Excel (.xls) book as the text every cell shows, merged cells filled."""
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        sheet = book.sheet_by_index(0)
+    except Exception:
+        unreadable = "无法读取旧版 .xls 文件（文件已损坏或不是 Excel 文件），可在 Excel 中另存为 .xlsx 后再试"
+        result.problem("文件", "error", unreadable)
+        return None
+
+    def text(r: int, c: int) -> str:
+        cell = sheet.cell(r, c)
+        fmt = book.format_map.get(book.xf_list[cell.xf_index].format_key) if cell.xf_index is not None else None
+        fmt_str = fmt.format_str if fmt is not None else "General"
+        if cell.ctype == xlrd.XL_CELL_DATE:
+            try:
+                return shown(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode), fmt_str)
+            except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                return shown(cell.value, "General")
+        if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+            return shown(bool(cell.value))
+        if cell.ctype == xlrd.XL_CELL_ERROR:
+            return str(xlrd.error_text_from_code.get(cell.value, "#ERR"))
+        if cell.ctype == xlrd.XL_CELL_NUMBER:
+            value = cell.value
+            return shown(int(value) if value.is_integer() and fmt_str in {"General", "@", "0"} else value, fmt_str)
+        return shown(cell.value)
+
+    rows = [[text(r, c) for c in range(sheet.row_len(r))] for r in range(sheet.nrows)]
+    for rlo, rhi, clo, chi in sheet.merged_cells:
+        first = text(rlo, clo)
+        for r in range(rlo, min(rhi, len(rows))):
+            for c in range(clo, min(chi, len(rows[r]))):
+                rows[r][c] = first
     return rows
 
 
@@ -195,10 +242,10 @@ def parse(
     if len(data) > MAX_IMPORT_BYTES:
         result.problem("文件", "error", "文件过大（上限 5 MB）")
         return result
-    if kind == "xls" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        result.problem("文件", "error", "不支持旧版 .xls 文件：请在 Excel 中“另存为” .xlsx 后再导入")
-        return result
-    rows = _csv_rows(data, result) if kind == "csv" else _sheet_rows(data, result)
+    if data[:8] == OLE_MAGIC or (kind == "xls" and not data.startswith(b"PK")):  # by content, not by name
+        rows = _xls_rows(data, result)
+    else:
+        rows = _csv_rows(data, result) if kind == "csv" else _sheet_rows(data, result)
     if rows is None:
         return result
     header_at = next((i for i, r in enumerate(rows[:10]) if sum(_canonical(c) is not None for c in r) >= 2), None)
@@ -260,6 +307,8 @@ def _question(
         "points": points,
         "difficulty": difficulty,
     }
+    if row.get("名称"):
+        data["title"] = row["名称"]
     if row.get("编号") and data["id"] != row["编号"].strip().lower():
         result.problem(where, "warning", f"“编号”列的“{row['编号']}”不是有效编号，已改为 {data['id']}")
     answer = row.get("答案", "")
@@ -323,7 +372,8 @@ def _style_header(sheet: Worksheet) -> None:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGHIJKLMN", (22, 8, 50, 18, 18, 18, 18, 12, 12, 14, 50, 36, 6, 40), strict=True):
+    widths = (22, 8, 50, 18, 18, 18, 18, 12, 12, 14, 50, 36, 6, 40, 24)
+    for letter, width in zip("ABCDEFGHIJKLMNO", widths, strict=True):
         sheet.column_dimensions[letter].width = width
 
 
@@ -353,6 +403,7 @@ def _row(q: AnyQuestion) -> list[Any]:
         ",".join(q.points),
         q.difficulty,
         rubric,
+        q.title or "",
     ]
 
 

@@ -21,6 +21,12 @@ class QuestionBase(ContentModel):
     """Fields every question has."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$", description="Stable id, unique across banks")
+    title: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=255,
+        description="The name the question had in another system (a Moodle name), kept for listings and export",
+    )
     stem: str = Field(min_length=2, description="Question text")
     explanation: str = Field(min_length=2, description="解析: teaches why the answer is right")
     points: tuple[str, ...] = Field(min_length=1, description="Knowledge-point ids tested")

@@ -10,9 +10,10 @@ SCHEMA_VERSION = 1
 
 
 class ContentModel(BaseModel):
-    """Immutable content object; unknown fields are rejected so typos surface."""
+    """Immutable content object; unknown fields are rejected so typos surface. Validators are built on first
+    use, so a course read back from the warm cache does not pay for building them."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def check_points(ids: list[str], info: ValidationInfo) -> list[str]:

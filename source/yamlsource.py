@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
+import yaml_rs  # YAML in native code building the data directly; PyYAML checks what it cannot vouch for
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from source.problems import ContentError, Problem
@@ -18,12 +20,26 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LocatedYaml:
-    """A parsed YAML document with its node tree, so a field path can be turned into a line."""
+    """A parsed YAML document with its node tree, so a field path can be turned into a line. The tree of a
+    document read by the fast reader is built from its text on first use (only errors need lines)."""
 
-    def __init__(self, data: Any, root: yaml.Node | None, line_offset: int = 0) -> None:
+    def __init__(self, data: Any, root: yaml.Node | None, line_offset: int = 0, text: str | None = None) -> None:
         self.data = data
-        self.root = root
+        self._root = root
+        self._text = text
         self.line_offset = line_offset
+
+    @property
+    def root(self) -> yaml.Node | None:
+        """The document's node tree (composed from the text when the fast reader read it)."""
+        if self._root is None and self._text is not None:
+            self._root = _Loader(self._text).get_single_node()
+            self._text = None
+        return self._root
+
+    def with_data(self, data: Any) -> LocatedYaml:
+        """The same document (and lines) with other data, e.g. a part of it."""
+        return LocatedYaml(data, self._root, self.line_offset, self._text)
 
     def line_of(self, path: Sequence[str | int]) -> int:
         """Return the 1-based line of the deepest node reachable along `path`."""
@@ -51,7 +67,11 @@ def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
 
 
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> LocatedYaml:
-    """Parse YAML text; a syntax error becomes a ContentError naming the line."""
+    """Parse YAML text; a syntax error becomes a ContentError naming the line. The fast reader is used when its
+    result is known to be what PyYAML's safe loader gives; anything else (errors included) goes through PyYAML."""
+    data = _fast_read(text)
+    if data is not _UNSURE:
+        return LocatedYaml(data, None, line_offset, text)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -64,6 +84,74 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> LocatedYaml:
         reason = getattr(exc, "problem", None) or str(exc)
         raise ContentError([Problem(file, line, "(yaml)", f"YAML 语法错误: {reason}")]) from exc
     return LocatedYaml(data, root, line_offset)
+
+
+_UNSURE = object()
+# Text the fast reader (YAML 1.2) may read differently from PyYAML (YAML 1.1): a byte-order mark, the line
+# breaks 1.1 has and 1.2 has not, directives and document markers, tags, numbers with a leading zero or an
+# exponent (octal in 1.1, decimal or float in 1.2), a signed number without a digit before its point.
+_UNSURE_CHARS = ("\ufeff", "\x85", "\u2028", "\u2029")
+_UNSURE_STARTS = ("%", "...", "!", "0")  # a first "---" is the same in both
+_UNSURE_TEXT = [  # separate patterns, each led by a character class: much faster to scan than one alternation
+    re.compile(p) for p in (r"\n(?:%|---|\.\.\.)", r"[\s\[{,+-]0[0-9oO_]", r"[0-9][eE][-+]?[0-9]", r"[-+]\.[0-9]")
+]
+_TAG = re.compile(r"[\s\[{,]!")
+# PyYAML's implicit resolvers for plain scalars, by first character
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_RESOLVE = {first: tuple(rx for _, rx in resolvers) for first, resolvers in _IMPLICIT.items()}
+_SCALARS = (int, float, bool, type(None))
+
+
+def _fast_read(text: str) -> Any:
+    """The document's data from the fast reader, or _UNSURE when PyYAML must decide."""
+    if text.startswith(_UNSURE_STARTS) or any(c in text for c in _UNSURE_CHARS):
+        return _UNSURE
+    if any(pattern.search(text) for pattern in _UNSURE_TEXT) or ("!" in text and _TAG.search(text)):
+        return _UNSURE
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False)  # duplicate keys are an error by default
+    except Exception:
+        return _UNSURE
+    return data if _same_as_pyyaml(data, text) else _UNSURE
+
+
+def _same_as_pyyaml(data: Any, text: str) -> bool:
+    """True when every value is one PyYAML would build from the same text. Text that a 1.1 reader resolves to
+    another type when written plain (yes, 1:20, 2026-01-01, 12315, <<, =) is accepted only when every place it
+    occurs in the file is quoted; non-text keys send the file to PyYAML."""
+    checked: dict[str, bool] = {}
+    stack: list[Any] = [[data]]
+    while stack:
+        node = stack.pop()
+        if type(node) is dict:
+            for key in node:
+                if type(key) is not str:
+                    return False
+            values: Any = [*node, *node.values()]
+        else:
+            values = node
+        for value in values:
+            kind = type(value)
+            if kind is str:
+                if value and (patterns := _RESOLVE.get(value[0])) and any(p.match(value) for p in patterns):
+                    if value not in checked:
+                        checked[value] = _only_quoted(value, text)
+                    if not checked[value]:
+                        return False
+            elif kind is list or kind is dict:
+                stack.append(value)
+            elif kind not in _SCALARS:
+                return False
+    return True
+
+
+def _only_quoted(value: str, text: str) -> bool:
+    """`value` (one word) is written quoted somewhere and nowhere as a whole plain scalar: after a line start,
+    a blank or [{, and followed only by blanks up to the line end, a comment, a flow separator or `: `."""
+    if any(c.isspace() for c in value) or (f'"{value}"' not in text and f"'{value}'" not in text):
+        return False
+    plain = re.compile(r"(?<![^\s\[{,])" + re.escape(value) + r"(?=[ \t]*(?:$|#|[,\]}]|:(?:\s|$)))", re.MULTILINE)
+    return plain.search(text) is None
 
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"

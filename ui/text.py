@@ -794,3 +794,10 @@ VERSIONS_NO_VALUE = "—"
 VERSIONS_EXPORT = "导出应用内修改（YAML）"
 VERSIONS_EXPORT_DOWNLOAD = "下载 应用内修改的题目.yaml"
 VERSIONS_STALE = "这道题刚被别人修改过，页面已显示最新版本，请核对后再改。"
+
+# --- bank import and export ---
+BANK_PREVIEW = "将要导入的题目"
+BANK_COL_TITLE = "名称"
+BANK_COL_ID = "编号"
+BANK_COL_TYPE = "题型"
+BANK_COL_STEM = "题干"

@@ -53,3 +53,29 @@ def test_a_broken_cache_file_is_replaced(course: Path) -> None:
     cached.write_bytes(b"not a pickle")
     assert load_catalog(ContentRoots.under(course)).questions
     assert cached.read_bytes() != b"not a pickle"
+
+
+WARM = """
+import sys
+from pathlib import Path
+from catalog.catalog import ContentRoots, load_catalog
+cat = load_catalog(ContentRoots.under(Path(sys.argv[1])))
+heavy = sorted(m for m in ("jieba", "pypinyin", "plotly", "markdown_it", "rule_engine") if m in sys.modules)
+print(len(cat.questions), len(cat.scenarios), ",".join(heavy) or "-")
+"""
+
+
+def test_a_warm_load_in_a_fresh_process_imports_no_rule_engine_figures_or_markdown(course: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    runs = [
+        subprocess.run([sys.executable, "-c", WARM, str(course)], env=env, capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    cold, warm = (r.stdout.split() for r in runs)
+    assert cold[:2] == warm[:2] and int(warm[0]) > 0
+    assert warm[2] == "-", warm[2]

@@ -76,6 +76,11 @@ def test_escaped_specials_in_options() -> None:
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?><quiz>'
 
 
+def _xml_bytes(data: bytes) -> tuple[list[dict], list[str]]:
+    result = moodle_xml.parse(data, POINT)
+    return result.questions, [str(p) for p in result.problems]
+
+
 def _xml(body: str) -> tuple[list[dict], list[str]]:
     result = moodle_xml.parse(XML_HEAD + body + "</quiz>", POINT)
     return result.questions, [str(p) for p in result.problems]
@@ -128,3 +133,111 @@ def test_xml_names_made_unique() -> None:
     )
     questions, _ = _xml(q + q)
     assert [x["id"] for x in questions] == ["q8", "q8-2"]
+
+
+# --- names kept as titles ------------------------------------------------------------------------------------
+
+
+def test_gift_names_are_kept_as_titles_and_written_back() -> None:
+    from pydantic import TypeAdapter
+
+    from quizzes.models import Question
+
+    questions, _ = _gift(
+        "::Q8:: One plus one is two {T}\n\n::Q8:: Two plus two is five {F}\n\n"
+        "::客户 类型 \\: 第1题:: 内部客户也是客户吗？ {T}\n\n::q9:: 已是编号的名称 {T}\n\nNo name here {T}\n"
+    )
+    assert [q["id"] for q in questions] == ["q8", "q8-2", "imported.q0003", "q9", "imported.q0005"]
+    assert [q.get("title") for q in questions] == ["Q8", "Q8", "客户 类型 : 第1题", None, None]
+    models = [TypeAdapter(Question).validate_python(q) for q in questions]
+    text, notes = gift.write(models)
+    assert text.count("::Q8::") == 2 and "::客户 类型 \\: 第1题::" in text and "::q9::" in text
+    assert any(n.startswith("q8-2：") and "编号" in n for n in notes)
+    again, _ = _gift(text)
+    assert [(q["id"], q.get("title")) for q in again] == [(m.id, m.title) for m in models]
+
+
+def test_xml_names_are_titles_and_the_idnumber_keeps_the_id() -> None:
+    from pydantic import TypeAdapter
+
+    from quizzes.models import Question
+
+    q = (
+        '<question type="truefalse"><name><text>  Q8  第一题 </text></name>'
+        "<questiontext><text>Right?</text></questiontext>"
+        '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>'
+        "</question>"
+    )
+    questions, _ = _xml(q + q.replace("Right?", "Wrong?"))
+    assert [x.get("title") for x in questions] == ["Q8 第一题", "Q8 第一题"]
+    models = [TypeAdapter(Question).validate_python(x) for x in questions]
+    data, _ = moodle_xml.write(models)
+    back, _ = _xml_bytes(data)
+    assert [(x["id"], x.get("title")) for x in back] == [(m.id, m.title) for m in models]
+
+
+def test_sheet_name_column_round_trips() -> None:
+    from pydantic import TypeAdapter
+
+    from interop import xlsx
+    from quizzes.models import Question
+
+    model = TypeAdapter(Question).validate_python(
+        {
+            "id": "a.b",
+            "title": "Moodle 名称 1",
+            "type": "judge",
+            "stem": "甲对吗？",
+            "answer": True,
+            "explanation": "甲对。",
+            "points": [POINT],
+        }
+    )
+    data, _ = xlsx.write([model])
+    back = xlsx.parse(data, {POINT})
+    assert back.questions[0]["title"] == "Moodle 名称 1" and back.questions[0]["id"] == "a.b"
+
+
+# --- short answers: Moodle's wildcard and case ------------------------------------------------------------------
+
+
+def test_gift_short_answer_wildcard_is_refused_not_taken_literally() -> None:
+    questions, messages = _gift("::W:: 首都是哪里？ {=北京* =Beijing}\n")
+    assert questions == [] and any("（W）" in m and "通配符" in m for m in messages)
+
+
+def test_xml_short_answer_wildcard_refused_and_case_sensitivity_reported() -> None:
+    wild = (
+        '<question type="shortanswer"><name><text>w</text></name><questiontext><text>首都是哪里？</text>'
+        '</questiontext><answer fraction="100"><text>*京</text></answer></question>'
+    )
+    case = (
+        '<question type="shortanswer"><name><text>c</text></name><questiontext><text>首都的英文？</text>'
+        '</questiontext><usecase>1</usecase><answer fraction="100"><text>Beijing</text></answer></question>'
+    )
+    questions, messages = _xml(wild + case)
+    assert [q["id"] for q in questions] == ["c"]
+    assert any("（w）" in m and "通配符" in m for m in messages)
+    assert any("（c）" in m and "区分大小写" in m for m in messages)
+
+
+def test_a_literal_asterisk_in_an_accepted_answer_survives_both_moodle_formats() -> None:
+    from pydantic import TypeAdapter
+
+    from quizzes.models import Question
+
+    q = TypeAdapter(Question).validate_python(
+        {
+            "id": "star.q1",
+            "type": "fill",
+            "stem": "乘号在程序里写作____。",
+            "answer": [["*", "星号"]],
+            "explanation": "程序里用星号表示乘。",
+            "points": [POINT],
+        }
+    )
+    text, _ = gift.write([q])
+    data, _ = moodle_xml.write([q])
+    assert "\\\\*" in text and "\\*" in data.decode()
+    for back in (gift.parse(text, POINT), moodle_xml.parse(data, POINT)):
+        assert [x["answer"] for x in back.questions] == [[["*", "星号"]]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 from openpyxl import Workbook, load_workbook
 
@@ -101,8 +102,8 @@ def test_gb18030_csv_and_xls_and_messages_in_chinese(shipped: Catalog) -> None:
     messages = [str(p) for p in result.problems]
     assert any(m.startswith("第 3 行") and "“答案”列" in m for m in messages), messages
     assert all(not any(w in m for w in ("should", "Field", "Value error", "Input")) for m in messages)
-    old = import_file("bank.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, shipped)
-    assert "另存为" in str(old.problems[0])
+    broken = import_file("bank.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, shipped)
+    assert [p.level for p in broken.problems] == ["error"] and "无法读取旧版 .xls" in str(broken.problems[0])
 
 
 def test_pydantic_messages_are_chinese() -> None:
@@ -127,3 +128,65 @@ def test_exported_cells_are_text_never_formulas() -> None:
     assert sheet["D2"].data_type == "s"
     back = xlsx.parse(data, {POINT})
     assert back.questions[0]["stem"] == "=1+1 算什么？"
+
+
+def _xls(
+    rows: list[list[object]], styles: dict[tuple[int, int], str] | None = None, merge: tuple[int, ...] = ()
+) -> bytes:
+    """An old Excel (.xls, BIFF8) book written by xlwt, the way Excel 97-2003 stores it."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("题库")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if merge and (r, c) != (merge[0], merge[2]) and merge[0] <= r <= merge[1] and merge[2] <= c <= merge[3]:
+                continue
+            fmt = (styles or {}).get((r, c))
+            style = xlwt.easyxf(num_format_str=fmt) if fmt else xlwt.Style.default_style
+            if merge and (r, c) == (merge[0], merge[2]):
+                sheet.write_merge(*merge, value, style)
+            elif value is not None:
+                sheet.write(r, c, value, style)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_old_excel_xls_is_read_as_the_cells_show(shipped: Catalog) -> None:
+    data = _xls(
+        [
+            ["试题类型", "题目", "A", "B", "C", "正确答案", "答案解析", "难易度", "知识点"],
+            ["单选题", "满意度达到多少算达标？", 0.95, 0.9, 0.8, "A", "达标线为 95%。", "易", POINT],
+            ["单选", "哪天施行？", datetime.datetime(2018, 9, 26), "另一天", "再一天", "A", "那天施行。", 2, None],
+            ["判断题", "客户就是消费者吗？", None, None, None, "错", "两者不同。", 3, None],
+            [None, "客户包括内部客户吗？", None, None, None, "对", "包括。", 1, None],
+            ["填空题", "常用的协议族是____。", None, None, None, "TCP/IP", "协议族即 TCP/IP。", "一般", None],
+            ["多选", "哪些对？", "甲", "乙", 12315, "AB", "甲乙对。", 2, None],
+        ],
+        {(1, 2): "0%", (1, 3): "0%", (1, 4): "0%", (2, 2): "yyyy/m/d"},
+        merge=(3, 4, 0, 0),
+    )
+    assert data[:8] == xlsx.OLE_MAGIC
+    result = import_file("旧题库.xls", data, shipped, POINT)
+    assert [str(p) for p in result.errors] == []
+    single, dated, judge, judge2, fill, multiple = result.questions
+    assert single["options"] == ["95%", "90%", "80%"] and single["difficulty"] == 1
+    assert dated["options"][0] == "2018/9/26" and dated["difficulty"] == 2
+    assert judge["answer"] is False and judge["difficulty"] == 3
+    assert judge2["type"] == "judge" and judge2["answer"] is True  # merged 题型 cell
+    assert fill["answer"] == [["TCP/IP"]]
+    assert multiple["options"] == ["甲", "乙", "12315"] and multiple["answer"] == ["A", "B"]
+    assert all(q["points"] == [POINT] for q in result.questions)
+
+
+def test_xls_named_xlsx_and_garbage_named_xls_are_handled(shipped: Catalog) -> None:
+    data = _xls([["题型", "题干", "答案", "解析"], ["判断", "甲对吗？", "对", "甲对。"]])
+    assert [q["answer"] for q in import_file("改了扩展名.xlsx", data, shipped, POINT).questions] == [True]
+    modern = _book([["题型", "题干", "答案", "解析"], ["判断", "乙对吗？", "错", "乙错。"]])
+    assert [q["answer"] for q in import_file("改了扩展名.xls", modern, shipped, POINT).questions] == [False]
+    for junk in (b"", b"PK\x03\x04not a zip", bytes(range(256)) * 10):
+        result = import_file("x.xls", junk, shipped, POINT)
+        assert result.questions == [] and result.errors, junk[:10]
+        for problem in result.problems:  # Chinese, naming products only: no exception names or library text
+            assert set(re.findall(r"[A-Za-z]{3,}", str(problem))) <= {"xlsx", "xls", "docx", "Excel", "Office"}

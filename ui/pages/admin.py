@@ -91,6 +91,21 @@ with import_col:
         if result.problems:
             st.warning(T.ADMIN_IMPORT_PROBLEMS.format(n=len(result.problems)))
             st.code("\n".join(str(p) for p in result.problems), language=None)
+        if result.questions:
+            st.caption(T.BANK_PREVIEW)
+            st.dataframe(
+                [
+                    {
+                        T.BANK_COL_TITLE: q.get("title", ""),
+                        T.BANK_COL_ID: q["id"],
+                        T.BANK_COL_TYPE: T.TYPE_LABELS.get(q["type"], ""),
+                        T.BANK_COL_STEM: q["stem"][:80],
+                    }
+                    for q in result.questions
+                ],
+                hide_index=True,
+                width="stretch",
+            )
         if result.questions and st.button(T.ADMIN_IMPORT_SAVE.format(n=len(result.questions)), key="admin_import_save"):
             with refusals():
                 title = T.ADMIN_IMPORT_TITLE.format(name=name)
