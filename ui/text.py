@@ -709,3 +709,12 @@ EXPORT_SOURCE = "导出内容"
 EXPORT_PRACTICE = "练习（每题第一次作答）"
 EXPORT_CSV = "下载 CSV"
 EXPORT_XLSX = "下载 Excel"
+
+# --- text and phone ---
+UPLOAD_BUTTON = "选择文件"
+UPLOAD_LIMIT = "点“选择文件”或把文件拖到上方框内；可上传 {types} 文件，每个不超过 {mb} MB。"
+NO_DATE = "不设日期"
+WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+UNLIMITED = "不限"
+QUESTION_NUMBER = "第 {n} 题"
+SKIP_TO_CONTENT = "跳到正文"

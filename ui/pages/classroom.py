@@ -11,6 +11,7 @@ from classroom.group_reports import MIN_HANZI, ReportError, read_docx
 from classroom.report_templates import RUBRIC, TEMPLATES
 from classroom.roleplay import customer_lines
 from courseware.render import safe_user_markdown
+from ui import look
 from ui import text as T
 from ui.auth import require
 from ui.refusal import refusals
@@ -189,7 +190,7 @@ with report_tab:
                 continue
             with st.form(f"classroom_report_{task.id}"):
                 body = st.text_area(T.REPORT_TEXT, value=current.text if current else "", height=240, max_chars=100_000)
-                upload = st.file_uploader(T.REPORT_FILE, type=["docx"], key=f"classroom_report_file_{task.id}")
+                upload = look.upload(T.REPORT_FILE, ["docx"], key=f"classroom_report_file_{task.id}")
                 if st.form_submit_button(T.REPORT_SUBMIT, type="primary"):
                     text, name, unreadable = body, None, ""
                     if upload:
