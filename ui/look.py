@@ -23,7 +23,15 @@ CSS = f"""
 .stTextInput input, .stNumberInput input, .stDateInput input, [data-testid="stPopover"] button,
 [data-testid="stExpander"] summary, [data-baseweb="tab"] {{ min-height: 44px; }}
 .stRadio label, .stCheckbox label {{ min-height: 44px; display: flex; align-items: center; }}
-[data-testid="stNumberInputStepUp"], [data-testid="stNumberInputStepDown"] {{ min-width: 44px; }}
+[data-testid="stNumberInputStepUp"], [data-testid="stNumberInputStepDown"] {{ min-width: 44px; min-height: 44px; }}
+.stSelectbox [role="group"], .stMultiSelect [role="group"] {{ min-height: 44px; }}
+[data-testid="stButtonGroup"] button {{ min-height: 44px; min-width: 44px; }}
+[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"] button,
+[data-testid="stMainMenu"] button,
+.stSelectbox [role="group"] button, .stMultiSelect [role="group"] button, .stTextInput button,
+[data-testid="stTooltipHoverTarget"], [data-testid="stTooltipHoverTarget"] button {{
+  min-width: 44px; min-height: 44px; display: inline-flex;
+  align-items: center; justify-content: center; }}
 /* nothing wider than the screen: long words wrap, wide things scroll inside themselves */
 [data-testid="stMain"] {{ overflow-wrap: anywhere; }}
 [data-testid="stMain"] pre, [data-testid="stMain"] code {{ white-space: pre-wrap; }}
