@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-# plotly axis formats (d3 time format) for charts with dates
-CHART_DAY = "%m月%d日"
-CHART_DAY_TIME = "%m月%d日 %H:%M"
-CHART_HOVER_DAY = "%Y年%m月%d日"
+# plotly axis formats (d3 time format, '-' drops the leading zero) for charts with dates
+CHART_DAY = "%-m月%-d日"
+CHART_DAY_TIME = "%-m月%-d日 %H:%M"
+CHART_HOVER_DAY = "%Y年%-m月%-d日"
 
 
 @cache

@@ -5,7 +5,7 @@ two widgets whose built-in texts are English (file upload, date choice)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import plotly.graph_objects as go
@@ -103,7 +103,8 @@ def chinese_dates(fig: go.Figure) -> go.Figure:
         first, last = min(days), max(days)
         update: dict[str, Any] = {"type": "date", "tickformat": dates.CHART_DAY, "hoverformat": dates.CHART_HOVER_DAY}
         if (last - first).days < 7:  # a few days: whole days only, never hours or milliseconds
-            update |= {"dtick": _DAY_MS, "range": [first - timedelta(hours=12), last + timedelta(hours=12)]}
+            start, end = datetime.combine(first, time()), datetime.combine(last, time())
+            update |= {"dtick": _DAY_MS, "range": [start - timedelta(hours=12), end + timedelta(hours=12)]}
         (fig.update_xaxes if axis == "x" else fig.update_yaxes)(**update)
     return fig
 
