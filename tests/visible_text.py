@@ -31,7 +31,10 @@ _RAW = re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(v) for v in RAW_VALUES)
 _SNAKE = re.compile(r"(?<![A-Za-z0-9])[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+(?![A-Za-z0-9])")
 _UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE)
 _QID = re.compile(r"(?<![A-Za-z0-9])[a-z][a-z0-9-]*\.[a-z][a-z0-9_-]*(?![A-Za-z0-9])")  # crm-basics.q001
-_ISO_DATE = re.compile(r"\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{2}:\d{2}:\d{2}(?:\.\d+)?|[yY]{4}[-/][mM]{2}[-/][dD]{2}")
+_ISO_DATE = re.compile(
+    r"\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{2}:\d{2}:\d{2}(?:\.\d+)?|[yY]{4}[-/][mM]{2}[-/][dD]{2}"
+    r"|(?<![\d-])\d{1,2}[-/]\d{1,2} \d{1,2}:\d{2}"  # 11-28 14:05
+)
 _EXTENSION = re.compile(r"(?<![A-Za-z0-9])\.[a-z]{2,5}(?![A-Za-z])")  # .docx, .xlsx named beside an upload
 
 

@@ -39,3 +39,21 @@ def test_ids_are_named_for_people() -> None:
     assert CATALOG.syllabus.points[pid].title in point_name(CATALOG, pid) and pid not in point_name(CATALOG, pid)
     assert figure(None) == "—" and figure(0.5) == "0.5"
     assert shorten("这在 5C 评估中反映的是品德（Character）", 22) == "这在 5C 评估中反映的是品德（…"
+
+
+def test_the_exam_date_is_chosen_from_days_written_in_chinese(open_page, app_db) -> None:  # type: ignore[no-untyped-def]
+    from actions.study import my_exam_date
+    from classroom.accounts import list_accounts
+    from quizzes.modes import Mode
+    from source import dates
+
+    at = open_page("practice")
+    at.radio(key="practice_mode").set_value(Mode.REVIEW.value).run()
+    picker = at.selectbox(key="practice_exam_date")
+    assert picker.options[0] == "不设日期" and all(not problems(o) for o in picker.options)
+    day = dates.today() + timedelta(days=30)
+    picker.set_value(day).run()
+    assert not at.exception
+    account = next(a for a in list_accounts(app_db) if a.username == "trainee_user")
+    assert my_exam_date(app_db, account) == day
+    assert at.selectbox(key="practice_exam_date").value == day

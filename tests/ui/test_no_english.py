@@ -136,7 +136,7 @@ def test_the_checker_catches_what_it_must() -> None:
     assert problems("学员概况：None") and problems("得分 nan") and problems("队伍：empty")
     assert problems("知识点 improve_process") and problems("题目 crm-basics.q001")
     assert problems("截止 2026-11-28 14:05") and problems("Upload") and problems("Drag and drop file here")
-    assert problems("23:59:59.9996") and problems("YYYY/MM/DD")
+    assert problems("23:59:59.9996") and problems("YYYY/MM/DD") and problems("下次复习 11-28 14:05")
     assert problems("3f2b8c1e-9d4a-4b7e-8f00-1a2b3c4d5e6f")
     assert not problems("导出 Excel 或 CSV；选项 A 正确；截止 2026年11月28日 14:05")
     assert not problems(":orange-background[对不起] :material/flag: 上传 .docx 文件")
