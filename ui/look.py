@@ -76,7 +76,7 @@ SCRIPT = f"""
 </script>
 """
 
-CHART_CONFIG = {"displayModeBar": False, "locale": "zh-CN", "scrollZoom": False, "responsive": True}
+CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
 _DAY_MS = 86_400_000
 
 
