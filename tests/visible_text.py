@@ -43,6 +43,7 @@ def readable(text: str) -> str:
     text = re.sub(r":material/[a-z_]+:", " ", text)
     text = re.sub(r":[a-z]+(?:-background)?\[", "[", text)  # :red[...] :orange-background[...]
     text = re.sub(r"\]\([^)]*\)", "]", text)  # [label](target)
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.DOTALL | re.IGNORECASE)  # never shown
     text = re.sub(r"<[^>]+>", " ", text)
     return re.sub(r"\{#[^}]*\}", " ", text)  # heading anchors
 
@@ -119,10 +120,12 @@ def _proto_strings(message: Any) -> Iterator[str]:
 
 
 def _frame_strings(frame: Any) -> Iterator[str]:
-    """Headers and every cell as the data grid prints them: a missing value (None, NaN) prints "None"."""
+    """Headers and every cell as the data grid prints them: a missing value prints "None", no rows "empty"."""
     import pandas as pd
 
     yield from (str(c) for c in frame.columns)
+    if len(frame) == 0:
+        yield "empty"  # what the data grid draws for a table without rows
     for row in frame.itertuples(index=False):
         for cell in row:
             missing = cell is None or (not isinstance(cell, str | list | tuple | dict) and bool(pd.isna(cell)))

@@ -17,7 +17,7 @@ from ui.auth import require
 from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class
-from ui.widgets.leaderboard import board_rows, score_text
+from ui.widgets.leaderboard import score_text, show_board
 from ui.widgets.question import response_input
 from ui.widgets.scenario_play import next_turn, transcript
 
@@ -45,7 +45,7 @@ def live_panel(quiz_id: int) -> None:
     state = live.live_state(db, account, quiz_id)
     if state.finished:
         st.success(T.LIVE_FINISHED)
-        st.dataframe(board_rows(live.live_boards(db, account, quiz_id)[0]), hide_index=True, width="stretch")
+        show_board(st, live.live_boards(db, account, quiz_id)[0], T.LIVE_BOARD_EMPTY)
         return
     qid = state.question_id
     if qid is None or qid not in cat.questions:
