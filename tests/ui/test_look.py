@@ -57,3 +57,22 @@ def test_the_exam_date_is_chosen_from_days_written_in_chinese(open_page, app_db)
     account = next(a for a in list_accounts(app_db) if a.username == "trainee_user")
     assert my_exam_date(app_db, account) == day
     assert at.selectbox(key="practice_exam_date").value == day
+
+
+def test_pages_write_dates_and_draw_widgets_only_through_the_shared_helpers() -> None:
+    """Dates through source.dates (Chinese, school clock), charts, uploads and date choices through ui.look."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    banned = re.compile(
+        r"\.strftime\(|\.isoformat\(\)|\.astimezone\(\)|\{[^{}]*:%[A-Za-z]|\.(plotly_chart|file_uploader|date_input)\("
+    )
+    found = [
+        f"{path.relative_to(root)}:{n}: {line.strip()}"
+        for path in [root / "app.py", *(root / "ui").rglob("*.py")]
+        if path.name != "look.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if banned.search(line)
+    ]
+    assert not found, "\n".join(found)
