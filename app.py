@@ -6,9 +6,11 @@ import streamlit as st
 
 from ui import text as T
 from ui.auth import cookie_script, current_account, sign_out
+from ui.look import apply_look
 from ui.routes import STUDY, TEACH, page  # the one route table
 
 st.set_page_config(page_title=T.APP_TITLE, page_icon=T.APP_ICON, layout="wide")
+apply_look()
 
 account = current_account()
 with st.sidebar:

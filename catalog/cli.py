@@ -11,6 +11,7 @@ import typer
 
 from catalog.catalog import ContentRoots, load_catalog
 from catalog.punctuation import tidy_python, to_full_width
+from source import dates
 
 app = typer.Typer(help="客户管理师实训平台 命令行工具", no_args_is_help=True, add_completion=False)
 
@@ -244,9 +245,7 @@ def verify(code: Annotated[str, typer.Argument(help="证书上的查验码，例
         typer.echo("查验失败：查验码无效，或证书内容与记录不符")
         raise typer.Exit(1)
     skills = "、".join(f"{x:g}" for x in found.skills)
-    typer.echo(
-        f"证书有效：{found.name}，{found.issued_on.isoformat()} 颁发，理论 {found.theory:g} 分，情景 {skills} 分"
-    )
+    typer.echo(f"证书有效：{found.name}，{dates.day(found.issued_on)}颁发，理论 {found.theory:g} 分，情景 {skills} 分")
     if found.revoked:
         typer.echo("注意：该证书已被撤销")
         raise typer.Exit(1)

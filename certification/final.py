@@ -20,6 +20,7 @@ from grading.signing import check, make_code, parse_code
 from progress.figures import figures
 from quizzes import exam
 from scenarios.sessions import start_run
+from source import dates
 from source.models import ContentModel, check_schema_version
 from source.yamlsource import parse_yaml, read_text
 from store.db import Database
@@ -361,7 +362,7 @@ def issue(db: Database, user_id: int, attempt_id: int, theory: float, skills: li
                     user_id=user_id,
                     attempt_id=attempt_id,
                     name=user.display_name,
-                    issued_on=date.today(),
+                    issued_on=dates.today(),
                     theory=round(theory, 1),
                     skills=[round(x, 1) for x in skills],
                 )

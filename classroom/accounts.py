@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import delete, func, select, update
 
 from classroom import throttle
 from classroom.passwords import PasswordRejected, check_password, hash_password, needs_rehash, verify_password
+from source import dates
 from store.db import Database
 from store.tables import User
 
@@ -110,19 +109,11 @@ def _check(password: str, username: str, display_name: str) -> None:
         raise AccountError(str(exc)) from exc
 
 
-def _local_zone() -> timezone | ZoneInfo:
-    try:
-        return ZoneInfo(os.environ.get("CMA_TIMEZONE", "Asia/Shanghai"))
-    except ZoneInfoNotFoundError:
-        return timezone(timedelta(hours=8))
-
-
 def _locked_message(until: datetime, now: datetime) -> str:
     seconds = int((until - now).total_seconds()) + 1
     if seconds < 60:
         return f"尝试次数过多，请 {seconds} 秒后再试"
-    local = until.astimezone(_local_zone())
-    return f"登录失败次数过多，已暂时锁定，请于 {local:%H:%M} 之后再试（约 {seconds // 60 + 1} 分钟后）"
+    return f"登录失败次数过多，已暂时锁定，请于 {dates.clock(until)} 之后再试（约 {seconds // 60 + 1} 分钟后）"
 
 
 def authenticate(

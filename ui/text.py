@@ -801,3 +801,14 @@ BANK_COL_TITLE = "名称"
 BANK_COL_ID = "编号"
 BANK_COL_TYPE = "题型"
 BANK_COL_STEM = "题干"
+
+# --- text and phone ---
+UPLOAD_BUTTON = "选择文件"
+UPLOAD_LIMIT = "点“选择文件”或把文件拖到上方框内；可上传 {types} 文件，每个不超过 {mb} MB。"
+NO_DATE = "不设日期"
+WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+UNLIMITED = "不限"
+QUESTION_NUMBER = "第 {n} 题"
+SKIP_TO_CONTENT = "跳到正文"
+LIVE_BOARD_EMPTY = "还没有人加入。"
+LIVE_TEAM_BOARD_EMPTY = "班级还没有分组，分组后这里显示各组平均分。"

@@ -88,3 +88,36 @@ def browser():  # type: ignore[no-untyped-def]
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
         b.close()
+
+
+ARTIFACTS = Path(os.environ.get("CMA_TEST_ARTIFACTS", ROOT / "test-artifacts"))
+
+
+@pytest.fixture(autouse=True)
+def _contexts_before(request: pytest.FixtureRequest) -> None:
+    """Remember the browser contexts open before a browser test, so a failure saves only the test's own pages."""
+    if "browser" in request.fixturenames:
+        request.node.contexts_before = list(request.getfixturevalue("browser").contexts)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    """When a browser test fails, save a screenshot of every page it still has open to test-artifacts/<test>/."""
+    report = yield
+    browser = getattr(item, "funcargs", {}).get("browser")
+    if report.failed and browser is not None and call.when in {"call", "setup"}:
+        folder = ARTIFACTS / "".join(c if c.isalnum() or c in "-_." else "_" for c in item.name)
+        folder.mkdir(parents=True, exist_ok=True)
+        saved = []
+        before = getattr(item, "contexts_before", [])
+        for n, context in enumerate(c for c in browser.contexts if c not in before):
+            for m, page in enumerate(context.pages):
+                path = folder / f"context{n}-page{m}.png"
+                try:
+                    page.screenshot(path=str(path), full_page=True, timeout=10000)
+                    saved.append(str(path))
+                except Exception as exc:
+                    saved.append(f"{path}: not saved ({exc.__class__.__name__})")
+            context.close()  # the failed test never reached its own close
+        report.sections.append(("screenshots", "\n".join(saved) or "no open page"))
+    return report

@@ -14,7 +14,7 @@ from ui.auth import require
 from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class
-from ui.widgets.leaderboard import board_rows, score_text
+from ui.widgets.leaderboard import score_text, show_board
 from ui.widgets.question import show_question
 
 account = require("instructor", "admin")
@@ -48,9 +48,9 @@ def live_board(quiz_id: int) -> None:
     people, teams = live.live_boards(db, account, quiz_id)
     left, right = st.columns(2)
     left.markdown(f"**{T.LIVE_BOARD}**")
-    left.dataframe(board_rows(people), hide_index=True, width="stretch")
+    show_board(left, people, T.LIVE_BOARD_EMPTY)
     right.markdown(f"**{T.LIVE_TEAM_BOARD}**")
-    right.dataframe(board_rows(teams), hide_index=True, width="stretch")
+    show_board(right, teams, T.LIVE_TEAM_BOARD_EMPTY)
 
 
 with quiz_tab:

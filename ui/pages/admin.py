@@ -8,8 +8,10 @@ from catalog.catalog import ContentRoots
 from classroom.accounts import ROLES
 from interop.banks import EXPORT_SUFFIX, FORMATS
 from interop.xlsx import template
+from ui import look
 from ui import text as T
 from ui.auth import require
+from ui.names import point_name
 from ui.refusal import refusals
 from ui.resources import catalog, database, reload_catalog
 from ui.widgets import question_versions
@@ -27,12 +29,13 @@ else:
     st.success(T.ADMIN_CONTENT_OK.format(files=cat.files))
 
 st.subheader(T.ADMIN_COVERAGE)
+
 stats = cat.stats()
 C = T.ADMIN_COVERAGE_COLUMNS
 st.dataframe(
     [
         {
-            C["point"]: f"{pid} {cat.syllabus.points[pid].title}",
+            C["point"]: point_name(cat, pid),
             **{C[k]: v[k] for k in ("sections", "questions", "scenarios")},
         }
         for pid, v in stats["points"].items()
@@ -62,13 +65,13 @@ with export_col:
     st.download_button(T.ADMIN_TEMPLATE, blank_template(), "题库模板.xlsx", key="admin_template")
 with import_col:
     st.markdown(f"**{T.ADMIN_IMPORT}**")
-    upload = st.file_uploader(T.ADMIN_IMPORT_FILE, type=list(UPLOAD_SUFFIXES), key="admin_import_file")
+    upload = look.upload(T.ADMIN_IMPORT_FILE, list(UPLOAD_SUFFIXES), key="admin_import_file")
     points = list(cat.syllabus.points)
     point = st.selectbox(
         T.ADMIN_IMPORT_POINT,
         [None, *points],
         key="admin_import_point",
-        format_func=lambda p: T.ADMIN_IMPORT_NO_POINT if p is None else f"{p} {cat.syllabus.points[p].title}",
+        format_func=lambda p: T.ADMIN_IMPORT_NO_POINT if p is None else point_name(cat, p),
     )
     if upload is not None and st.button(T.ADMIN_IMPORT_CHECK, key="admin_import_check"):
         bar = st.progress(0.0, text=T.ADMIN_IMPORT_READING)

@@ -7,6 +7,7 @@ from actions import certify
 from actions.scenarios import load_run
 from certification.final import load_rules
 from interop.certificate import certificate_pdf
+from source import dates
 from ui import text as T
 from ui.auth import require
 from ui.refusal import refusals
@@ -45,7 +46,7 @@ else:
 
 for code, name, issued_on, theory, skills in certify.my_certificates(db, account):
     with st.container(border=True):
-        st.success(T.CERT_EARNED.format(date=issued_on.isoformat(), code=code))
+        st.success(T.CERT_EARNED.format(date=dates.day(issued_on), code=code))
         st.download_button(
             T.CERT_DOWNLOAD,
             certificate_file(rules.title, name, issued_on, theory, skills, code),

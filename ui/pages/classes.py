@@ -1,6 +1,6 @@
 """班级管理: classes and join codes, roster import, assignments, and groups."""
 
-from datetime import UTC, datetime, time
+from datetime import datetime, time, timedelta
 
 import streamlit as st
 
@@ -8,6 +8,8 @@ from actions import classes as act
 from actions.teaching import class_dashboard
 from classroom.assignments import KINDS
 from classroom.report_templates import TEMPLATES
+from source import dates
+from ui import look
 from ui import text as T
 from ui.auth import require
 from ui.refusal import refusals
@@ -34,7 +36,7 @@ st.markdown(T.CLASS_CODE.format(code=info.code))
 roster_tab, assign_tab, group_tab = st.tabs([T.ROSTER, T.ASSIGN, T.GROUPS])
 
 with roster_tab:
-    upload = st.file_uploader(T.ROSTER_IMPORT, type=["csv", "xlsx"], key="classes_roster", help=T.ROSTER_HELP)
+    upload = look.upload(T.ROSTER_IMPORT, ["csv", "xlsx"], key="classes_roster", help=T.ROSTER_HELP)
     if upload is not None and st.session_state.get("classes_roster_done") != (info.id, upload.file_id):
         with refusals():
             st.session_state["classes_roster_report"] = act.import_roster(
@@ -81,11 +83,11 @@ with assign_tab:
     with st.form("classes_assign", clear_on_submit=False):
         target = st.selectbox(T.ASSIGN_TARGET, list(targets), format_func=targets.__getitem__)
         no_due = st.checkbox(T.ASSIGN_NO_DUE, value=False)
-        due_day = st.date_input(T.ASSIGN_DUE)
+        due_day = look.pick_day(T.ASSIGN_DUE, dates.today() + timedelta(days=7), key="classes_due")
         attempts = st.number_input(T.ASSIGN_ATTEMPTS, 0, 50, 0) if kind in {"exam", "scenario"} else 0
         goal = st.number_input(T.ASSIGN_GOAL, 1, 500, 20) if kind == "practice" else None
         if st.form_submit_button(T.ASSIGN_SUBMIT, type="primary"):
-            due = None if no_due else datetime.combine(due_day, time(23, 59)).astimezone(UTC)
+            due = None if no_due or due_day is None else datetime.combine(due_day, time(23, 59), dates.zone())
             with refusals():
                 made = act.assign(
                     db, account, cat, info.id, kind, target, due_at=due, max_attempts=attempts or None, goal=goal
@@ -106,8 +108,8 @@ with assign_tab:
                 {
                     C["title"]: a.title,
                     C["kind"]: T.KIND_LABELS[a.kind],
-                    C["due"]: a.due_at.astimezone().strftime("%Y-%m-%d %H:%M") if a.due_at else "",
-                    C["attempts"]: a.max_attempts,
+                    C["due"]: dates.day_time(a.due_at) if a.due_at else "",
+                    C["attempts"]: a.max_attempts or T.UNLIMITED,
                     C["done"]: f"{done[a.id]}/{len(view.trainees)}",
                 }
                 for a in view.assignments

@@ -11,12 +11,13 @@ from classroom.group_reports import MIN_HANZI, ReportError, read_docx
 from classroom.report_templates import RUBRIC, TEMPLATES
 from classroom.roleplay import customer_lines
 from courseware.render import safe_user_markdown
+from ui import look
 from ui import text as T
 from ui.auth import require
 from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class
-from ui.widgets.leaderboard import board_rows, score_text
+from ui.widgets.leaderboard import score_text, show_board
 from ui.widgets.question import response_input
 from ui.widgets.scenario_play import next_turn, transcript
 
@@ -44,7 +45,7 @@ def live_panel(quiz_id: int) -> None:
     state = live.live_state(db, account, quiz_id)
     if state.finished:
         st.success(T.LIVE_FINISHED)
-        st.dataframe(board_rows(live.live_boards(db, account, quiz_id)[0]), hide_index=True, width="stretch")
+        show_board(st, live.live_boards(db, account, quiz_id)[0], T.LIVE_BOARD_EMPTY)
         return
     qid = state.question_id
     if qid is None or qid not in cat.questions:
@@ -189,7 +190,7 @@ with report_tab:
                 continue
             with st.form(f"classroom_report_{task.id}"):
                 body = st.text_area(T.REPORT_TEXT, value=current.text if current else "", height=240, max_chars=100_000)
-                upload = st.file_uploader(T.REPORT_FILE, type=["docx"], key=f"classroom_report_file_{task.id}")
+                upload = look.upload(T.REPORT_FILE, ["docx"], key=f"classroom_report_file_{task.id}")
                 if st.form_submit_button(T.REPORT_SUBMIT, type="primary"):
                     text, name, unreadable = body, None, ""
                     if upload:

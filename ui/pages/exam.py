@@ -14,6 +14,7 @@ from actions.study import (
     submit_exam,
 )
 from quizzes.exam import AttemptView, PaperItem
+from source import dates
 from ui import text as T
 from ui.auth import require
 from ui.refusal import refusals, show
@@ -53,7 +54,7 @@ def show_result(attempt_id: int) -> None:
         (st.success if view.passed else st.error)(
             f"{T.EXAM_SCORE.format(score=view.score or 0, total=total)} · {verdict}"
         )
-    st.caption(view.started_at.astimezone().strftime("%Y年%m月%d日 %H:%M"))
+    st.caption(dates.day_time(view.started_at))
     modules = (view.breakdown or {}).get("modules", {})
     if modules:
         st.subheader(T.EXAM_BY_MODULE)
@@ -157,14 +158,14 @@ if active is None:
         def title(v: AttemptView) -> str:
             name = cat.blueprints[v.blueprint_id].title if v.blueprint_id in cat.blueprints else ""
             verdict = T.EXAM_PASSED if v.passed else T.EXAM_FAILED
-            when = v.started_at.astimezone().strftime("%Y年%m月%d日 %H:%M")
+            when = dates.day_time(v.started_at)
             return f"{when} · {name} · {v.score or 0:g} 分 · {verdict}"
 
         st.dataframe(
             [
                 {
                     T.EXAM_CHOOSE: cat.blueprints[v.blueprint_id].title if v.blueprint_id in cat.blueprints else "",
-                    T.EXAM_COL_TIME: v.started_at.astimezone().strftime("%Y年%m月%d日 %H:%M"),
+                    T.EXAM_COL_TIME: dates.day_time(v.started_at),
                     T.EXAM_COL_SCORE: f"{v.score or 0:g}",
                     T.EXAM_COL_RESULT: T.EXAM_PENDING
                     if v.passed is None

@@ -9,6 +9,7 @@ from actions.feedback import QueueItem, answer_report, problem_queue
 from quizzes.item_analysis import ItemAnalysis
 from ui import text as T
 from ui.auth import require
+from ui.look import chart
 from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.question import key_text, show_question
@@ -49,20 +50,20 @@ def stats(a: ItemAnalysis) -> None:
         st.warning(T.FEEDBACK_FLAGS[flag.code].format(option=flag.option))
     if a.option_shares:
         letters = list(a.option_shares)
-        chart = go.Figure(
+        fig = go.Figure(
             [
                 go.Bar(name=T.FEEDBACK_CHART_ALL, x=letters, y=[a.option_shares[k] for k in letters]),
                 go.Bar(name=T.FEEDBACK_CHART_UPPER, x=letters, y=[a.upper_shares.get(k, 0.0) for k in letters]),
             ]
         )
-        chart.update_layout(
+        fig.update_layout(
             barmode="group",
             height=260,
             margin={"t": 10, "b": 10},
             xaxis_title=T.FEEDBACK_CHART_OPTION,
             yaxis={"title": T.FEEDBACK_CHART_SHARE, "tickformat": ".0%"},
         )
-        st.plotly_chart(chart, width="stretch", key=f"feedback_chart_{a.question_id}")
+        chart(fig, key=f"feedback_chart_{a.question_id}")
 
 
 def title_of(item: QueueItem) -> str:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from actions.feedback import my_reports
 from actions.study import my_figures, my_last_section, my_tasks
+from source import dates
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
@@ -33,7 +34,7 @@ pending = [t for t in my_tasks(db, account, cat) if t.status != "done"]
 if pending:
     late = sum(t.status == "late" for t in pending)
     dated = sorted(t.assignment.due_at for t in pending if t.assignment.due_at is not None)
-    next_due = T.HOME_TASKS_DUE.format(due=dated[0].astimezone().strftime("%m-%d %H:%M")) if dated else ""
+    next_due = T.HOME_TASKS_DUE.format(due=dates.short_day_time(dated[0])) if dated else ""
     st.info(T.HOME_TASKS.format(n=len(pending), late=late, next_due=next_due))
     if st.button(T.NAV_TASKS, key="home_to_tasks", icon=":material/task_alt:"):
         go("tasks")
@@ -48,7 +49,7 @@ if replies:
                 item = cat.scenarios[r.item_id].title
             st.write(
                 T.FEEDBACK_HOME_LINE.format(
-                    when=(r.handled_at or r.created_at).astimezone().strftime("%m-%d"),
+                    when=dates.month_day(r.handled_at or r.created_at),
                     item=item[:30],
                     category=T.FEEDBACK_CATEGORIES.get(r.category, ""),
                     status=T.FEEDBACK_STATUS.get(r.status, ""),

@@ -13,6 +13,7 @@ from classroom.grid_export import to_csv, to_xlsx
 from quizzes.analytics import ItemStat
 from ui import text as T
 from ui.auth import require
+from ui.names import figure, question_name, shorten
 from ui.resources import catalog, database
 from ui.widgets.class_dashboard import draw
 from ui.widgets.class_picker import pick_class
@@ -55,8 +56,8 @@ st.dataframe(
             C["username"]: r.username,
             C["read"]: r.sections_done,
             C["answered"]: r.answered,
-            C["accuracy"]: None if r.accuracy is None else round(100 * r.accuracy),
-            C["best_exam"]: r.best_exam,
+            C["accuracy"]: figure(None if r.accuracy is None else round(100 * r.accuracy)),
+            C["best_exam"]: figure(r.best_exam),
             C["runs"]: r.runs_finished,
         }
         for r in rows
@@ -110,11 +111,11 @@ stats = item_statistics(db, account, cat)
 st.dataframe(
     [
         {
-            IC["question"]: s.question_id,
-            IC["stem"]: cat.questions[s.question_id].stem[:40],
+            IC["question"]: question_name(cat, s.question_id),
+            IC["stem"]: shorten(cat.questions[s.question_id].stem, 40),
             IC["n"]: s.respondents,
             IC["facility"]: s.facility,
-            IC["discrimination"]: s.discrimination,
+            IC["discrimination"]: figure(s.discrimination),
             IC["flag"]: flag(s),
         }
         for s in stats

@@ -8,6 +8,7 @@ from courseware.progress import DONE, OPENED
 from courseware.render import section_parts, to_html
 from ui import text as T
 from ui.auth import require
+from ui.look import chart
 from ui.resources import catalog, database, search_index
 from ui.routes import arrival, go, here
 from ui.widgets.question import response_input, session_seed, show_feedback
@@ -101,7 +102,7 @@ point_titles = "、".join(cat.syllabus.points[p].title for p in section.points)
 st.caption(T.LEARN_READING_TIME.format(minutes=section.reading_minutes, points=point_titles))
 for kind, part in section_parts(section.body):
     if kind == "figure":
-        st.plotly_chart(figure(part), width="stretch", config={"displayModeBar": False})
+        chart(figure(part))
     elif kind == "folded":
         with st.expander(T.LEARN_WORKED_ANSWER, icon=":material/lightbulb:"):
             st.html(to_html(part))

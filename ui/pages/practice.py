@@ -7,6 +7,8 @@ import streamlit as st
 from actions import study
 from quizzes.modes import SCOPED, Mode, Scope, scope_key
 from quizzes.scoring import Score
+from source import dates
+from ui import look
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
@@ -64,7 +66,7 @@ if mode in SCOPED:
             T.PRACTICE_POINT, covered, key="practice_point", format_func=lambda p: cat.syllabus.points[p].title
         )
 if mode is Mode.REVIEW:
-    chosen = st.date_input(T.PRACTICE_EXAM_DATE, value=study.my_exam_date(db, account), key="practice_exam_date")
+    chosen = look.pick_day(T.PRACTICE_EXAM_DATE, study.my_exam_date(db, account), key="practice_exam_date")
     if chosen != study.my_exam_date(db, account):
         study.set_my_exam_date(db, account, chosen if chosen else None)
 
@@ -82,7 +84,7 @@ if asked_question is not None and asked_question.isdigit() and 1 <= int(asked_qu
 results: dict[str, Score] = st.session_state["practice_results"]
 if not pool:
     upcoming = study.my_next_review(db, account) if mode is Mode.REVIEW else None
-    hint = T.PRACTICE_NEXT_REVIEW.format(when=upcoming.astimezone().strftime("%m-%d %H:%M")) if upcoming else ""
+    hint = T.PRACTICE_NEXT_REVIEW.format(when=dates.relative(upcoming)) if upcoming else ""
     st.info(T.PRACTICE_EMPTY[mode].format(next=hint))
     st.stop()
 if mode is Mode.REVIEW:

@@ -8,8 +8,10 @@ from actions.study import exam_history, my_answers, my_figures, my_section_statu
 from courseware.progress import DONE
 from quizzes.analytics import accuracy_by_day, seconds_by_type
 from quizzes.practice import tally_by
+from source import dates
 from ui import text as T
 from ui.auth import require
+from ui.look import chart
 from ui.resources import catalog, database
 
 account = require()
@@ -62,7 +64,7 @@ else:
         }
         for m, t in tally_by(answers, module_key).items()
     ]
-    st.plotly_chart(bar(rows, T.METRIC_ACCURACY, T.LEARN_MODULE, T.METRIC_ANSWERED), width="stretch")
+    chart(bar(rows, T.METRIC_ACCURACY, T.LEARN_MODULE, T.METRIC_ANSWERED))
 
     st.subheader(T.PROGRESS_BY_POINT)
     point_key = {qid: list(q.points) for qid, q in cat.questions.items()}
@@ -76,7 +78,7 @@ else:
         for p, t in sorted(points.items(), key=lambda kv: kv[1].accuracy or 0)
         if p in cat.syllabus.points
     ]
-    st.plotly_chart(bar(rows, T.METRIC_ACCURACY, T.PRACTICE_POINT, T.METRIC_ANSWERED), width="stretch")
+    chart(bar(rows, T.METRIC_ACCURACY, T.PRACTICE_POINT, T.METRIC_ANSWERED))
 
     st.subheader(T.PROGRESS_OVER_TIME)
     days = accuracy_by_day(answers)
@@ -95,7 +97,7 @@ else:
         yaxis2={"overlaying": "y", "side": "right", "range": [0, 100]},
         legend={"orientation": "h"},
     )
-    st.plotly_chart(fig, width="stretch")
+    chart(fig)
 
     spent = seconds_by_type(answers, cat.questions)
     if spent:
@@ -114,13 +116,13 @@ else:
             xaxis_title=T.PROGRESS_TYPE,
             yaxis_title=T.PROGRESS_SECONDS,
         )
-        st.plotly_chart(fig, width="stretch")
+        chart(fig)
 
 exams = exam_history(db, account)
 if exams:
     st.subheader(T.PROGRESS_EXAMS)
     st.dataframe(
-        [{T.EXAM_COL_TIME: v.started_at.strftime("%Y-%m-%d %H:%M"), T.EXAM_COL_SCORE: v.score} for v in exams],
+        [{T.EXAM_COL_TIME: dates.day_time(v.started_at), T.EXAM_COL_SCORE: v.score} for v in exams],
         hide_index=True,
     )
 finished = [r for r in my_runs(db, account, cat) if r.finished]

@@ -6,6 +6,7 @@ import streamlit as st
 
 from actions.classes import join_class, my_classes
 from actions.study import my_tasks
+from source import dates
 from ui import text as T
 from ui.auth import require
 from ui.refusal import refusals
@@ -63,7 +64,7 @@ for task in sorted(tasks, key=lambda t: (order[t.status], t.assignment.due_at is
                 status=T.STATUS_LABELS[task.status],
             )
         )
-        due = T.TASK_DUE.format(due=a.due_at.astimezone().strftime("%Y-%m-%d %H:%M")) if a.due_at else T.TASK_NO_DUE
+        due = T.TASK_DUE.format(due=dates.day_time(a.due_at)) if a.due_at else T.TASK_NO_DUE
         details = [due, T.TASK_PROGRESS.format(done=task.done, needed=task.needed)]
         if task.best is not None:
             details.append(T.TASK_BEST.format(best=task.best))

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from actions.certify import verify_certificate
+from source import dates
 from ui import text as T
 from ui.auth import current_account
 from ui.resources import database
@@ -19,6 +20,6 @@ if sent:
     else:
         skills = "、".join(f"{x:g}" for x in found.skills)
         message = T.VERIFY_OK.format(
-            name=found.name, date=found.issued_on.isoformat(), theory=found.theory, skills=skills
+            name=found.name, date=dates.day(found.issued_on), theory=found.theory, skills=skills
         )
         (st.warning if found.revoked else st.success)(message + (T.VERIFY_REVOKED if found.revoked else ""))

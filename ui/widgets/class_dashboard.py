@@ -20,8 +20,10 @@ from catalog.catalog import Catalog
 from classroom.accounts import Account
 from classroom.classes import ClassInfo
 from classroom.dashboard import grade_sheet, to_csv, to_xlsx
+from source import dates
 from store.db import Database
 from ui import text as T
+from ui.look import chart
 from ui.refusal import message, refusals
 from ui.widgets.question import response_text, show_question
 from ui.widgets.rule_overrides import override_panel
@@ -62,7 +64,7 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
             legend={"orientation": "h"},
             xaxis_title=T.DASH_COUNT,
         )
-        st.plotly_chart(bars, width="stretch")
+        chart(bars)
     else:
         st.info(T.ASSIGN_NONE)
 
@@ -81,7 +83,7 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
         )
     )
     heat.update_layout(height=max(240, 28 * len(view.trainees)), margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    st.plotly_chart(heat, width="stretch")
+    chart(heat)
 
     left, right = st.columns(2)
     with left:
@@ -91,7 +93,7 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
                 go.Histogram(x=[s for _, _, s in view.exam_scores], xbins={"start": 0, "end": 100, "size": 10})
             )
             hist.update_layout(height=260, xaxis_title=T.DASH_SCORE, yaxis_title=T.DASH_COUNT, margin={"t": 10})
-            st.plotly_chart(hist, width="stretch")
+            chart(hist)
         else:
             st.caption(T.DASH_NO_DATA)
     with right:
@@ -99,7 +101,7 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
         if view.rubric:
             bars = go.Figure(go.Bar(x=list(view.rubric), y=[round(100 * v) for v in view.rubric.values()]))
             bars.update_layout(height=260, yaxis={"range": [0, 100]}, margin={"t": 10})
-            st.plotly_chart(bars, width="stretch")
+            chart(bars)
         else:
             st.caption(T.DASH_NO_DATA)
 
@@ -189,7 +191,7 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
             st.caption(T.DASH_NO_DATA)
         for attempt in attempts:
             title = cat.blueprints[attempt.blueprint_id].title if attempt.blueprint_id in cat.blueprints else ""
-            with st.expander(f"{title} · {attempt.score:g} 分 · {attempt.started_at.astimezone():%m-%d %H:%M}"):
+            with st.expander(f"{title} · {attempt.score:g} 分 · {dates.short_day_time(attempt.started_at)}"):
                 items = (attempt.breakdown or {}).get("items", {})
                 for n, paper_item in enumerate(attempt.paper, start=1):
                     q = attempt.question(paper_item.question_id, cat.questions)

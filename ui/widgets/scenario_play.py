@@ -13,6 +13,7 @@ from classroom.accounts import Account
 from scenarios.runner import TRAINEE, Run
 from store.db import Database
 from ui import text as T
+from ui.look import chart
 from ui.refusal import message, show
 from ui.widgets.highlight import highlight
 from ui.widgets.report_problem import report_widget
@@ -61,7 +62,8 @@ def report(run: Run, key: str) -> None:
             height=320,
             margin={"l": 40, "r": 40, "t": 20, "b": 20},
         )
-        c2.plotly_chart(radar, width="stretch", key=f"{key}_radar")
+        with c2:
+            chart(radar, key=f"{key}_radar")
 
     st.subheader(T.SCENARIO_TIMELINE)
     for played, turn in zip(run.turns, result.turns, strict=False):
