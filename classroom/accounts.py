@@ -117,6 +117,11 @@ def _local_zone() -> timezone | ZoneInfo:
         return timezone(timedelta(hours=8))
 
 
+def local_zone() -> timezone | ZoneInfo:
+    """The time zone dates are shown in (CMA_TIMEZONE, China's by default)."""
+    return _local_zone()
+
+
 def _locked_message(until: datetime, now: datetime) -> str:
     seconds = int((until - now).total_seconds()) + 1
     if seconds < 60:

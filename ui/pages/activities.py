@@ -14,7 +14,7 @@ from ui.auth import require
 from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class
-from ui.widgets.leaderboard import board_rows, score_text
+from ui.widgets.leaderboard import score_text, show_board
 from ui.widgets.question import show_question
 
 account = require("instructor", "admin")
@@ -48,9 +48,9 @@ def live_board(quiz_id: int) -> None:
     people, teams = live.live_boards(db, account, quiz_id)
     left, right = st.columns(2)
     left.markdown(f"**{T.LIVE_BOARD}**")
-    left.dataframe(board_rows(people), hide_index=True, width="stretch")
+    show_board(left, people, T.LIVE_BOARD_EMPTY)
     right.markdown(f"**{T.LIVE_TEAM_BOARD}**")
-    right.dataframe(board_rows(teams), hide_index=True, width="stretch")
+    show_board(right, teams, T.LIVE_TEAM_BOARD_EMPTY if groups else T.LIVE_TEAM_BOARD_NO_GROUPS)
 
 
 with quiz_tab:
@@ -62,18 +62,15 @@ with quiz_tab:
         if st.form_submit_button(T.LIVE_CREATE, type="primary"):
             with refusals():
                 made = live.create_live_quiz(db, account, cat, info.id, title, chapter_id, int(count))
-                st.session_state["activities_live"] = made.id
+                st.session_state["activities_live_pick"] = made.id  # the selector shows the new quiz
                 st.success(T.LIVE_CREATED.format(code=made.code))
     quizzes = {q.id: q for q in live.class_live_quizzes(db, account, info.id)}
     if not quizzes:
         st.info(T.LIVE_NONE)
     else:
-        remembered = st.session_state.get("activities_live")
-        ids = list(quizzes)
         quiz_id = st.selectbox(
             T.LIVE_PICK,
-            ids,
-            index=ids.index(remembered) if remembered in quizzes else 0,
+            list(quizzes),  # newest first: the first one is picked unless another was chosen
             format_func=lambda i: f"{quizzes[i].title} · {quizzes[i].code}",
             key="activities_live_pick",
         )

@@ -6,6 +6,7 @@ import streamlit as st
 
 from actions import classes as act
 from actions.teaching import class_dashboard
+from classroom.accounts import local_zone
 from classroom.assignments import KINDS
 from classroom.report_templates import TEMPLATES
 from ui import text as T
@@ -13,6 +14,14 @@ from ui.auth import require
 from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class, remember
+
+
+
+def due_text(when: datetime) -> str:
+    """A due time in the school's time zone, written the Chinese way."""
+    local = when.astimezone(local_zone())
+    return T.ASSIGN_DUE_CELL.format(y=local.year, m=local.month, d=local.day, hm=f"{local:%H:%M}")
+
 
 account = require("instructor", "admin")
 cat, db = catalog(), database()
@@ -85,7 +94,8 @@ with assign_tab:
         attempts = st.number_input(T.ASSIGN_ATTEMPTS, 0, 50, 0) if kind in {"exam", "scenario"} else 0
         goal = st.number_input(T.ASSIGN_GOAL, 1, 500, 20) if kind == "practice" else None
         if st.form_submit_button(T.ASSIGN_SUBMIT, type="primary"):
-            due = None if no_due else datetime.combine(due_day, time(23, 59)).astimezone(UTC)
+            # 23:59 of the chosen day where the school is (CMA_TIMEZONE), not where the server runs
+            due = None if no_due else datetime.combine(due_day, time(23, 59), tzinfo=local_zone()).astimezone(UTC)
             with refusals():
                 made = act.assign(
                     db, account, cat, info.id, kind, target, due_at=due, max_attempts=attempts or None, goal=goal
@@ -97,6 +107,7 @@ with assign_tab:
         st.info(T.ASSIGN_NONE)
     else:
         C = T.ASSIGN_COLUMNS
+        headers = view.headers()  # two tasks on one chapter are told apart by what to do and the date
         done = {a.id: 0 for a in view.assignments}
         for statuses in view.tasks.values():
             for s in statuses:
@@ -104,10 +115,12 @@ with assign_tab:
         st.dataframe(
             [
                 {
-                    C["title"]: a.title,
+                    C["title"]: headers[a.id],
                     C["kind"]: T.KIND_LABELS[a.kind],
-                    C["due"]: a.due_at.astimezone().strftime("%Y-%m-%d %H:%M") if a.due_at else "",
-                    C["attempts"]: a.max_attempts,
+                    C["due"]: due_text(a.due_at) if a.due_at else T.ASSIGN_NO_DUE_CELL,
+                    C["attempts"]: T.ASSIGN_ATTEMPTS_CELL.format(n=a.max_attempts)
+                    if a.max_attempts
+                    else T.ASSIGN_UNLIMITED,
                     C["done"]: f"{done[a.id]}/{len(view.trainees)}",
                 }
                 for a in view.assignments
@@ -115,15 +128,35 @@ with assign_tab:
             hide_index=True,
             width="stretch",
         )
-        by_aid = {a.id: a for a in view.assignments}
         col1, col2 = st.columns([3, 1])
         doomed = col1.selectbox(
-            T.ASSIGN_LIST, list(by_aid), key="classes_delete_pick", format_func=lambda i: by_aid[i].title
+            T.ASSIGN_LIST, list(headers), key="classes_delete_pick", format_func=headers.__getitem__
         )
         if col2.button(T.ASSIGN_DELETE, key="classes_delete"):
-            with refusals():
-                act.delete_assignment(db, account, info.id, doomed)
-                st.rerun()
+            st.session_state["classes_delete_asked"] = doomed  # asked first; nothing is deleted yet
+        asked = st.session_state.get("classes_delete_asked")
+        if asked != doomed:  # another task picked since: the question was about that one
+            st.session_state.pop("classes_delete_asked", None)
+        elif asked in headers:
+            with st.container(border=True):
+                kind = next(a.kind for a in view.assignments if a.id == asked)
+                st.warning(
+                    T.ASSIGN_DELETE_CONFIRM.format(title=headers[asked])
+                    + (T.ASSIGN_DELETE_REPORTS if kind == "report" else T.ASSIGN_DELETE_KEEPS)
+                )
+                yes, no = st.columns(2)
+                if yes.button(T.ASSIGN_DELETE_YES, key="classes_delete_yes", type="primary"):
+                    st.session_state.pop("classes_delete_asked", None)
+                    with refusals():
+                        act.delete_assignment(db, account, info.id, asked)
+                        st.session_state["classes_deleted"] = headers[asked]
+                        st.rerun()
+                if no.button(T.ASSIGN_DELETE_NO, key="classes_delete_no"):
+                    st.session_state.pop("classes_delete_asked", None)
+                    st.rerun()
+    deleted = st.session_state.pop("classes_deleted", None)
+    if deleted:
+        st.success(T.ASSIGN_DELETED.format(title=deleted))
 
 with group_tab:
     col1, col2, col3 = st.columns([1, 1, 1])

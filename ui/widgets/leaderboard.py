@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from classroom.live import Standing
 from ui import text as T
 
@@ -24,3 +26,11 @@ def board_rows(rows: list[Standing]) -> list[dict[str, object]]:
 def score_text(value: float | None) -> str:
     """A score, or a dash when there is none yet."""
     return "—" if value is None else f"{value:g}"
+
+
+def show_board(where: Any, rows: list[Standing], empty: str) -> None:
+    """A leaderboard as a table, or a sentence saying why it is empty (never an empty grid)."""
+    if rows:
+        where.dataframe(board_rows(rows), hide_index=True, width="stretch")
+    else:
+        where.caption(empty)
