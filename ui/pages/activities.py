@@ -76,14 +76,17 @@ with quiz_tab:
         )
         c1, c2 = st.columns(2)
         shown = quizzes[quiz_id]
+        # after a push or the end, draw again so the buttons and the picker show the quiz as it now stands
         if c1.button(T.LIVE_NEXT, type="primary", key="activities_live_next", disabled=shown.finished):
             try:
                 live.push_live_question(db, account, quiz_id, shown.current)
+                st.rerun()
             except Stale:
                 st.warning(T.LIVE_PUSH_STALE)
         if c2.button(T.LIVE_END, key="activities_live_end", disabled=shown.finished):
             with refusals():
                 live.finish_live_quiz(db, account, quiz_id)
+                st.rerun()
         live_board(quiz_id)
 
 with play_tab:

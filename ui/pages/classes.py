@@ -16,7 +16,6 @@ from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class, remember
 
 
-
 def due_text(when: datetime) -> str:
     """A due time in the school's time zone, written the Chinese way."""
     local = when.astimezone(local_zone())

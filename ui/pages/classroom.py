@@ -10,8 +10,8 @@ from actions.scenarios import load_run
 from classroom.group_reports import MIN_HANZI, ReportError, read_docx
 from classroom.report_templates import RUBRIC, TEMPLATES
 from classroom.roleplay import customer_lines
-from store.tables import LiveAnswer
 from courseware.render import safe_user_markdown, to_html
+from store.tables import LiveAnswer
 from ui import text as T
 from ui.auth import require
 from ui.refusal import refusals

@@ -28,7 +28,6 @@ from ui.refusal import message, refusals
 from ui.widgets.question import response_text, show_question
 from ui.widgets.scenario_play import report, transcript
 
-
 # Status colours: 已完成 calm green, 进行中 blue, 未开始 grey, 已逾期 the warning orange-red; each bar also
 # carries its status and count in words, so nothing is told by colour alone.
 STATUS_COLOURS = {"todo": "#9e9e9e", "doing": "#1f77b4", "done": "#2e7d32", "late": "#e65100"}
@@ -140,7 +139,9 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
         if view.rubric:
             means = [round(100 * v) for v in view.rubric.values()]
             bars = go.Figure(go.Bar(x=list(view.rubric), y=means, text=means, textposition="outside"))
-            bars.update_layout(height=260, yaxis={"range": [0, 110], "title": {"text": T.DASH_RUBRIC_AXIS}}, margin={"t": 10})
+            bars.update_layout(
+                height=260, yaxis={"range": [0, 110], "title": {"text": T.DASH_RUBRIC_AXIS}}, margin={"t": 10}
+            )
             st.plotly_chart(bars, width="stretch", config=CHART_CONFIG)
         else:
             st.caption(T.DASH_NO_DATA)

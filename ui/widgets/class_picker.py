@@ -20,7 +20,10 @@ def class_labels(classes: list[ClassInfo]) -> dict[int, str]:
     """A label per class that stays the same while trainees join: the name, with the join code where two
     classes share a name. Counts change, so they are shown beside the picker, never in its options."""
     names = [c.name for c in classes]
-    return {c.id: c.name if names.count(c.name) == 1 else T.PICK_CLASS_TWIN.format(name=c.name, code=c.code) for c in classes}
+    return {
+        c.id: c.name if names.count(c.name) == 1 else T.PICK_CLASS_TWIN.format(name=c.name, code=c.code)
+        for c in classes
+    }
 
 
 def pick_class(db: Database, account: Account, key: str) -> ClassInfo | None:
