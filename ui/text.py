@@ -232,7 +232,13 @@ ADMIN_USERS = "账号管理"
 ADMIN_CREATE = "新建账号"
 ADMIN_ROLE = "角色"
 ADMIN_CREATED = "已创建账号 {username}"
-ADMIN_COVERAGE_COLUMNS = {"point": "知识点", "sections": "小节", "questions": "题目", "scenarios": "情景"}
+ADMIN_COVERAGE_COLUMNS = {
+    "module": "模块",
+    "point": "知识点",
+    "sections": "小节",
+    "questions": "题目",
+    "scenarios": "情景",
+}
 
 # Errors
 FORBIDDEN = "你没有权限访问这个页面。"
@@ -724,8 +730,6 @@ ASSIGN_ATTEMPTS_CELL = "{n} 次"
 ASSIGN_DELETE_CONFIRM = "确定删除任务“{title}”吗？"
 ASSIGN_DELETE_KEEPS = "学员已做的阅读、练习和考试记录都会保留，只是这项任务不再出现在任务列表和看板中。"
 ASSIGN_DELETE_REPORTS = "各小组为这项任务提交的报告和评分会一并删除，且无法恢复。"
-ASSIGN_DELETE_YES = "确认删除"
-ASSIGN_DELETE_NO = "取消"
 ASSIGN_DELETED = "已删除任务“{title}”。"
 LIVE_BOARD_EMPTY = "还没有学员加入这场测验。"
 LIVE_TEAM_BOARD_EMPTY = "已加入的学员还不在任何小组中。"
@@ -741,3 +745,10 @@ NO_VALUE = "—"
 EXPORT_FILE_CSV = "作答明细.csv"
 EXPORT_FILE_XLSX = "作答明细.xlsx"
 ASSIGN_DUE_CELL = "{y}年{m}月{d}日 {hm}"
+ADMIN_POINT_CHOICE = "{module} · {point}"
+CONFIRM_YES = "确认"
+CONFIRM_NO = "取消"
+PERSON_LABEL = "{name}（{username}）"
+ROSTER_REMOVE_CONFIRM = (
+    "确定把 {who} 移出本班吗？其学习记录会保留，但不再出现在本班的看板和小组中；需要时可用班级码重新加入。"
+)

@@ -231,3 +231,43 @@ def test_a_wrong_live_answer_shows_the_key_and_the_explanation(open_page: Open, 
     assert any(e.label == "本场测验的正确答案与解析" for e in wrong.expander)
     assert sum(m.value.startswith("正确答案：") for m in wrong.markdown) == 2
     assert any(judge.explanation[:12] in h.value for h in wrong.html)
+
+
+def test_taking_a_trainee_out_asks_first_and_two_people_with_one_name_stay_two(
+    open_page: Open, app_db: Database
+) -> None:
+    at = open_page("classes", role="instructor", username="teacher_i")
+    info = create_class(app_db, account_id(app_db, "teacher_i"), "同名班")
+    with app_db.session() as s:
+        twins = [User(username=u, display_name="王芳", role="trainee", password_hash="x") for u in ("wf_a", "wf_b")]
+        s.add_all(twins)
+        s.flush()
+        first, second = (u.id for u in twins)
+    for uid in (first, second):
+        add_member(app_db, info.id, uid)
+    at.run()
+    pick = at.selectbox(key="classes_remove_pick")
+    assert pick.options == ["王芳（wf_a）", "王芳（wf_b）"]
+    pick.set_value(second).run()
+    at.button(key="classes_remove").click().run()
+    assert len(at.dataframe[0].value) == 2  # only asked
+    assert any("王芳（wf_b）" in w.value and "移出本班" in w.value for w in at.warning)
+    at.button(key="classes_remove_yes").click().run()
+    assert list(at.dataframe[0].value["用户名"]) == ["wf_a"]  # the one picked, not the first 王芳
+
+    dash = open_page("instructor", role="instructor", username="teacher_i")
+    add_member(app_db, info.id, second)
+    dash.run()
+    heat = chart(dash, 0)  # no tasks: the mastery heatmap is the first chart
+    assert heat["data"][0]["type"] == "heatmap"
+    assert sorted(heat["data"][0]["y"]) == ["王芳（wf_a）", "王芳（wf_b）"]  # two rows, not one merged
+    assert dash.selectbox(key="instructor_drill").options == ["王芳（wf_a）", "王芳（wf_b）"]
+
+
+def test_count_axes_have_whole_number_ticks() -> None:
+    from ui.widgets.class_dashboard import count_axis
+
+    for people in (0, 1, 2, 3, 7, 60, 250):
+        axis = count_axis(people)
+        assert isinstance(axis["dtick"], int) and axis["dtick"] >= 1 and axis["tickformat"] == "d"
+        assert people / axis["dtick"] <= 8  # a readable number of ticks

@@ -14,6 +14,7 @@ from ui.auth import require
 from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class
+from ui.widgets.confirm import person_label
 from ui.widgets.leaderboard import score_text, show_board
 from ui.widgets.question import show_question
 
@@ -98,7 +99,7 @@ with play_tab:
             gid = st.selectbox(
                 T.ROLEPLAY_GROUP, list(by_gid), key="activities_play_group", format_func=lambda i: by_gid[i].name
             )
-            people = {m.id: m.display_name for m in by_gid[gid].members}
+            people = {m.id: person_label(m) for m in by_gid[gid].members}
             with st.form("activities_play_new"):
                 sid = st.selectbox(
                     T.ROLEPLAY_SCENARIO, list(cat.scenarios), format_func=lambda s: cat.scenarios[s].title
@@ -122,7 +123,7 @@ with play_tab:
                         C["group"]: by_gid[p.team_id].name,
                         C["scenario"]: cat.scenarios[p.scenario_id].title
                         if p.scenario_id in cat.scenarios
-                        else p.scenario_id,
+                        else T.CERT_MISSING,
                         C["customer"]: names.get(p.customer_id, ""),
                         C["agent"]: names.get(p.agent_id, ""),
                         C["engine"]: score_text(p.engine_total),

@@ -30,10 +30,18 @@ else:
 st.subheader(T.ADMIN_COVERAGE)
 stats = cat.stats()
 C = T.ADMIN_COVERAGE_COLUMNS
+
+
+def module_title(point_id: str) -> str:
+    """The title of the module a knowledge point belongs to (ids stay out of sight)."""
+    return cat.syllabus.module_titles.get(cat.syllabus.module_of.get(point_id, ""), "")
+
+
 st.dataframe(
     [
         {
-            C["point"]: f"{pid} {cat.syllabus.points[pid].title}",
+            C["module"]: module_title(pid),
+            C["point"]: cat.syllabus.points[pid].title,
             **{C[k]: v[k] for k in ("sections", "questions", "scenarios")},
         }
         for pid, v in stats["points"].items()
@@ -70,7 +78,11 @@ with import_col:
         T.ADMIN_IMPORT_POINT,
         [None, *points],
         key="admin_import_point",
-        format_func=lambda p: T.ADMIN_IMPORT_NO_POINT if p is None else f"{p} {cat.syllabus.points[p].title}",
+        format_func=lambda p: (
+            T.ADMIN_IMPORT_NO_POINT
+            if p is None
+            else T.ADMIN_POINT_CHOICE.format(module=module_title(p), point=cat.syllabus.points[p].title)
+        ),
     )
     if upload is not None and st.button(T.ADMIN_IMPORT_CHECK, key="admin_import_check"):
         bar = st.progress(0.0, text=T.ADMIN_IMPORT_READING)

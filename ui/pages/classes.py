@@ -14,6 +14,7 @@ from ui.auth import require
 from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class, remember
+from ui.widgets.confirm import ask, confirmed, person_label
 
 
 def due_text(when: datetime) -> str:
@@ -69,9 +70,11 @@ with roster_tab:
         by_id = {p.id: p for p in in_class}
         col1, col2 = st.columns([3, 1])
         gone = col1.selectbox(
-            T.GROUP_TRAINEE, list(by_id), key="classes_remove_pick", format_func=lambda i: by_id[i].display_name
+            T.GROUP_TRAINEE, list(by_id), key="classes_remove_pick", format_func=lambda i: person_label(by_id[i])
         )
         if col2.button(T.ROSTER_REMOVE, key="classes_remove"):
+            ask("classes_remove", gone)
+        if confirmed("classes_remove", gone, T.ROSTER_REMOVE_CONFIRM.format(who=person_label(by_id[gone]))):
             with refusals():
                 act.remove_member(db, account, info.id, gone)
                 st.rerun()
@@ -132,27 +135,16 @@ with assign_tab:
             T.ASSIGN_LIST, list(headers), key="classes_delete_pick", format_func=headers.__getitem__
         )
         if col2.button(T.ASSIGN_DELETE, key="classes_delete"):
-            st.session_state["classes_delete_asked"] = doomed  # asked first; nothing is deleted yet
-        asked = st.session_state.get("classes_delete_asked")
-        if asked != doomed:  # another task picked since: the question was about that one
-            st.session_state.pop("classes_delete_asked", None)
-        elif asked in headers:
-            with st.container(border=True):
-                kind = next(a.kind for a in view.assignments if a.id == asked)
-                st.warning(
-                    T.ASSIGN_DELETE_CONFIRM.format(title=headers[asked])
-                    + (T.ASSIGN_DELETE_REPORTS if kind == "report" else T.ASSIGN_DELETE_KEEPS)
-                )
-                yes, no = st.columns(2)
-                if yes.button(T.ASSIGN_DELETE_YES, key="classes_delete_yes", type="primary"):
-                    st.session_state.pop("classes_delete_asked", None)
-                    with refusals():
-                        act.delete_assignment(db, account, info.id, asked)
-                        st.session_state["classes_deleted"] = headers[asked]
-                        st.rerun()
-                if no.button(T.ASSIGN_DELETE_NO, key="classes_delete_no"):
-                    st.session_state.pop("classes_delete_asked", None)
-                    st.rerun()
+            ask("classes_delete", doomed)  # asked first; nothing is deleted yet
+        kind = next(a.kind for a in view.assignments if a.id == doomed)
+        question = T.ASSIGN_DELETE_CONFIRM.format(title=headers[doomed]) + (
+            T.ASSIGN_DELETE_REPORTS if kind == "report" else T.ASSIGN_DELETE_KEEPS
+        )
+        if confirmed("classes_delete", doomed, question):
+            with refusals():
+                act.delete_assignment(db, account, info.id, doomed)
+                st.session_state["classes_deleted"] = headers[doomed]
+                st.rerun()
     deleted = st.session_state.pop("classes_deleted", None)
     if deleted:
         st.success(T.ASSIGN_DELETED.format(title=deleted))
@@ -182,7 +174,7 @@ with group_tab:
         by_gid = {g.id: g for g in groups}
         c1, c2 = st.columns(2)
         who = c1.selectbox(
-            T.GROUP_TRAINEE, list(roster), key="classes_move_who", format_func=lambda i: roster[i].display_name
+            T.GROUP_TRAINEE, list(roster), key="classes_move_who", format_func=lambda i: person_label(roster[i])
         )
         where = c2.selectbox(T.GROUP_TARGET, list(by_gid), key="classes_move_to", format_func=lambda i: by_gid[i].name)
         b1, b2 = st.columns(2)

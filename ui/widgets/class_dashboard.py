@@ -25,6 +25,7 @@ from classroom.dashboard import ClassView, grade_sheet, to_csv, to_xlsx
 from store.db import Database
 from ui import text as T
 from ui.refusal import message, refusals
+from ui.widgets.confirm import person_label
 from ui.widgets.question import response_text, show_question
 from ui.widgets.scenario_play import report, transcript
 
@@ -76,7 +77,7 @@ def status_chart(view: ClassView) -> go.Figure:
 def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
     """Every panel of the dashboard for one class."""
     view = class_dashboard(db, account, cat, info.id)
-    names = {t.id: t.display_name for t in view.trainees}
+    names = {t.id: person_label(t) for t in view.trainees}  # two people with one name stay two
     if not view.trainees:
         st.info(T.ROSTER_EMPTY)
         return
@@ -109,7 +110,7 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
         go.Heatmap(
             z=[[None if v is None else round(100 * v) for v in row] for row in z],
             x=[m.title for m in modules],
-            y=[t.display_name for t in view.trainees],
+            y=[names[t.id] for t in view.trainees],
             colorscale="RdYlGn",
             zmin=0,
             zmax=100,
