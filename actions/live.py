@@ -102,3 +102,9 @@ def answer_live(
 def my_live_answer(db: Database, actor: Actor, quiz_id: int, question_id: str) -> LiveAnswer | None:
     """The actor's stored answer to a question of a live quiz."""
     return live.my_answer(db, who(db, actor).id, quiz_id, question_id)
+
+
+@action
+def my_live_answers(db: Database, actor: Actor, quiz_id: int) -> dict[str, LiveAnswer]:
+    """The actor's own answers in a live quiz, by question (for the answers and explanations afterwards)."""
+    return live.my_answers(db, who(db, actor).id, quiz_id)

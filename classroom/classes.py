@@ -12,13 +12,13 @@ from pathlib import PurePath
 from typing import TypeVar
 
 from openpyxl import load_workbook
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from classroom.accounts import Account, AccountError, NewUser, account_of, prepare_user, store_user
 from store.archives import ArchiveRejected, check_archive
 from store.db import Database
-from store.tables import ClassMember, Classroom, LiveQuiz, User
+from store.tables import ClassMember, Classroom, LiveQuiz, Team, TeamMember, User
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CODE_LENGTH = 6
@@ -125,11 +125,13 @@ def add_member(db: Database, class_id: int, user_id: int) -> bool:
 
 
 def remove_member(db: Database, class_id: int, user_id: int) -> None:
-    """Take a trainee out of a class."""
+    """Take a trainee out of a class, and out of its group there (a leader leaves the group without one)."""
     with db.session() as s:
         row = s.scalar(select(ClassMember).where(ClassMember.class_id == class_id, ClassMember.user_id == user_id))
         if row is not None:
             s.delete(row)
+        s.execute(delete(TeamMember).where(TeamMember.class_id == class_id, TeamMember.user_id == user_id))
+        s.execute(update(Team).where(Team.class_id == class_id, Team.leader_id == user_id).values(leader_id=None))
 
 
 def members(db: Database, class_id: int) -> list[Account]:

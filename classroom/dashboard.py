@@ -6,8 +6,9 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
@@ -17,6 +18,7 @@ from classroom.accounts import Account
 from classroom.assignments import Activity, AssignmentInfo, TaskStatus, assignments_of, practice_since, task_status
 from classroom.classes import members
 from progress.figures import FULL, figures_of
+from source import dates
 from store.db import Database
 from store.tables import Answer, ExamAttempt, ScenarioRun, utcnow
 
@@ -41,6 +43,10 @@ class ClassView:
     exam_scores: tuple[tuple[int, str, float], ...]  # (trainee, blueprint, score)
     rubric: dict[str, float]  # dimension -> mean fraction over finished runs
     last_active: dict[int, datetime | None]
+
+    def headers(self) -> dict[int, str]:
+        """A unique, readable header per assignment (see task_headers)."""
+        return task_headers(self.assignments)
 
     def status_counts(self) -> dict[str, list[int]]:
         """How many trainees are at each status, per assignment (in assignment order)."""
@@ -148,12 +154,37 @@ def _touch(last: dict[int, datetime | None], uid: int, at: datetime | None) -> N
 
 
 STATUS_LABELS = {"todo": "未开始", "doing": "进行中", "done": "已完成", "late": "已逾期"}
+# Reading and practising a chapter share the chapter's title: the header says which one it is.
+KIND_WORDS = {"chapter": "阅读", "practice": "练习"}
+
+
+def task_headers(assignments: Sequence[AssignmentInfo], zone: tzinfo | None = None) -> dict[int, str]:
+    """Assignment id -> a header no other assignment has: title, what to do for a chapter, and the due date
+    (or the day it was set); repeats that still agree are numbered in the order they were set."""
+    zone = zone or dates.zone()
+    out: dict[int, str] = {}
+    used: set[str] = set()
+    for a in sorted(assignments, key=lambda a: (a.created_at.replace(tzinfo=a.created_at.tzinfo or UTC), a.id)):
+        when = a.due_at or a.created_at
+        local = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(zone)
+        parts = [a.title.strip() or "任务"]
+        if a.kind in KIND_WORDS:
+            parts.append(KIND_WORDS[a.kind])
+        parts.append(f"{local.month}月{local.day}日{'截止' if a.due_at else '布置'}")
+        label, n = " · ".join(parts), 1
+        while label in used:
+            n += 1
+            label = f"{' · '.join(parts)}（{n}）"
+        used.add(label)
+        out[a.id] = label
+    return {a.id: out[a.id] for a in assignments}
 
 
 def grade_sheet(view: ClassView) -> tuple[list[str], list[list[object]]]:
     """Header and rows of the class's grade sheet: one row per trainee."""
     header = ["用户名", "姓名", "答题数", "正确率(%)", "模拟考试最高分"]
-    header += [f"{a.title}（{'得分' if a.kind in {'exam', 'scenario'} else '状态'}）" for a in view.assignments]
+    names = view.headers()
+    header += [f"{names[a.id]}（{'得分' if a.kind in {'exam', 'scenario'} else '状态'}）" for a in view.assignments]
     rows: list[list[object]] = []
     for t in view.trainees:
         acc = view.accuracy.get(t.id)

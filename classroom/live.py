@@ -256,6 +256,13 @@ def my_answer(db: Database, user_id: int, quiz_id: int, question_id: str) -> Liv
         )
 
 
+def my_answers(db: Database, user_id: int, quiz_id: int) -> dict[str, LiveAnswer]:
+    """Every answer the trainee gave in the quiz, by question, in one query."""
+    with db.session() as s:
+        rows = s.scalars(select(LiveAnswer).where(LiveAnswer.quiz_id == quiz_id, LiveAnswer.user_id == user_id))
+        return {r.question_id: r for r in rows}
+
+
 def leaderboard(db: Database, quiz_id: int) -> list[Standing]:
     """Every participant by points, then by name."""
     with db.session() as s:

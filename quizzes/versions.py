@@ -20,9 +20,9 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from grading.objective import grade
 from quizzes.exam import verdict
 from quizzes.models import LETTERS, AnyQuestion, Bank, ChoiceBase, Question
+from quizzes.scoring import grade
 from store.tables import (
     Answer,
     CertificationAttempt,

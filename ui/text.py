@@ -211,7 +211,8 @@ INSTRUCTOR_POINTS = "知识点掌握情况"
 INSTRUCTOR_ITEMS = "题目统计（难度与区分度）"
 INSTRUCTOR_ITEMS_HELP = "难度 = 首次作答答对的比例；区分度 = 该题得分与学员其余题目正确率的相关系数（至少 5 人作答才计算）。难度低于 0.2 或高于 0.95、区分度低于 0.2 的题目值得复查。"
 INSTRUCTOR_ITEM_COLUMNS = {
-    "question": "题目",
+    "point": "知识点",
+    "type": "题型",
     "stem": "题干",
     "n": "作答人数",
     "facility": "难度",
@@ -231,7 +232,13 @@ ADMIN_USERS = "账号管理"
 ADMIN_CREATE = "新建账号"
 ADMIN_ROLE = "角色"
 ADMIN_CREATED = "已创建账号 {username}"
-ADMIN_COVERAGE_COLUMNS = {"point": "知识点", "sections": "小节", "questions": "题目", "scenarios": "情景"}
+ADMIN_COVERAGE_COLUMNS = {
+    "module": "模块",
+    "point": "知识点",
+    "sections": "小节",
+    "questions": "题目",
+    "scenarios": "情景",
+}
 
 # Errors
 FORBIDDEN = "你没有权限访问这个页面。"
@@ -810,5 +817,40 @@ WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日"
 UNLIMITED = "不限"
 QUESTION_NUMBER = "第 {n} 题"
 SKIP_TO_CONTENT = "跳到正文"
-LIVE_BOARD_EMPTY = "还没有人加入。"
-LIVE_TEAM_BOARD_EMPTY = "班级还没有分组，分组后这里显示各组平均分。"
+
+# --- instructor fixes ---
+DASH_BAR_TEXT = "{status} {n}"
+DASH_BAR_HOVER = "%{{y}}<br>{status}：%{{x}} 人<extra></extra>"
+DASH_HEAT_HOVER = "%{y} · %{x}<br>正确率 %{z}%<extra></extra>"
+DASH_HEAT_SCALE = "正确率(%)"
+DASH_RUBRIC_AXIS = "平均得分(%)"
+PICK_CLASS_TWIN = "{name}（班级码 {code}）"
+PICK_CLASS_MEMBERS = "本班现有学员 {n} 人"
+ASSIGN_NO_DUE_CELL = "不设截止"
+ASSIGN_UNLIMITED = "不限"
+ASSIGN_ATTEMPTS_CELL = "{n} 次"
+ASSIGN_DELETE_CONFIRM = "确定删除任务“{title}”吗？"
+ASSIGN_DELETE_KEEPS = "学员已做的阅读、练习和考试记录都会保留，只是这项任务不再出现在任务列表和看板中。"
+ASSIGN_DELETE_REPORTS = "各小组为这项任务提交的报告和评分会一并删除，且无法恢复。"
+ASSIGN_DELETED = "已删除任务“{title}”。"
+LIVE_BOARD_EMPTY = "还没有学员加入这场测验。"
+LIVE_TEAM_BOARD_EMPTY = "已加入的学员还不在任何小组中。"
+LIVE_TEAM_BOARD_NO_GROUPS = "本班还没有分组，可在“班级管理”页分组后查看小组排行。"
+LIVE_YOUR_ANSWER = "你的答案：{answer}（{verdict}）"
+LIVE_VERDICT_RIGHT = "答对了"
+LIVE_VERDICT_WRONG = "答错了"
+LIVE_NOT_ANSWERED = "这道题你没有作答。"
+LIVE_KEY = "正确答案：{answer}"
+LIVE_REVIEW_CLOSED = "已结束的题目：正确答案与解析"
+LIVE_REVIEW_ALL = "本场测验的正确答案与解析"
+NO_VALUE = "—"
+EXPORT_FILE_CSV = "作答明细.csv"
+EXPORT_FILE_XLSX = "作答明细.xlsx"
+ASSIGN_DUE_CELL = "{y}年{m}月{d}日 {hm}"
+ADMIN_POINT_CHOICE = "{module} · {point}"
+CONFIRM_YES = "确认"
+CONFIRM_NO = "取消"
+PERSON_LABEL = "{name}（{username}）"
+ROSTER_REMOVE_CONFIRM = (
+    "确定把 {who} 移出本班吗？其学习记录会保留，但不再出现在本班的看板和小组中；需要时可用班级码重新加入。"
+)

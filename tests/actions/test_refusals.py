@@ -203,6 +203,7 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
         (NONE, STRANGER, OTHER),
     ),
     "my_live_answer": (lambda db, w, a: live.my_live_answer(db, a, w.quiz, "q"), (NONE,)),
+    "my_live_answers": (lambda db, w, a: live.my_live_answers(db, a, w.quiz), (NONE,)),
     # role-play
     "start_role_play": (
         lambda db, w, a: roleplay.start_role_play(db, a, w.course, w.class_a, w.team, SCENARIO, w.t3.id, w.t2.id),

@@ -43,3 +43,19 @@ def test_moving_a_trainee_by_hand(db: Database) -> None:
         create_group(db, class_id, "机动组")
     with pytest.raises(GroupError, match="不在本班"):
         place(db, class_id, extra, 99999)
+
+
+def test_a_trainee_taken_out_of_the_class_leaves_their_group_and_its_lead(db: Database) -> None:
+    from classroom.classes import remove_member
+    from classroom.groups import groups_of
+
+    _, class_id, ids = make_class(db, 8)
+    groups = form_random(db, class_id, size=4, seed=3)
+    leader = groups[0].leader_id
+    assert leader is not None
+    remove_member(db, class_id, leader)
+    after = groups_of(db, class_id)
+    assert all(not g.has(leader) for g in after)
+    assert after[0].leader_id is None and len(after[0].members) == len(groups[0].members) - 1
+    assert group_of(db, class_id, leader) is None
+    assert sum(len(g.members) for g in after) == len(ids) - 1

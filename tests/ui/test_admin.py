@@ -23,7 +23,10 @@ def test_admin_page_checks_the_role_on_the_server(open_page_file) -> None:  # ty
 def test_admin_sees_content_check_and_creates_an_account(open_page: Open) -> None:
     at = open_page("admin", role="admin")
     assert "检查通过" in at.success[0].value
-    assert len(at.dataframe[0].value) == len(load_syllabus().points)
+    coverage = at.dataframe[0].value
+    assert len(coverage) == len(load_syllabus().points)
+    assert not coverage["知识点"].str.contains(r"[a-z]+-[a-z]+\.", regex=True).any()  # titles, not point ids
+    assert coverage.iloc[0]["模块"] and not coverage.isna().any().any()
     at.text_input[0].input("new_trainee")
     at.text_input[1].input("新学员")
     at.text_input[2].input("long-enough-pw")

@@ -9,7 +9,6 @@ from classroom.accounts import create_user
 from quizzes.practice import answer_question
 from store.db import Database
 from tests.ui.conftest import Open
-from ui.names import question_name
 
 CATALOG = load_catalog(ContentRoots.shipped())
 
@@ -49,11 +48,13 @@ def test_instructor_sees_each_trainee_of_their_classes_and_no_other(open_page: O
     at = open_page("instructor", at=at)
     table = at.dataframe[-3].value
     assert list(table["姓名"]) == ["王芳"]  # not 李雷, who is in another instructor's class
-    assert list(table["正确率"]) == ["100"]  # text, so that no value shows as "—", not "None"
+    assert list(table["正确率"]) == ["100%"] and list(table["最高考试分"]) == ["—"]
     assert at.dataframe[-2].value.iloc[0]["答题数"] == 1
     assert at.selectbox(key="instructor_pick").options == ["王芳(wang_fang)"]
     items = at.dataframe[-1].value
-    assert items[items["题目"] == question_name(CATALOG, "crm-basics.q001")].iloc[0]["作答人数"] == 1
+    stem = CATALOG.questions["crm-basics.q001"].stem[:40]
+    assert items[items["题干"] == stem].iloc[0]["作答人数"] == 1
+    assert not items.isin(["crm-basics.q001"]).any().any()  # no internal ids
 
 
 def test_item_statistics_table(open_page: Open, app_db: Database) -> None:
@@ -67,9 +68,11 @@ def test_item_statistics_table(open_page: Open, app_db: Database) -> None:
     teach(app_db, "teacher_c", *ids)
     at = open_page("instructor", at=at)
     items = at.dataframe[-1].value
-    first = items[items["题目"] == question_name(CATALOG, "crm-basics.q001")].iloc[0]
+    first = items[items["题干"] == CATALOG.questions["crm-basics.q001"].stem[:40]].iloc[0]
     assert first["作答人数"] == 5
-    assert first["难度"] == 0.6
+    assert first["难度"] == "0.60"
+    assert first["题型"] == "单选题" and first["知识点"] == "消费者、顾客与客户的区别"
+    assert "None" not in set(items["区分度"]) and not items.isna().any().any()
 
 
 def test_class_dashboard_grades_by_hand_and_exports(open_page: Open, app_db: Database) -> None:

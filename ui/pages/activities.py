@@ -14,6 +14,7 @@ from ui.auth import require
 from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class
+from ui.widgets.confirm import person_label
 from ui.widgets.leaderboard import score_text, show_board
 from ui.widgets.question import show_question
 
@@ -50,7 +51,7 @@ def live_board(quiz_id: int) -> None:
     left.markdown(f"**{T.LIVE_BOARD}**")
     show_board(left, people, T.LIVE_BOARD_EMPTY)
     right.markdown(f"**{T.LIVE_TEAM_BOARD}**")
-    show_board(right, teams, T.LIVE_TEAM_BOARD_EMPTY)
+    show_board(right, teams, T.LIVE_TEAM_BOARD_EMPTY if groups else T.LIVE_TEAM_BOARD_NO_GROUPS)
 
 
 with quiz_tab:
@@ -62,31 +63,31 @@ with quiz_tab:
         if st.form_submit_button(T.LIVE_CREATE, type="primary"):
             with refusals():
                 made = live.create_live_quiz(db, account, cat, info.id, title, chapter_id, int(count))
-                st.session_state["activities_live"] = made.id
+                st.session_state["activities_live_pick"] = made.id  # the selector shows the new quiz
                 st.success(T.LIVE_CREATED.format(code=made.code))
     quizzes = {q.id: q for q in live.class_live_quizzes(db, account, info.id)}
     if not quizzes:
         st.info(T.LIVE_NONE)
     else:
-        remembered = st.session_state.get("activities_live")
-        ids = list(quizzes)
         quiz_id = st.selectbox(
             T.LIVE_PICK,
-            ids,
-            index=ids.index(remembered) if remembered in quizzes else 0,
+            list(quizzes),  # newest first: the first one is picked unless another was chosen
             format_func=lambda i: f"{quizzes[i].title} · {quizzes[i].code}",
             key="activities_live_pick",
         )
         c1, c2 = st.columns(2)
         shown = quizzes[quiz_id]
+        # after a push or the end, draw again so the buttons and the picker show the quiz as it now stands
         if c1.button(T.LIVE_NEXT, type="primary", key="activities_live_next", disabled=shown.finished):
             try:
                 live.push_live_question(db, account, quiz_id, shown.current)
+                st.rerun()
             except Stale:
                 st.warning(T.LIVE_PUSH_STALE)
         if c2.button(T.LIVE_END, key="activities_live_end", disabled=shown.finished):
             with refusals():
                 live.finish_live_quiz(db, account, quiz_id)
+                st.rerun()
         live_board(quiz_id)
 
 with play_tab:
@@ -98,7 +99,7 @@ with play_tab:
             gid = st.selectbox(
                 T.ROLEPLAY_GROUP, list(by_gid), key="activities_play_group", format_func=lambda i: by_gid[i].name
             )
-            people = {m.id: m.display_name for m in by_gid[gid].members}
+            people = {m.id: person_label(m) for m in by_gid[gid].members}
             with st.form("activities_play_new"):
                 sid = st.selectbox(
                     T.ROLEPLAY_SCENARIO, list(cat.scenarios), format_func=lambda s: cat.scenarios[s].title
@@ -122,7 +123,7 @@ with play_tab:
                         C["group"]: by_gid[p.team_id].name,
                         C["scenario"]: cat.scenarios[p.scenario_id].title
                         if p.scenario_id in cat.scenarios
-                        else p.scenario_id,
+                        else T.CERT_MISSING,
                         C["customer"]: names.get(p.customer_id, ""),
                         C["agent"]: names.get(p.agent_id, ""),
                         C["engine"]: score_text(p.engine_total),

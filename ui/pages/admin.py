@@ -32,10 +32,18 @@ st.subheader(T.ADMIN_COVERAGE)
 
 stats = cat.stats()
 C = T.ADMIN_COVERAGE_COLUMNS
+
+
+def module_title(point_id: str) -> str:
+    """The title of the module a knowledge point belongs to (ids stay out of sight)."""
+    return cat.syllabus.module_titles.get(cat.syllabus.module_of.get(point_id, ""), "")
+
+
 st.dataframe(
     [
         {
-            C["point"]: point_name(cat, pid),
+            C["module"]: module_title(pid),
+            C["point"]: cat.syllabus.points[pid].title,
             **{C[k]: v[k] for k in ("sections", "questions", "scenarios")},
         }
         for pid, v in stats["points"].items()

@@ -1,6 +1,6 @@
 """班级管理: classes and join codes, roster import, assignments, and groups."""
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import streamlit as st
 
@@ -15,6 +15,14 @@ from ui.auth import require
 from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class, remember
+from ui.widgets.confirm import ask, confirmed, person_label
+
+
+def due_text(when: datetime) -> str:
+    """A due time in the school's time zone, written the Chinese way."""
+    local = dates.local(when)
+    return T.ASSIGN_DUE_CELL.format(y=local.year, m=local.month, d=local.day, hm=f"{local:%H:%M}")
+
 
 account = require("instructor", "admin")
 cat, db = catalog(), database()
@@ -63,9 +71,11 @@ with roster_tab:
         by_id = {p.id: p for p in in_class}
         col1, col2 = st.columns([3, 1])
         gone = col1.selectbox(
-            T.GROUP_TRAINEE, list(by_id), key="classes_remove_pick", format_func=lambda i: by_id[i].display_name
+            T.GROUP_TRAINEE, list(by_id), key="classes_remove_pick", format_func=lambda i: person_label(by_id[i])
         )
         if col2.button(T.ROSTER_REMOVE, key="classes_remove"):
+            ask("classes_remove", gone)
+        if confirmed("classes_remove", gone, T.ROSTER_REMOVE_CONFIRM.format(who=person_label(by_id[gone]))):
             with refusals():
                 act.remove_member(db, account, info.id, gone)
                 st.rerun()
@@ -87,7 +97,12 @@ with assign_tab:
         attempts = st.number_input(T.ASSIGN_ATTEMPTS, 0, 50, 0) if kind in {"exam", "scenario"} else 0
         goal = st.number_input(T.ASSIGN_GOAL, 1, 500, 20) if kind == "practice" else None
         if st.form_submit_button(T.ASSIGN_SUBMIT, type="primary"):
-            due = None if no_due or due_day is None else datetime.combine(due_day, time(23, 59), dates.zone())
+            # 23:59 of the chosen day where the school is (CMA_TIMEZONE), not where the server runs
+            due = (
+                None
+                if no_due or due_day is None
+                else datetime.combine(due_day, time(23, 59), dates.zone()).astimezone(UTC)
+            )
             with refusals():
                 made = act.assign(
                     db, account, cat, info.id, kind, target, due_at=due, max_attempts=attempts or None, goal=goal
@@ -99,6 +114,7 @@ with assign_tab:
         st.info(T.ASSIGN_NONE)
     else:
         C = T.ASSIGN_COLUMNS
+        headers = view.headers()  # two tasks on one chapter are told apart by what to do and the date
         done = {a.id: 0 for a in view.assignments}
         for statuses in view.tasks.values():
             for s in statuses:
@@ -106,10 +122,12 @@ with assign_tab:
         st.dataframe(
             [
                 {
-                    C["title"]: a.title,
+                    C["title"]: headers[a.id],
                     C["kind"]: T.KIND_LABELS[a.kind],
-                    C["due"]: dates.day_time(a.due_at) if a.due_at else "",
-                    C["attempts"]: a.max_attempts or T.UNLIMITED,
+                    C["due"]: due_text(a.due_at) if a.due_at else T.ASSIGN_NO_DUE_CELL,
+                    C["attempts"]: T.ASSIGN_ATTEMPTS_CELL.format(n=a.max_attempts)
+                    if a.max_attempts
+                    else T.ASSIGN_UNLIMITED,
                     C["done"]: f"{done[a.id]}/{len(view.trainees)}",
                 }
                 for a in view.assignments
@@ -117,15 +135,24 @@ with assign_tab:
             hide_index=True,
             width="stretch",
         )
-        by_aid = {a.id: a for a in view.assignments}
         col1, col2 = st.columns([3, 1])
         doomed = col1.selectbox(
-            T.ASSIGN_LIST, list(by_aid), key="classes_delete_pick", format_func=lambda i: by_aid[i].title
+            T.ASSIGN_LIST, list(headers), key="classes_delete_pick", format_func=headers.__getitem__
         )
         if col2.button(T.ASSIGN_DELETE, key="classes_delete"):
+            ask("classes_delete", doomed)  # asked first; nothing is deleted yet
+        kind = next(a.kind for a in view.assignments if a.id == doomed)
+        question = T.ASSIGN_DELETE_CONFIRM.format(title=headers[doomed]) + (
+            T.ASSIGN_DELETE_REPORTS if kind == "report" else T.ASSIGN_DELETE_KEEPS
+        )
+        if confirmed("classes_delete", doomed, question):
             with refusals():
                 act.delete_assignment(db, account, info.id, doomed)
+                st.session_state["classes_deleted"] = headers[doomed]
                 st.rerun()
+    deleted = st.session_state.pop("classes_deleted", None)
+    if deleted:
+        st.success(T.ASSIGN_DELETED.format(title=deleted))
 
 with group_tab:
     col1, col2, col3 = st.columns([1, 1, 1])
@@ -152,7 +179,7 @@ with group_tab:
         by_gid = {g.id: g for g in groups}
         c1, c2 = st.columns(2)
         who = c1.selectbox(
-            T.GROUP_TRAINEE, list(roster), key="classes_move_who", format_func=lambda i: roster[i].display_name
+            T.GROUP_TRAINEE, list(roster), key="classes_move_who", format_func=lambda i: person_label(roster[i])
         )
         where = c2.selectbox(T.GROUP_TARGET, list(by_gid), key="classes_move_to", format_func=lambda i: by_gid[i].name)
         b1, b2 = st.columns(2)

@@ -10,7 +10,8 @@ from actions.scenarios import load_run
 from classroom.group_reports import MIN_HANZI, ReportError, read_docx
 from classroom.report_templates import RUBRIC, TEMPLATES
 from classroom.roleplay import customer_lines
-from courseware.render import safe_user_markdown
+from courseware.render import safe_user_markdown, to_html
+from store.tables import LiveAnswer
 from ui import look
 from ui import text as T
 from ui.auth import require
@@ -18,7 +19,7 @@ from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class
 from ui.widgets.leaderboard import score_text, show_board
-from ui.widgets.question import response_input
+from ui.widgets.question import key_text, response_input, response_text, show_marked_options
 from ui.widgets.scenario_play import next_turn, transcript
 
 account = require()
@@ -39,40 +40,78 @@ with group_tab:
         st.markdown(T.GROUP_LINE.format(name=group.name, n=len(group.members), members="、".join(names)))
 
 
+def reveal(qid: str, answer: LiveAnswer | None, seed: int) -> None:
+    """A closed or answered question: what the trainee answered, the correct answer and the explanation,
+    in words."""
+    q = cat.questions[qid]
+    if answer is None:
+        st.caption(T.LIVE_NOT_ANSWERED)
+    else:
+        verdict = T.LIVE_VERDICT_RIGHT if answer.correct else T.LIVE_VERDICT_WRONG
+        st.markdown(T.LIVE_YOUR_ANSWER.format(answer=response_text(q, answer.response, seed), verdict=verdict))
+        show_marked_options(q, answer.response, seed)
+    st.markdown(T.LIVE_KEY.format(answer=key_text(q, seed)))
+    st.markdown(f"**{T.EXPLANATION}**")
+    st.html(to_html(q.explanation))
+
+
+def review(state: live.LiveState, upto: int, answers: dict[str, LiveAnswer], title: str) -> None:
+    """The questions before `upto`, each with its key and explanation, folded under one heading."""
+    shown = [q for q in state.question_ids[:upto] if q in cat.questions]
+    if not shown:
+        return
+    with st.expander(title, expanded=state.finished):
+        for n, qid in enumerate(shown, start=1):
+            st.markdown(f"**{n}. {cat.questions[qid].stem}**")
+            reveal(qid, answers.get(qid), state.id)
+            st.divider()
+
+
 @st.fragment(run_every=2)
 def live_panel(quiz_id: int) -> None:
-    """The question on screen, refreshed from the database every two seconds."""
+    """The question on screen, refreshed from the database every two seconds; after a trainee answers, and
+    once a question is closed, its correct answer and explanation."""
     state = live.live_state(db, account, quiz_id)
     if state.finished:
         st.success(T.LIVE_FINISHED)
         show_board(st, live.live_boards(db, account, quiz_id)[0], T.LIVE_BOARD_EMPTY)
+        review(state, len(state.question_ids), live.my_live_answers(db, account, quiz_id), T.LIVE_REVIEW_ALL)
         return
     qid = state.question_id
     if qid is None or qid not in cat.questions:
         st.info(T.LIVE_WAIT)
         return
+    answers = live.my_live_answers(db, account, quiz_id)
+    if state.current > 0:  # the questions already closed
+        review(state, state.current, answers, T.LIVE_REVIEW_CLOSED)
     st.caption(T.LIVE_QUESTION.format(n=state.current + 1, total=len(state.question_ids)))
-    mine = live.my_live_answer(db, account, quiz_id, qid)
-    if mine is not None:
-        st.markdown(f"**{cat.questions[qid].stem}**")
-        if mine.correct:
-            st.success(T.LIVE_ACCEPTED_RIGHT.format(points=mine.points))
-        else:
-            st.error(T.LIVE_ACCEPTED_WRONG)
-        st.caption(T.LIVE_DONE_WAIT)
-        return
-    with st.form(f"classroom_live_{quiz_id}_{qid}"):
-        response = response_input(cat.questions[qid], f"classroom_live_answer_{quiz_id}_{qid}", seed=quiz_id)
-        sent = st.form_submit_button(T.LIVE_SUBMIT, type="primary")
-    if sent:
+    mine = answers.get(qid)
+    if mine is None:
+        slot = st.empty()
+        with slot.form(f"classroom_live_{quiz_id}_{qid}"):
+            response = response_input(cat.questions[qid], f"classroom_live_answer_{quiz_id}_{qid}", seed=quiz_id)
+            sent = st.form_submit_button(T.LIVE_SUBMIT, type="primary")
+        if not sent:
+            return
         outcome = live.answer_live(db, account, cat, quiz_id, qid, response)
-        messages = {"repeat": T.LIVE_REPEAT, "closed": T.LIVE_CLOSED, "invalid": T.LIVE_INVALID}
+        messages = {"closed": T.LIVE_CLOSED, "invalid": T.LIVE_INVALID}
         if outcome.status in messages:
             st.warning(messages[outcome.status])
-        elif outcome.correct:
-            st.success(T.LIVE_ACCEPTED_RIGHT.format(points=outcome.points))
-        else:
-            st.error(T.LIVE_ACCEPTED_WRONG)
+            return
+        mine = live.my_live_answer(db, account, quiz_id, qid)  # accepted, or given in another window
+        if mine is None:
+            st.warning(T.LIVE_REPEAT)
+            return
+        slot.empty()  # the answer is in: the form gives way to the result
+        st.markdown(f"**{cat.questions[qid].stem}**")
+    else:
+        st.markdown(f"**{cat.questions[qid].stem}**")
+    if mine.correct:
+        st.success(T.LIVE_ACCEPTED_RIGHT.format(points=mine.points))
+    else:
+        st.error(T.LIVE_ACCEPTED_WRONG)
+    reveal(qid, mine, quiz_id)
+    st.caption(T.LIVE_DONE_WAIT)
 
 
 with quiz_tab:

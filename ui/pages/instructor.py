@@ -13,7 +13,6 @@ from classroom.grid_export import to_csv, to_xlsx
 from quizzes.analytics import ItemStat
 from ui import text as T
 from ui.auth import require
-from ui.names import figure, question_name, shorten
 from ui.resources import catalog, database
 from ui.widgets.class_dashboard import draw
 from ui.widgets.class_picker import pick_class
@@ -32,11 +31,11 @@ if info is not None:
         )
         grid = class_exam_grid(db, account, info.id, source) if source else class_answer_grid(db, account, cat, info.id)
         left, right = st.columns(2)
-        left.download_button(T.EXPORT_CSV, to_csv(grid), "answers.csv", "text/csv", key="export_csv")
+        left.download_button(T.EXPORT_CSV, to_csv(grid), T.EXPORT_FILE_CSV, "text/csv", key="export_csv")
         right.download_button(
             T.EXPORT_XLSX,
             to_xlsx(grid),
-            "answers.xlsx",
+            T.EXPORT_FILE_XLSX,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="export_xlsx",
         )
@@ -56,8 +55,8 @@ st.dataframe(
             C["username"]: r.username,
             C["read"]: r.sections_done,
             C["answered"]: r.answered,
-            C["accuracy"]: figure(None if r.accuracy is None else round(100 * r.accuracy)),
-            C["best_exam"]: figure(r.best_exam),
+            C["accuracy"]: T.NO_VALUE if r.accuracy is None else f"{round(100 * r.accuracy)}%",
+            C["best_exam"]: T.NO_VALUE if r.best_exam is None else f"{r.best_exam:g}",
             C["runs"]: r.runs_finished,
         }
         for r in rows
@@ -82,7 +81,7 @@ else:
             {
                 T.ADMIN_COVERAGE_COLUMNS["point"]: cat.syllabus.points[p].title,
                 C["answered"]: t.answered,
-                C["accuracy"]: round(100 * (t.accuracy or 0)),
+                C["accuracy"]: T.NO_VALUE if t.accuracy is None else f"{round(100 * t.accuracy)}%",
             }
             for p, t in sorted(mastery.items())
             if p in cat.syllabus.points
@@ -107,15 +106,24 @@ def flag(stat: ItemStat) -> str:
     return "、".join(notes)
 
 
-stats = item_statistics(db, account, cat)
+def point_title(q: object) -> str:
+    points = getattr(q, "points", ())
+    return cat.syllabus.points[points[0]].title if points and points[0] in cat.syllabus.points else ""
+
+
+stats = [s for s in item_statistics(db, account, cat) if s.question_id in cat.questions]
+if not stats:
+    st.caption(T.DASH_NO_DATA)
+    st.stop()
 st.dataframe(
     [
         {
-            IC["question"]: question_name(cat, s.question_id),
-            IC["stem"]: shorten(cat.questions[s.question_id].stem, 40),
+            IC["point"]: point_title(cat.questions[s.question_id]),
+            IC["type"]: T.TYPE_LABELS.get(cat.questions[s.question_id].type, ""),
+            IC["stem"]: cat.questions[s.question_id].stem[:40],
             IC["n"]: s.respondents,
-            IC["facility"]: s.facility,
-            IC["discrimination"]: figure(s.discrimination),
+            IC["facility"]: f"{s.facility:.2f}",
+            IC["discrimination"]: T.NO_VALUE if s.discrimination is None else f"{s.discrimination:.2f}",
             IC["flag"]: flag(s),
         }
         for s in stats

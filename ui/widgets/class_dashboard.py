@@ -3,6 +3,8 @@ manual grading and grade export."""
 
 from __future__ import annotations
 
+import math
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -19,33 +21,78 @@ from actions.teaching import (
 from catalog.catalog import Catalog
 from classroom.accounts import Account
 from classroom.classes import ClassInfo
-from classroom.dashboard import grade_sheet, to_csv, to_xlsx
+from classroom.dashboard import ClassView, grade_sheet, to_csv, to_xlsx
 from source import dates
 from store.db import Database
 from ui import text as T
 from ui.look import chart
 from ui.refusal import message, refusals
+from ui.widgets.confirm import person_label
 from ui.widgets.question import response_text, show_question
 from ui.widgets.rule_overrides import override_panel
 from ui.widgets.scenario_play import report, transcript
+
+# Status colours: 已完成 calm green, 进行中 blue, 未开始 grey, 已逾期 the warning orange-red; each bar also
+# carries its status and count in words, so nothing is told by colour alone.
+STATUS_COLOURS = {"todo": "#9e9e9e", "doing": "#1f77b4", "done": "#2e7d32", "late": "#e65100"}
+
+
+def count_axis(largest: int) -> dict[str, object]:
+    """Axis settings for a count of people: whole-number ticks only, from zero."""
+    step = max(1, math.ceil(largest / 8))
+    return {"tick0": 0, "dtick": step, "tickformat": "d", "rangemode": "tozero", "range": [0, max(1, largest) * 1.05]}
+
+
+def status_chart(view: ClassView) -> go.Figure:
+    """Trainees per status on each task, stacked, one bar per task."""
+    counts = view.status_counts()
+    headers = view.headers()
+    titles = [headers[a.id] for a in view.assignments]
+    bars = go.Figure(
+        [
+            go.Bar(
+                name=T.STATUS_LABELS[k],
+                y=titles,
+                x=v,
+                orientation="h",
+                marker={"color": STATUS_COLOURS[k]},
+                text=[T.DASH_BAR_TEXT.format(status=T.STATUS_LABELS[k], n=n) if n else "" for n in v],
+                textposition="inside",
+                insidetextanchor="middle",
+                hovertemplate=T.DASH_BAR_HOVER.format(status=T.STATUS_LABELS[k]),
+            )
+            for k, v in counts.items()
+        ]
+    )
+    bars.update_layout(
+        barmode="stack",
+        height=max(200, 40 * len(titles) + 80),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        legend={"orientation": "h", "traceorder": "normal"},
+        xaxis_title=T.DASH_COUNT,
+        yaxis={"autorange": "reversed"},
+    )
+    bars.update_xaxes(**count_axis(len(view.trainees)))
+    return bars
 
 
 def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
     """Every panel of the dashboard for one class."""
     view = class_dashboard(db, account, cat, info.id)
-    names = {t.id: t.display_name for t in view.trainees}
+    names = {t.id: person_label(t) for t in view.trainees}  # two people with one name stay two
     if not view.trainees:
         st.info(T.ROSTER_EMPTY)
         return
 
     st.subheader(T.DASH_CLASS_PROGRESS)
     if view.assignments:
+        headers = view.headers()  # one column per task, even two on the same chapter
         st.dataframe(
             [
                 {
                     T.DASH_TRAINEE: t.display_name,
                     **{
-                        s.assignment.title: f"{T.STATUS_LABELS[s.status]} {s.done}/{s.needed}"
+                        headers[s.assignment.id]: f"{T.STATUS_LABELS[s.status]} {s.done}/{s.needed}"
                         for s in view.tasks.get(t.id, ())
                     },
                 }
@@ -54,17 +101,7 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
             hide_index=True,
             width="stretch",
         )
-        counts = view.status_counts()
-        titles = [a.title for a in view.assignments]
-        bars = go.Figure([go.Bar(name=T.STATUS_LABELS[k], y=titles, x=v, orientation="h") for k, v in counts.items()])
-        bars.update_layout(
-            barmode="stack",
-            height=max(200, 40 * len(titles) + 80),
-            margin={"l": 10, "r": 10, "t": 10, "b": 10},
-            legend={"orientation": "h"},
-            xaxis_title=T.DASH_COUNT,
-        )
-        chart(bars)
+        chart(status_chart(view))
     else:
         st.info(T.ASSIGN_NONE)
 
@@ -75,11 +112,14 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
         go.Heatmap(
             z=[[None if v is None else round(100 * v) for v in row] for row in z],
             x=[m.title for m in modules],
-            y=[t.display_name for t in view.trainees],
+            y=[names[t.id] for t in view.trainees],
             colorscale="RdYlGn",
             zmin=0,
             zmax=100,
             hoverongaps=False,
+            texttemplate="%{z}",  # the figure in each cell, not the colour alone
+            hovertemplate=T.DASH_HEAT_HOVER,
+            colorbar={"title": {"text": T.DASH_HEAT_SCALE}},
         )
     )
     heat.update_layout(height=max(240, 28 * len(view.trainees)), margin={"l": 10, "r": 10, "t": 10, "b": 10})
@@ -93,14 +133,18 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
                 go.Histogram(x=[s for _, _, s in view.exam_scores], xbins={"start": 0, "end": 100, "size": 10})
             )
             hist.update_layout(height=260, xaxis_title=T.DASH_SCORE, yaxis_title=T.DASH_COUNT, margin={"t": 10})
+            hist.update_yaxes(**count_axis(len(view.exam_scores)))
             chart(hist)
         else:
             st.caption(T.DASH_NO_DATA)
     with right:
         st.markdown(f"**{T.DASH_RUBRIC}**")
         if view.rubric:
-            bars = go.Figure(go.Bar(x=list(view.rubric), y=[round(100 * v) for v in view.rubric.values()]))
-            bars.update_layout(height=260, yaxis={"range": [0, 100]}, margin={"t": 10})
+            means = [round(100 * v) for v in view.rubric.values()]
+            bars = go.Figure(go.Bar(x=list(view.rubric), y=means, text=means, textposition="outside"))
+            bars.update_layout(
+                height=260, yaxis={"range": [0, 110], "title": {"text": T.DASH_RUBRIC_AXIS}}, margin={"t": 10}
+            )
             chart(bars)
         else:
             st.caption(T.DASH_NO_DATA)
@@ -125,7 +169,7 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
         if q is None:
             continue
         label = T.DASH_MANUAL_ITEM.format(
-            name=names.get(item.user_id, ""), source=T.DASH_MANUAL_SOURCE[item.source], question=item.question_id
+            name=names.get(item.user_id, ""), source=T.DASH_MANUAL_SOURCE[item.source], question=q.stem[:30]
         )
         with st.expander(label):
             show_question(q)

@@ -16,11 +16,23 @@ def remember(class_id: int) -> None:
     st.session_state["class_current"] = class_id
 
 
+def class_labels(classes: list[ClassInfo]) -> dict[int, str]:
+    """A label per class that stays the same while trainees join: the name, with the join code where two
+    classes share a name. Counts change, so they are shown beside the picker, never in its options."""
+    names = [c.name for c in classes]
+    return {
+        c.id: c.name if names.count(c.name) == 1 else T.PICK_CLASS_TWIN.format(name=c.name, code=c.code)
+        for c in classes
+    }
+
+
 def pick_class(db: Database, account: Account, key: str) -> ClassInfo | None:
-    """A select box of the account's classes (shared across pages); None when there is none."""
+    """A select box of the account's classes (shared across pages); None when there is none.
+    The classes, with their member counts, are read from the database on every rerun."""
     mine = {c.id: c for c in my_classes(db, account)}
     if not mine:
         return None
+    labels = class_labels(list(mine.values()))
     remembered = st.session_state.get("class_current")
     ids = list(mine)
     chosen = st.selectbox(
@@ -28,7 +40,9 @@ def pick_class(db: Database, account: Account, key: str) -> ClassInfo | None:
         ids,
         index=ids.index(remembered) if remembered in mine else 0,
         key=key,
-        format_func=lambda i: f"{mine[i].name}（{mine[i].members} 人）",
+        format_func=labels.__getitem__,
     )
     st.session_state["class_current"] = chosen
+    if account.role != "trainee":
+        st.caption(T.PICK_CLASS_MEMBERS.format(n=mine[chosen].members))
     return mine[chosen]

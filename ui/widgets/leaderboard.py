@@ -29,7 +29,7 @@ def score_text(value: float | None) -> str:
 
 
 def show_board(where: Any, rows: list[Standing], empty: str) -> None:
-    """A board as a table, or a line saying why there is none (an empty table reads "empty")."""
+    """A leaderboard as a table, or a sentence saying why it is empty (never an empty grid)."""
     if rows:
         where.dataframe(board_rows(rows), hide_index=True, width="stretch")
     else:

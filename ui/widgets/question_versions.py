@@ -19,9 +19,9 @@ from actions.versions import (
 )
 from catalog.catalog import Catalog
 from classroom.accounts import Account
-from classroom.accounts import _local_zone as local_zone  # one time-zone setting for the whole app
 from quizzes.models import LETTERS, AnyQuestion
 from quizzes.versions import REGRADABLE, Version
+from source import dates
 from store.db import Database
 from ui import text as T
 from ui.refusal import refusals
@@ -32,7 +32,7 @@ MATCHES = 200  # questions listed in the picker at once
 
 
 def _local(at: Any) -> str:
-    return f"{at.astimezone(local_zone()):%Y-%m-%d %H:%M}" if at is not None else T.VERSIONS_NO_VALUE
+    return dates.day_time(at) if at is not None else T.VERSIONS_NO_VALUE
 
 
 def _key_text(content: dict[str, Any]) -> str:
