@@ -239,6 +239,14 @@ def save_exam_answer(db: Database, actor: Actor, attempt_id: int, question_id: s
 
 
 @action
+def flag_exam_item(db: Database, actor: Actor, attempt_id: int, question_id: str, flagged: bool) -> frozenset[str]:
+    """Flag (标记) or unflag an item of the actor's open attempt, kept with the attempt so a reload or another
+    device shows it; returns the attempt's flags now."""
+    row = _own_attempt(db, actor, attempt_id)
+    return exam.set_flag(db, row.user_id, attempt_id, question_id, flagged)
+
+
+@action
 def submit_exam(db: Database, actor: Actor, course: Catalog, attempt_id: int) -> exam.AttemptView:
     """Hand in the actor's attempt and score it (handing in twice changes nothing)."""
     row = _own_attempt(db, actor, attempt_id)

@@ -65,6 +65,12 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
         lambda db, w, a: study.save_exam_answer(db, a, w.attempt, next(iter(w.course.questions)), "A"),
         (NONE, TRAINEE, OTHER, "teacher_a"),
     ),
+    "flag_exam_item": (
+        lambda db, w, a: study.flag_exam_item(
+            db, a, w.attempt, study.exam.load(db, w.t1.id, w.attempt).paper[0].question_id, True
+        ),
+        (NONE, TRAINEE, OTHER, "teacher_a"),
+    ),
     "submit_exam": (
         lambda db, w, a: study.submit_exam(db, a, w.course, w.attempt),
         (NONE, TRAINEE, OTHER, "teacher_a"),
