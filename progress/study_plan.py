@@ -75,9 +75,7 @@ def today_of(
             if sid in course:
                 read.append(sid)
                 finished.append(done_at or updated_at)
-        due = s.scalar(
-            select(func.count()).where(QuestionState.user_id == user_id, QuestionState.due_at <= now)
-        )
+        due = s.scalar(select(func.count()).where(QuestionState.user_id == user_id, QuestionState.due_at <= now))
     goal = Goal() if plan is None else Goal(plan.daily_sections, plan.daily_questions, plan.daily_reviews)
     return plan_today(
         goal,
