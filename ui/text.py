@@ -750,7 +750,9 @@ TREND_TITLE = "模拟考试成绩走势"
 TREND_SCORE = "得分（百分制）"
 TREND_PASS_LINE = "及格线"
 TREND_EXAM = "考试"
-TREND_ESTIMATE = "按最近 {n} 次模拟考试（平均 {mean:.0f} 分，上下浮动约 {spread:.0f} 分），预计通过的把握约 {percent}%。"
+TREND_ESTIMATE = (
+    "按最近 {n} 次模拟考试（平均 {mean:.0f} 分，上下浮动约 {spread:.0f} 分），预计通过的把握约 {percent}%。"
+)
 TREND_ESTIMATE_NEEDS = "至少需要 3 次模拟考试才能估计通过的把握，你还需要再考 {n} 次。"
 TREND_ESTIMATE_NOTE = "估计只看最近的成绩，按正态分布近似；考的次数越多越准，且永远不会给出 0% 或 100%。"
 PROGRESS_ANSWERS_PER_DAY = "每日答题数"
