@@ -736,7 +736,7 @@ PLAN_TODAY_COUNTS = "今天已达标"
 PLAN_TODAY_NOT_YET = "今天还没达标"
 PLAN_STREAK_RULE = (
     "达标的一天：做满 {questions} 道不同的题且答题用时满 {minutes} 分钟，或读完一节并做满 {check} 道题，"
-    "或交一份答了至少 {exam} 道题的模拟考试。按北京时间计日；今天还没达标不会中断连续天数。"
+    "或交一份答了至少 {exam} 道题的模拟考试。每天从零点算起；今天还没达标不会中断连续天数。"
 )
 PLAN_SETTINGS = "设置考试日期和每日目标"
 PLAN_EXAM_DATE = "考试日期"
