@@ -9,14 +9,17 @@ from actions._guard import Actor, action, session, who
 from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound
 from classroom.assignments import TaskStatus, attempts_left, tasks_of
 from courseware import progress as reading
+from progress import study_plan
+from progress.estimate import Trend, trend_of
 from progress.figures import Figures, figures
+from progress.plan import Goal, Today, local_day, local_zone
 from quizzes import exam, tracking
 from quizzes.modes import Mode, Scope, build_pool
 from quizzes.practice import AnswerRow, answers_of
 from quizzes.practice import answer_question as grade_and_store
 from quizzes.scoring import Score
 from store.db import Database
-from store.tables import ExamAttempt
+from store.tables import ExamAttempt, utcnow
 
 HIDDEN_DURING_EXAM = "这道题在你正在进行的考试试卷上，交卷后才能练习。"
 RETIRED = "这道题已停用，请换一道题练习。"
@@ -242,6 +245,14 @@ def save_exam_answer(db: Database, actor: Actor, attempt_id: int, question_id: s
 
 
 @action
+def flag_exam_item(db: Database, actor: Actor, attempt_id: int, question_id: str, flagged: bool) -> frozenset[str]:
+    """Flag (标记) or unflag an item of the actor's open attempt, kept with the attempt so a reload or another
+    device shows it; returns the attempt's flags now."""
+    row = _own_attempt(db, actor, attempt_id)
+    return exam.set_flag(db, row.user_id, attempt_id, question_id, flagged)
+
+
+@action
 def submit_exam(db: Database, actor: Actor, course: Catalog, attempt_id: int) -> exam.AttemptView:
     """Hand in the actor's attempt and score it (handing in twice changes nothing)."""
     row = _own_attempt(db, actor, attempt_id)
@@ -255,3 +266,48 @@ def submit_exam(db: Database, actor: Actor, course: Catalog, attempt_id: int) ->
 def exam_history(db: Database, actor: Actor) -> list[exam.AttemptView]:
     """The actor's handed-in attempts, newest first."""
     return exam.history(db, who(db, actor).id)
+
+
+@action
+def my_exam_trend(db: Database, actor: Actor, course: Catalog) -> Trend:
+    """The actor's mock exam scores over time against the pass line, with a pass estimate from the latest."""
+    views = exam.history(db, who(db, actor).id)
+    scales = {b.id: (float(b.total), float(b.pass_mark)) for b in course.blueprints.values()}
+    return trend_of([(v.started_at, v.score, v.passed, v.blueprint_id) for v in views], scales)
+
+
+# ------------------------------------------------------------ study plan
+
+
+def syllabus_order(course: Catalog) -> list[str]:
+    """Section ids in the order of the syllabus (module, chapter, section)."""
+    return [s.id for c in course.chapters for s in c.sections]
+
+
+@action
+def my_study_plan(db: Database, actor: Actor, course: Catalog, now: datetime | None = None) -> Today:
+    """Today's plan: sections to read next, questions and reviews against the daily goal, days left to the
+    exam, the pace, and the streak."""
+    return study_plan.today_of(db, who(db, actor).id, syllabus_order(course), now)
+
+
+@action
+def set_study_plan(
+    db: Database,
+    actor: Actor,
+    exam_date: date | None,
+    sections: int,
+    questions: int,
+    reviews: int,
+    now: datetime | None = None,
+) -> None:
+    """Set the exam date and the daily goal together (reviews are brought forward to before the date)."""
+    me = who(db, actor)
+    goal = Goal(sections, questions, reviews)
+    problem = goal.problem()
+    if problem:
+        raise Invalid(problem)
+    if exam_date is not None and exam_date < local_day(now or utcnow(), local_zone()):
+        raise Invalid("考试日期不能早于今天")
+    tracking.set_exam_date(db, me.id, exam_date)
+    study_plan.save_goal(db, me.id, goal)

@@ -16,12 +16,23 @@ def mark(db: Database, user_id: int, section_id: str, status: str) -> None:
         row = s.scalar(
             select(SectionProgress).where(SectionProgress.user_id == user_id, SectionProgress.section_id == section_id)
         )
+        now = utcnow()
         if row is None:
-            s.add(SectionProgress(user_id=user_id, section_id=section_id, status=status))
+            s.add(
+                SectionProgress(
+                    user_id=user_id,
+                    section_id=section_id,
+                    status=status,
+                    updated_at=now,
+                    done_at=now if status == DONE else None,
+                )
+            )
         else:
             if not (row.status == DONE and status == OPENED):
                 row.status = status
-            row.updated_at = utcnow()
+            if status == DONE and row.done_at is None:
+                row.done_at = now  # reopening or marking again later does not move the day it was read
+            row.updated_at = now
 
 
 def statuses(db: Database, user_id: int) -> dict[str, str]:

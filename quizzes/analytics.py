@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, tzinfo
 
 from sqlalchemy import and_, case, func, select
 
@@ -28,11 +28,11 @@ class Day:
     correct: int
 
 
-def accuracy_by_day(rows: list[AnswerRow]) -> list[Day]:
-    """Answered and correct per calendar day (UTC), oldest first."""
+def accuracy_by_day(rows: list[AnswerRow], zone: tzinfo | None = None) -> list[Day]:
+    """Answered and correct per calendar day (in `zone`, UTC when None), oldest first."""
     days: dict[date, list[int]] = defaultdict(lambda: [0, 0])
     for r in rows:
-        d = days[r.created_at.date()]
+        d = days[(r.created_at.astimezone(zone) if zone else r.created_at).date()]
         d[0] += 1
         d[1] += int(r.correct)
     return [Day(k, v[0], v[1]) for k, v in sorted(days.items())]

@@ -16,7 +16,7 @@ from quizzes.models import AnyQuestion, Blueprint, BlueprintPart, Question
 from quizzes.scoring import grade
 from quizzes.tracking import record_result
 from store.db import Database
-from store.tables import Answer, ContentSnapshot, ExamAnswer, ExamAttempt, utcnow
+from store.tables import Answer, ContentSnapshot, ExamAnswer, ExamAttempt, ExamFlag, utcnow
 
 _QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
 
@@ -161,6 +161,7 @@ class AttemptView:
     started_at: datetime
     seed: int
     questions: dict[str, AnyQuestion] = field(default_factory=dict)  # as on the day the paper was drawn
+    flags: frozenset[str] = frozenset()  # items flagged (标记) for another look, kept with the attempt
 
     def question(self, question_id: str, current: dict[str, AnyQuestion]) -> AnyQuestion | None:
         """A paper's question as it was drawn (later edits of the bank do not change a running paper)."""
@@ -234,6 +235,7 @@ def _view(s: Any, attempt: ExamAttempt) -> AttemptView:
         attempt.started_at,
         attempt.seed,
         _snapshot(s, attempt.id),
+        frozenset(s.scalars(select(ExamFlag.question_id).where(ExamFlag.attempt_id == attempt.id))),
     )
 
 
@@ -290,6 +292,27 @@ def save_answer(db: Database, user_id: int, attempt_id: int, question_id: str, r
         else:
             row.response = response
             row.updated_at = utcnow()
+
+
+def set_flag(db: Database, user_id: int, attempt_id: int, question_id: str, flagged: bool) -> frozenset[str]:
+    """Flag or unflag one item of an open attempt (setting the state, not toggling it, so two windows agree);
+    returns the attempt's flags now. Refused after submission."""
+    with db.session() as s:
+        attempt = s.get(ExamAttempt, attempt_id)
+        if attempt is None or attempt.user_id != user_id:
+            raise ExamError("找不到这场考试")
+        if attempt.submitted_at is not None:
+            raise ExamError("试卷已经提交，不能再标记")
+        if question_id not in {q for q, _p, _s in attempt.paper}:
+            raise ExamError("这道题不在本场试卷中")
+        row = s.scalar(select(ExamFlag).where(ExamFlag.attempt_id == attempt_id, ExamFlag.question_id == question_id))
+        if flagged and row is None:
+            s.add(ExamFlag(attempt_id=attempt_id, question_id=question_id))
+            s.flush()
+        elif not flagged and row is not None:
+            s.delete(row)
+            s.flush()
+        return frozenset(s.scalars(select(ExamFlag.question_id).where(ExamFlag.attempt_id == attempt_id)))
 
 
 def submit(

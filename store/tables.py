@@ -76,6 +76,7 @@ class SectionProgress(Base):
     section_id: Mapped[str] = mapped_column(String(128))
     status: Mapped[str] = mapped_column(String(16))  # opened | done
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)  # first marked done
 
 
 class Answer(Base):
@@ -468,3 +469,26 @@ class QuestionEvent(Base):
     to_version: Mapped[int | None] = mapped_column(Integer, default=None)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ExamFlag(Base):
+    """An exam item the trainee flagged (标记) to look at again before handing in."""
+
+    __tablename__ = "exam_flags"
+    __table_args__ = (UniqueConstraint("attempt_id", "question_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("exam_attempts.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class StudyPlan(Base):
+    """A trainee's daily goal toward the exam date (the date itself is users.exam_date)."""
+
+    __tablename__ = "study_plans"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    daily_sections: Mapped[int] = mapped_column(Integer)
+    daily_questions: Mapped[int] = mapped_column(Integer)
+    daily_reviews: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

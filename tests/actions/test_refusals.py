@@ -87,6 +87,9 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
     "my_next_review": (lambda db, w, a: study.my_next_review(db, a), (NONE,)),
     "my_exam_date": (lambda db, w, a: study.my_exam_date(db, a), (NONE,)),
     "set_my_exam_date": (lambda db, w, a: study.set_my_exam_date(db, a, date(2027, 1, 1)), (NONE,)),
+    "my_study_plan": (lambda db, w, a: study.my_study_plan(db, a, w.course), (NONE,)),
+    "set_study_plan": (lambda db, w, a: study.set_study_plan(db, a, date(2027, 1, 1), 2, 20, 20), (NONE,)),
+    "my_exam_trend": (lambda db, w, a: study.my_exam_trend(db, a, w.course), (NONE,)),
     "my_position": (lambda db, w, a: study.my_position(db, a, "seq"), (NONE,)),
     "save_my_position": (lambda db, w, a: study.save_my_position(db, a, "seq", 3), (NONE,)),
     "exam_attempts_left": (lambda db, w, a: study.exam_attempts_left(db, a, w.course, BLUEPRINT), (NONE,)),
@@ -97,6 +100,12 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
     "load_exam": (lambda db, w, a: study.load_exam(db, a, w.attempt), (NONE, TRAINEE, OTHER, "teacher_a")),
     "save_exam_answer": (
         lambda db, w, a: study.save_exam_answer(db, a, w.attempt, next(iter(w.course.questions)), "A"),
+        (NONE, TRAINEE, OTHER, "teacher_a"),
+    ),
+    "flag_exam_item": (
+        lambda db, w, a: study.flag_exam_item(
+            db, a, w.attempt, study.exam.load(db, w.t1.id, w.attempt).paper[0].question_id, True
+        ),
         (NONE, TRAINEE, OTHER, "teacher_a"),
     ),
     "submit_exam": (

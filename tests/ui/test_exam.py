@@ -64,6 +64,9 @@ def test_one_question_per_screen_sheet_flags_url_and_confirm(open_page: Open, ap
     fresh.query_params["q"] = "3"
     fresh.switch_page("ui/pages/exam.py").run()
     assert any(c.value.startswith("第 3 / ") for c in fresh.caption)
+    # the flag is kept with the attempt: the reloaded page (another device alike) shows it
+    assert fresh.button(key="exam_flag").label == "取消标记"
+    assert any("3◆" in str(p.proto) for p in fresh.get("button_group"))
     # handing in lists the unanswered and the flagged items first
     at.button(key="exam_submit").click().run()
     assert any(w.value.startswith("未作答") for w in at.warning)
@@ -81,3 +84,24 @@ def test_one_question_per_screen_sheet_flags_url_and_confirm(open_page: Open, ap
     again.button(key="exam_reopen").click().run()
     assert again.query_params["attempt"] == str(attempt)
     assert any("得分" in m.value for m in [*again.success, *again.error])
+
+
+def test_flags_survive_a_reload_and_unflagging_elsewhere_shows_here(open_page: Open, app_db: Database) -> None:
+    at = open_page("exam", username="flagger")
+    at.selectbox(key="exam_blueprint").set_value("starter-mock").run()
+    at.button(key="exam_start").click().run()
+    attempt = open_attempt(app_db, 1)
+    at.button(key="exam_flag").click().run()  # flag item 1
+    at.button(key="exam_next").click().run()
+    at.button(key="exam_flag").click().run()  # flag item 2
+    phone = open_page("exam", username="flagger")  # a second device, no shared session state
+    assert phone.query_params.get("attempt") == str(attempt)
+    sheet = str(phone.get("button_group")[0].proto)
+    assert "1◆" in sheet and "2◆" in sheet and "3○" in sheet
+    phone.button(key="exam_flag").click().run()  # on item 1 there: unflag it
+    assert phone.button(key="exam_flag").label == "标记本题"
+    at.run()  # the first device sees the change on its next rerun
+    sheet = str(at.get("button_group")[0].proto)
+    assert "1○" in sheet and "2◆" in sheet
+    at.button(key="exam_submit").click().run()
+    assert any(i.value.startswith("已标记（1 题）：第 2 题") for i in at.info)

@@ -119,3 +119,48 @@ def test_section_check_keeps_each_feedback_and_ends_with_a_score(open_page: Open
         if m.value.startswith(("回答", "部分正确", "已提交"))
     ]
     assert len(results) == len(forms)
+
+
+def scroll_targets(at) -> list[str]:  # type: ignore[no-untyped-def]
+    """Ids the page asks the browser to scroll to (the script st.html runs)."""
+    import re
+
+    return [
+        m
+        for h in at.get("html")
+        for m in re.findall(r'getElementById\("([^"]+)"\)', h.proto.body)
+        if "scrollIntoView" in h.proto.body
+    ]
+
+
+def test_a_search_hit_opens_the_section_at_its_heading(open_page: Open) -> None:
+    at = open_page("learn", username="searcher")
+    at.text_input(key="learn_query").input("潜在产品").run()
+    assert scroll_targets(at) == []  # typing a search does not jump anywhere
+    at.button(key="learn_hit_customer-value-five-levels").click().run()
+    # the heading carries the section id as its anchor, and the page scrolls to it
+    assert at.header[0].value == "客户价值的五个层次"
+    assert at.header[0].proto.anchor == "customer-value-five-levels"
+    assert scroll_targets(at) == ["customer-value-five-levels"]
+    assert at.query_params["section"] == "customer-value-five-levels"
+    # the hits are folded away (nothing above the section but the search box and the pickers)
+    assert at.text_input(key="learn_query").value == ""
+    assert not [b for b in at.button if (b.key or "").startswith("learn_hit_")]
+    # a rerun that opens nothing new does not jump again
+    at.run()
+    assert scroll_targets(at) == []
+    # one button brings the hits back
+    at.button(key="learn_back_to_hits").click().run()
+    assert at.text_input(key="learn_query").value == "潜在产品"
+    assert at.button(key="learn_hit_customer-value-five-levels")
+
+
+def test_next_section_and_a_shared_link_also_show_the_heading(open_page: Open) -> None:
+    at = open_page("learn", username="reader")
+    assert scroll_targets(at) == []  # the plain first visit starts at the top
+    at.button(key="learn_next").click().run()
+    assert scroll_targets(at) == [at.header[0].proto.anchor]
+    fresh = open_page(None, username="reader")
+    fresh.query_params["section"] = "customer-value-five-levels"
+    fresh.switch_page("ui/pages/learn.py").run()
+    assert scroll_targets(fresh) == ["customer-value-five-levels"]

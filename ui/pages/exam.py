@@ -7,6 +7,7 @@ from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound, Refusa
 from actions.study import (
     exam_attempts_left,
     exam_history,
+    flag_exam_item,
     load_exam,
     open_exam,
     save_exam_answer,
@@ -220,7 +221,7 @@ with st.sidebar:  # stays in view however far the paper scrolls
 paper: list[tuple[int, PaperItem]] = [
     (n, it) for n, it in enumerate(view.paper, 1) if view.question(it.question_id, cat.questions) is not None
 ]
-flags: set[str] = st.session_state.setdefault("exam_flags", {}).setdefault(active, set())
+flags = view.flags  # kept with the attempt: a reload or another device shows them
 if asked_question is not None and asked_question.isdigit() and 1 <= int(asked_question) <= len(paper):
     st.session_state["exam_current"] = int(asked_question) - 1
 current = min(st.session_state.get("exam_current", 0), len(paper) - 1)
@@ -298,8 +299,9 @@ else:
         icon=":material/flag:",
         width="stretch",
     ):
-        (flags.discard if flagged else flags.add)(item.question_id)
-        st.rerun()
+        with refusals():
+            flag_exam_item(db, account, sitting, item.question_id, not flagged)
+            st.rerun()
     prev_col, next_col = st.columns(2)
     if prev_col.button(T.EXAM_PREV, key="exam_prev", disabled=current == 0, width="stretch"):
         move(current - 1)

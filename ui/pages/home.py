@@ -3,12 +3,13 @@
 import streamlit as st
 
 from actions.feedback import my_reports
-from actions.study import my_figures, my_last_section, my_tasks
+from actions.study import my_figures, my_last_section, my_study_plan, my_tasks
 from source import dates
 from ui import text as T
 from ui.auth import require
 from ui.resources import catalog, database
 from ui.routes import go, link
+from ui.widgets.study_plan import plan_settings, today_panel
 
 account = require()
 cat, db = catalog(), database()
@@ -29,6 +30,10 @@ else:
     label, target = "", None
 if target and st.button(label, type="primary", key="home_resume"):
     go("learn", section=target)
+
+today = my_study_plan(db, account, cat)
+today_panel(today, cat)
+plan_settings(db, account, today)
 
 pending = [t for t in my_tasks(db, account, cat) if t.status != "done"]
 if pending:

@@ -1,5 +1,7 @@
 """课程学习: module → chapter → section, reading marks, resume, and the section check."""
 
+import json
+
 import streamlit as st
 
 from actions.study import answer_question, hidden_during_exam, mark_section, my_section_statuses
@@ -14,6 +16,24 @@ from ui.routes import arrival, go, here
 from ui.widgets.question import response_input, session_seed, show_feedback
 
 CHECK_SIZE = 5
+# Bring a heading into view (below Streamlit's top bar); retried while the page is still being drawn.
+SCROLL_SCRIPT = """<script>
+(() => {{
+  let tries = 0;
+  const go = () => {{
+    const el = document.getElementById({target});
+    if (el) {{ el.style.scrollMarginTop = "4.5rem"; el.scrollIntoView({{block: "start"}}); }}
+    else if (tries++ < 30) {{ setTimeout(go, 100); }}
+  }};
+  setTimeout(go, 50);
+}})();
+</script>"""
+
+
+def scroll_to(anchor: str) -> None:
+    """Scroll the page to the element with this id (a section id of our own content, never user text)."""
+    st.html(SCROLL_SCRIPT.format(target=json.dumps(anchor)), unsafe_allow_javascript=True)
+
 
 account = require()
 cat, db = catalog(), database()
@@ -25,6 +45,7 @@ if not cat.chapters:
 order = [s.id for c in cat.chapters for s in c.sections]
 wanted = arrival("section") or st.session_state.pop("learn_section", None)
 if wanted in cat.sections:
+    st.session_state["learn_scroll"] = wanted  # opened on purpose: show its heading, not the page top
     section = cat.sections[wanted]
     owner = cat.chapter(section.chapter_id)
     st.session_state["learn_module"] = owner.module if owner else None
@@ -32,12 +53,17 @@ if wanted in cat.sections:
     st.session_state["learn_pick"] = wanted
 
 
-def open_section(section_id: str, key: str) -> None:
+def open_section(section_id: str, key: str, query: str = "") -> None:
     if st.button(T.LEARN_OPEN.format(title=cat.sections[section_id].title), key=key):
         st.session_state["learn_section"] = section_id
+        if query:  # fold the hits away so the section follows the search box; one button brings them back
+            st.session_state["learn_last_query"] = query
+            st.session_state["learn_set_query"] = ""
         st.rerun()
 
 
+if "learn_set_query" in st.session_state:  # before the search box is drawn (its value cannot change after)
+    st.session_state["learn_query"] = st.session_state.pop("learn_set_query")
 query = st.text_input(T.LEARN_SEARCH, key="learn_query", max_chars=50, placeholder=T.LEARN_SEARCH_PLACEHOLDER)
 if query.strip():
     hits = search_index().search(query)
@@ -45,8 +71,13 @@ if query.strip():
         st.info(T.LEARN_SEARCH_NONE)
     for hit in hits:
         st.caption(hit.snippet)
-        open_section(hit.section_id, f"learn_hit_{hit.section_id}")
+        open_section(hit.section_id, f"learn_hit_{hit.section_id}", query.strip())
     st.divider()
+elif st.session_state.get("learn_last_query"):
+    last = st.session_state["learn_last_query"]
+    if st.button(T.LEARN_BACK_TO_HITS.format(query=last), key="learn_back_to_hits", icon=":material/search:"):
+        st.session_state["learn_set_query"] = last
+        st.rerun()
 
 with st.expander(T.LEARN_GLOSSARY):
     needle = st.text_input(T.LEARN_GLOSSARY_FILTER, key="learn_glossary_filter", max_chars=20).strip()
@@ -97,7 +128,9 @@ here(section=section.id)  # a reload or a shared link opens this section
 if marks.get(section.id) is None:
     mark_section(db, account, cat, section.id, OPENED)
 
-st.header(section.title)
+st.header(section.title, anchor=section.id)
+if st.session_state.pop("learn_scroll", None) == section.id:
+    scroll_to(section.id)
 point_titles = "、".join(cat.syllabus.points[p].title for p in section.points)
 st.caption(T.LEARN_READING_TIME.format(minutes=section.reading_minutes, points=point_titles))
 for kind, part in section_parts(section.body):

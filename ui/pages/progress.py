@@ -1,10 +1,13 @@
-"""我的进度: reading, mastery per module and point, accuracy over time, time per question, results."""
+"""我的进度: exam score trend and pass estimate, accuracy per day, per module and point, time per question,
+reading, results."""
+
+from datetime import date, datetime
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from actions.scenarios import my_runs
-from actions.study import exam_history, my_answers, my_figures, my_section_statuses
+from actions.study import exam_history, my_answers, my_exam_trend, my_figures, my_section_statuses
 from courseware.progress import DONE
 from quizzes.analytics import accuracy_by_day, seconds_by_type
 from quizzes.practice import tally_by
@@ -14,8 +17,11 @@ from ui.auth import require
 from ui.look import chart
 from ui.resources import catalog, database
 
+MARGIN = {"l": 10, "r": 10, "t": 10, "b": 10}
+
 account = require()
 cat, db = catalog(), database()
+zone = dates.zone()
 st.title(T.NAV_PROGRESS)
 mine = my_figures(db, account, cat)  # the same figures as the home page and the certification requirements
 cols = st.columns(5)
@@ -25,23 +31,66 @@ cols[2].metric(T.METRIC_ACCURACY, "—" if mine.accuracy is None else f"{mine.ac
 cols[3].metric(T.METRIC_EXAMS, mine.exams)
 cols[4].metric(T.METRIC_RUNS, mine.runs)
 
-marks = my_section_statuses(db, account)
-st.subheader(T.PROGRESS_READING)
-for chapter in cat.chapters:
-    done = sum(1 for s in chapter.sections if marks.get(s.id) == DONE)
-    st.progress(done / len(chapter.sections), text=f"{chapter.title} · {done}/{len(chapter.sections)}")
+
+def short_day(d: date | datetime) -> str:
+    return dates.month_day(d)
 
 
-def bar(rows: list[dict[str, object]], x: str, y: str, text: str) -> go.Figure:
+trend = my_exam_trend(db, account, cat)
+if trend.points:
+    st.subheader(T.TREND_TITLE)
+    # one category per exam ("1. 11月28日"): no time axis, so no millisecond ticks and no English month names
+    labels = [f"{n}. {short_day(p.at.astimezone(zone))}" for n, p in enumerate(trend.points, 1)]
+    fig = go.Figure()
+    fig.add_scatter(
+        x=labels,
+        y=[round(p.score, 1) for p in trend.points],
+        name=T.TREND_SCORE,
+        mode="lines+markers+text",
+        text=[f"{p.score:.0f}" for p in trend.points],
+        textposition="top center",
+    )
+    fig.add_scatter(
+        x=labels,
+        y=[p.pass_line for p in trend.points],
+        name=T.TREND_PASS_LINE,
+        mode="lines",
+        line={"dash": "dash", "color": "#c0392b"},
+    )
+    fig.update_layout(
+        height=300,
+        margin=MARGIN,
+        xaxis={"type": "category", "title": T.TREND_EXAM},
+        yaxis={"range": [0, 105], "title": T.TREND_SCORE},
+        legend={"orientation": "h"},
+    )
+    chart(fig)
+    est = trend.estimate
+    if est.shown_percent is None:
+        st.info(T.TREND_ESTIMATE_NEEDS.format(n=est.needed))
+    else:
+        st.info(
+            T.TREND_ESTIMATE.format(n=est.used, mean=est.mean or 0, spread=est.spread or 0, percent=est.shown_percent)
+        )
+        st.caption(T.TREND_ESTIMATE_NOTE)
+
+
+def bar(rows: list[tuple[str, int, int]], y_title: str) -> go.Figure:
+    """Horizontal accuracy bars (0-100 %), each labelled with its accuracy and how many answers it rests on."""
     # graph_objects, not plotly express: express costs far more per rerun for the same bars
     fig = go.Figure(
-        go.Bar(x=[r[x] for r in rows], y=[r[y] for r in rows], text=[r[text] for r in rows], orientation="h")
+        go.Bar(
+            x=[r[1] for r in rows],
+            y=[r[0] for r in rows],
+            text=[T.PROGRESS_ACCURACY_LABEL.format(accuracy=r[1], n=r[2]) for r in rows],
+            orientation="h",
+        )
     )
     fig.update_layout(
         height=120 + 32 * len(rows),
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis={"range": [0, 100], "title": x},
-        yaxis={"title": y, "autorange": "reversed"},
+        margin=MARGIN,
+        xaxis={"range": [0, 100], "title": T.PROGRESS_ACCURACY_AXIS},
+        yaxis={"title": y_title, "autorange": "reversed"},
     )
     return fig
 
@@ -50,6 +99,28 @@ answers = my_answers(db, account)
 if not answers:
     st.info(T.PROGRESS_NO_ANSWERS)
 else:
+    st.subheader(T.PROGRESS_OVER_TIME)
+    days = accuracy_by_day(answers, zone)
+    labels = [short_day(d.day) for d in days]  # categories: one day of data is one bar, not a time axis
+    counts = go.Figure(go.Bar(x=labels, y=[d.answered for d in days], text=[d.answered for d in days]))
+    counts.update_layout(
+        height=220,
+        margin=MARGIN,
+        xaxis={"type": "category", "title": T.PROGRESS_DAY},
+        yaxis={"title": T.PROGRESS_ANSWERS_PER_DAY, "rangemode": "tozero"},
+    )
+    chart(counts)
+    rates = [round(100 * d.correct / d.answered) for d in days]
+    accuracy = go.Figure(go.Scatter(x=labels, y=rates, mode="lines+markers+text", text=[f"{r}%" for r in rates]))
+    accuracy.update_traces(textposition="top center")
+    accuracy.update_layout(
+        height=220,
+        margin=MARGIN,
+        xaxis={"type": "category", "title": T.PROGRESS_DAY},
+        yaxis={"title": T.PROGRESS_ACCURACY_PER_DAY, "range": [0, 110]},
+    )
+    chart(accuracy)
+
     st.subheader(T.PROGRESS_BY_MODULE)
     module_key = {
         qid: [cat.syllabus.module_of[q.points[0]]]
@@ -57,72 +128,61 @@ else:
         if q.points[0] in cat.syllabus.module_of
     }
     rows = [
-        {
-            T.LEARN_MODULE: cat.syllabus.module_titles.get(m, m),
-            T.METRIC_ACCURACY: round(100 * (t.accuracy or 0)),
-            T.METRIC_ANSWERED: t.answered,
-        }
+        (cat.syllabus.module_titles.get(m, m), round(100 * (t.accuracy or 0)), t.answered)
         for m, t in tally_by(answers, module_key).items()
     ]
-    chart(bar(rows, T.METRIC_ACCURACY, T.LEARN_MODULE, T.METRIC_ANSWERED))
+    chart(bar(rows, T.LEARN_MODULE))
 
     st.subheader(T.PROGRESS_BY_POINT)
     point_key = {qid: list(q.points) for qid, q in cat.questions.items()}
     points = tally_by(answers, point_key)
     rows = [
-        {
-            T.PRACTICE_POINT: cat.syllabus.points[p].title,
-            T.METRIC_ACCURACY: round(100 * (t.accuracy or 0)),
-            T.METRIC_ANSWERED: t.answered,
-        }
+        (cat.syllabus.points[p].title, round(100 * (t.accuracy or 0)), t.answered)
         for p, t in sorted(points.items(), key=lambda kv: kv[1].accuracy or 0)
         if p in cat.syllabus.points
     ]
-    chart(bar(rows, T.METRIC_ACCURACY, T.PRACTICE_POINT, T.METRIC_ANSWERED))
-
-    st.subheader(T.PROGRESS_OVER_TIME)
-    days = accuracy_by_day(answers)
-    fig = go.Figure()
-    fig.add_bar(x=[d.day for d in days], y=[d.answered for d in days], name=T.METRIC_ANSWERED)
-    fig.add_scatter(
-        x=[d.day for d in days],
-        y=[round(100 * d.correct / d.answered) for d in days],
-        name=T.METRIC_ACCURACY,
-        yaxis="y2",
-        mode="lines+markers",
-    )
-    fig.update_layout(
-        height=300,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        yaxis2={"overlaying": "y", "side": "right", "range": [0, 100]},
-        legend={"orientation": "h"},
-    )
-    chart(fig)
+    chart(bar(rows, T.PRACTICE_POINT))
 
     spent = seconds_by_type(answers, cat.questions)
     if spent:
         st.subheader(T.PROGRESS_TIME_PER_TYPE)
-        rows = [{T.PROGRESS_TYPE: T.TYPE_LABELS[k], T.PROGRESS_SECONDS: v} for k, v in spent.items()]
-        fig = go.Figure(
-            go.Bar(
-                x=[r[T.PROGRESS_TYPE] for r in rows],
-                y=[r[T.PROGRESS_SECONDS] for r in rows],
-                text=[r[T.PROGRESS_SECONDS] for r in rows],
-            )
-        )
+        types = [T.TYPE_LABELS[k] for k in spent]
+        fig = go.Figure(go.Bar(x=types, y=list(spent.values()), text=list(spent.values())))
         fig.update_layout(
             height=260,
-            margin={"l": 10, "r": 10, "t": 10, "b": 10},
-            xaxis_title=T.PROGRESS_TYPE,
+            margin=MARGIN,
+            xaxis={"type": "category", "title": T.PROGRESS_TYPE},
             yaxis_title=T.PROGRESS_SECONDS,
         )
         chart(fig)
+
+# Reading: one bar for the whole course; the chapters folded below it (no column of empty bars first).
+marks = my_section_statuses(db, account)
+st.subheader(T.PROGRESS_READING)
+read_ids = {sid for sid, status in marks.items() if status == DONE and sid in cat.sections}
+st.progress(
+    len(read_ids) / max(1, len(cat.sections)),
+    text=T.PROGRESS_READING_OVERALL.format(done=len(read_ids), total=len(cat.sections)),
+)
+with st.expander(T.PROGRESS_READING_CHAPTERS, expanded=False):
+    unstarted = 0
+    for chapter in cat.chapters:
+        done = sum(1 for s in chapter.sections if s.id in read_ids)
+        unstarted += not any(s.id in marks for s in chapter.sections)
+        st.progress(done / len(chapter.sections), text=f"{chapter.title} · {done}/{len(chapter.sections)}")
+    st.caption(T.PROGRESS_READING_UNSTARTED.format(n=unstarted))
 
 exams = exam_history(db, account)
 if exams:
     st.subheader(T.PROGRESS_EXAMS)
     st.dataframe(
-        [{T.EXAM_COL_TIME: dates.day_time(v.started_at), T.EXAM_COL_SCORE: v.score} for v in exams],
+        [
+            {
+                T.EXAM_COL_TIME: dates.day_time(v.started_at),
+                T.EXAM_COL_SCORE: "—" if v.score is None else f"{v.score:g}",
+            }
+            for v in exams
+        ],
         hide_index=True,
     )
 finished = [r for r in my_runs(db, account, cat) if r.finished]
@@ -131,12 +191,11 @@ if finished:
     st.dataframe(
         [
             {
-                T.SCENARIO_CHOOSE: cat.scenarios[r.scenario_id].title
-                if r.scenario_id in cat.scenarios
-                else r.scenario_id,
-                T.SCENARIO_TOTAL: r.total,
+                T.SCENARIO_CHOOSE: cat.scenarios[r.scenario_id].title,
+                T.SCENARIO_TOTAL: "—" if r.total is None else f"{r.total:g}",
             }
             for r in finished
+            if r.scenario_id in cat.scenarios
         ],
         hide_index=True,
     )
