@@ -8,6 +8,7 @@ from actions.reports import my_group_report, submit_report
 from actions.roleplay import mark_role_play, my_observer_marks, my_role_plays, role_play_info
 from actions.scenarios import load_run
 from classroom.group_reports import MIN_HANZI, ReportError, read_docx
+from classroom.live import LiveState
 from classroom.report_templates import RUBRIC, TEMPLATES
 from classroom.roleplay import customer_lines
 from courseware.render import safe_user_markdown, to_html
@@ -55,7 +56,7 @@ def reveal(qid: str, answer: LiveAnswer | None, seed: int) -> None:
     st.html(to_html(q.explanation))
 
 
-def review(state: live.LiveState, upto: int, answers: dict[str, LiveAnswer], title: str) -> None:
+def review(state: LiveState, upto: int, answers: dict[str, LiveAnswer], title: str) -> None:
     """The questions before `upto`, each with its key and explanation, folded under one heading."""
     shown = [q for q in state.question_ids[:upto] if q in cat.questions]
     if not shown:
