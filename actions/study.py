@@ -279,7 +279,7 @@ def my_exam_trend(db: Database, actor: Actor, course: Catalog) -> Trend:
 # ------------------------------------------------------------ study plan
 
 
-def syllabus_order(course: Catalog) -> list[str]:
+def _syllabus_order(course: Catalog) -> list[str]:
     """Section ids in the order of the syllabus (module, chapter, section)."""
     return [s.id for c in course.chapters for s in c.sections]
 
@@ -288,7 +288,7 @@ def syllabus_order(course: Catalog) -> list[str]:
 def my_study_plan(db: Database, actor: Actor, course: Catalog, now: datetime | None = None) -> Today:
     """Today's plan: sections to read next, questions and reviews against the daily goal, days left to the
     exam, the pace, and the streak."""
-    return study_plan.today_of(db, who(db, actor).id, syllabus_order(course), now)
+    return study_plan.today_of(db, who(db, actor).id, _syllabus_order(course), now)
 
 
 @action

@@ -49,7 +49,7 @@ def answers(
 
 
 def order(course: Catalog) -> list[str]:
-    return study.syllabus_order(course)
+    return study._syllabus_order(course)
 
 
 def test_default_goal_and_the_first_sections_in_syllabus_order(db: Database, shipped: Catalog) -> None:
