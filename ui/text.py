@@ -798,7 +798,7 @@ VERSIONS_FIELD_NAMES = {
     "difficulty": "难度",
 }
 VERSIONS_NO_VALUE = "—"
-VERSIONS_EXPORT = "导出应用内修改（YAML）"
+VERSIONS_EXPORT = "导出应用内修改的题目（题库文件格式）"
 VERSIONS_EXPORT_DOWNLOAD = "下载 应用内修改的题目.yaml"
 VERSIONS_STALE = "这道题刚被别人修改过，页面已显示最新版本，请核对后再改。"
 

@@ -59,8 +59,7 @@ def test_setting_the_exam_date_and_goal_shows_days_left_and_pace(open_page: Open
 
     at = open_page(None, username="planner2")
     exam_day = date.today() + timedelta(days=20)
-    at.checkbox(key="plan_no_date").uncheck()
-    at.date_input(key="plan_exam_date").set_value(exam_day)
+    at.selectbox(key="plan_exam_date").set_value(exam_day)
     at.number_input(key="plan_sections").set_value(2)
     at.number_input(key="plan_questions").set_value(30)
     at.button[[b.label for b in at.button].index("保存计划")].click().run()

@@ -9,6 +9,7 @@ from classroom.accounts import create_user
 from quizzes.practice import answer_question
 from store.db import Database
 from tests.ui.conftest import Open
+from ui.names import shorten
 
 CATALOG = load_catalog(ContentRoots.shipped())
 
@@ -52,7 +53,7 @@ def test_instructor_sees_each_trainee_of_their_classes_and_no_other(open_page: O
     assert at.dataframe[-2].value.iloc[0]["答题数"] == 1
     assert at.selectbox(key="instructor_pick").options == ["王芳(wang_fang)"]
     items = at.dataframe[-1].value
-    stem = CATALOG.questions["crm-basics.q001"].stem[:40]
+    stem = shorten(CATALOG.questions["crm-basics.q001"].stem, 40)
     assert items[items["题干"] == stem].iloc[0]["作答人数"] == 1
     assert not items.isin(["crm-basics.q001"]).any().any()  # no internal ids
 
@@ -68,7 +69,7 @@ def test_item_statistics_table(open_page: Open, app_db: Database) -> None:
     teach(app_db, "teacher_c", *ids)
     at = open_page("instructor", at=at)
     items = at.dataframe[-1].value
-    first = items[items["题干"] == CATALOG.questions["crm-basics.q001"].stem[:40]].iloc[0]
+    first = items[items["题干"] == shorten(CATALOG.questions["crm-basics.q001"].stem, 40)].iloc[0]
     assert first["作答人数"] == 5
     assert first["难度"] == "0.60"
     assert first["题型"] == "单选题" and first["知识点"] == "消费者、顾客与客户的区别"

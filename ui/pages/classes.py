@@ -20,8 +20,7 @@ from ui.widgets.confirm import ask, confirmed, person_label
 
 def due_text(when: datetime) -> str:
     """A due time in the school's time zone, written the Chinese way."""
-    local = dates.local(when)
-    return T.ASSIGN_DUE_CELL.format(y=local.year, m=local.month, d=local.day, hm=f"{local:%H:%M}")
+    return dates.day_time(when)
 
 
 account = require("instructor", "admin")

@@ -10,6 +10,7 @@ from quizzes.item_analysis import ItemAnalysis
 from ui import text as T
 from ui.auth import require
 from ui.look import chart
+from ui.names import shorten
 from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.question import key_text, show_question
@@ -69,7 +70,7 @@ def stats(a: ItemAnalysis) -> None:
 def title_of(item: QueueItem) -> str:
     if item.kind == "question":
         q = cat.questions.get(item.item_id)
-        return T.FEEDBACK_ITEM_QUESTION.format(title=q.stem[:40] if q else "")
+        return T.FEEDBACK_ITEM_QUESTION.format(title=shorten(q.stem, 40) if q else "")
     sc = cat.scenarios.get(item.item_id)
     return T.FEEDBACK_ITEM_TURN.format(title=sc.title if sc else "")
 

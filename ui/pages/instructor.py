@@ -13,6 +13,7 @@ from classroom.grid_export import to_csv, to_xlsx
 from quizzes.analytics import ItemStat
 from ui import text as T
 from ui.auth import require
+from ui.names import shorten
 from ui.resources import catalog, database
 from ui.widgets.class_dashboard import draw
 from ui.widgets.class_picker import pick_class
@@ -120,7 +121,7 @@ st.dataframe(
         {
             IC["point"]: point_title(cat.questions[s.question_id]),
             IC["type"]: T.TYPE_LABELS.get(cat.questions[s.question_id].type, ""),
-            IC["stem"]: cat.questions[s.question_id].stem[:40],
+            IC["stem"]: shorten(cat.questions[s.question_id].stem, 40),
             IC["n"]: s.respondents,
             IC["facility"]: f"{s.facility:.2f}",
             IC["discrimination"]: T.NO_VALUE if s.discrimination is None else f"{s.discrimination:.2f}",

@@ -26,6 +26,7 @@ from source import dates
 from store.db import Database
 from ui import text as T
 from ui.look import chart
+from ui.names import shorten
 from ui.refusal import message, refusals
 from ui.widgets.confirm import person_label
 from ui.widgets.question import response_text, show_question
@@ -169,7 +170,7 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
         if q is None:
             continue
         label = T.DASH_MANUAL_ITEM.format(
-            name=names.get(item.user_id, ""), source=T.DASH_MANUAL_SOURCE[item.source], question=q.stem[:30]
+            name=names.get(item.user_id, ""), source=T.DASH_MANUAL_SOURCE[item.source], question=shorten(q.stem, 30)
         )
         with st.expander(label):
             show_question(q)

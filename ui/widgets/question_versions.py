@@ -24,6 +24,7 @@ from quizzes.versions import REGRADABLE, Version
 from source import dates
 from store.db import Database
 from ui import text as T
+from ui.names import question_name, shorten
 from ui.refusal import refusals
 
 FLASH = "versions_flash"
@@ -54,9 +55,11 @@ def _pick(cat: Catalog) -> str | None:
     if not ids:
         st.info(T.VERSIONS_NONE_FOUND)
         return None
-    picked: str = st.selectbox(
-        T.VERSIONS_PICK, ids, key="versions_pick", format_func=lambda i: f"{i}  {cat.questions[i].stem[:40]}"
-    )
+
+    def label(qid: str) -> str:
+        return f"{question_name(cat, qid)}  {shorten(cat.questions[qid].stem, 40)}"
+
+    picked: str = st.selectbox(T.VERSIONS_PICK, ids, key="versions_pick", format_func=label)
     return picked
 
 

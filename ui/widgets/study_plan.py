@@ -3,7 +3,7 @@ form that sets the exam date and the goal."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import streamlit as st
 
@@ -14,6 +14,7 @@ from progress import plan
 from progress.plan import Today
 from source import dates
 from store.db import Database
+from ui import look
 from ui import text as T
 from ui.refusal import refusals
 from ui.routes import go
@@ -103,14 +104,7 @@ def today_panel(today: Today, cat: Catalog) -> None:
 def plan_settings(db: Database, account: Actor, today: Today) -> None:
     """The form that sets the exam date and the daily goal."""
     with st.expander(T.PLAN_SETTINGS, expanded=False), st.form("plan_form"):
-        no_date = st.checkbox(T.PLAN_NO_DATE, value=today.exam_date is None, key="plan_no_date")
-        chosen = st.date_input(
-            T.PLAN_EXAM_DATE,
-            value=today.exam_date if today.exam_date and today.exam_date >= today.day else today.day + timedelta(60),
-            min_value=today.day,
-            format="YYYY/MM/DD",
-            key="plan_exam_date",
-        )
+        chosen = look.pick_day(T.PLAN_EXAM_DATE, today.exam_date, key="plan_exam_date")
         limits = plan.GOAL_LIMITS
         sections = st.number_input(
             T.PLAN_GOAL_SECTIONS, 0, limits["sections"], today.goal.sections, 1, key="plan_sections"
@@ -121,6 +115,6 @@ def plan_settings(db: Database, account: Actor, today: Today) -> None:
         reviews = st.number_input(T.PLAN_GOAL_REVIEWS, 0, limits["reviews"], today.goal.reviews, 5, key="plan_reviews")
         if st.form_submit_button(T.PLAN_SAVE, type="primary"):
             with refusals():
-                set_study_plan(db, account, None if no_date else chosen, int(sections), int(questions), int(reviews))
+                set_study_plan(db, account, chosen, int(sections), int(questions), int(reviews))
                 st.toast(T.PLAN_SAVED)
                 st.rerun()
