@@ -55,7 +55,7 @@ def test_an_admin_edits_the_key_regrades_and_retires(open_page: Open, app_db: Da
     _button(at, "恢复这道题").click().run()
     assert not any("已停用" in w.value for w in at.warning)
 
-    _button(at, "导出应用内修改（YAML）").click().run()
+    _button(at, "导出应用内修改的题目（题库文件格式）").click().run()
     assert not at.exception
     assert at.get("download_button")
 
