@@ -31,7 +31,7 @@ def client_address() -> str:
         return ""
 
 
-def sign_in(account: Account) -> None:
+def remember(account: Account) -> None:
     """Remember the account for this browser session and ask the browser to keep a session cookie."""
     opened = open_session(database(), account.id)
     st.session_state[KEY_USER] = account.id

@@ -28,6 +28,7 @@ from actions import (
     reports,
     roleplay,
     scenarios,
+    sign_in,
     study,
     teaching,
     versions,
@@ -132,6 +133,14 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
         (NONE, TRAINEE, OTHER, "teacher_a"),
     ),
     "verify_certificate": (lambda db, w, a: certify.verify_certificate(db, a, "CMA-000001-AAAA-BBBB-CCCC"), ()),
+    # signing in: open to everyone (the school already has its admin, so set-up is refused to all)
+    "sign_in_page": (lambda db, w, a: sign_in.sign_in_page(db, a), ()),
+    "sign_in": (lambda db, w, a: sign_in.sign_in(db, a, w.t1.username, "secret-pass-2026"), ()),
+    "sign_in_with_identity": (lambda db, w, a: sign_in.sign_in_with_identity(db, a, "", None, None), ()),
+    "set_up_first_admin": (
+        lambda db, w, a: sign_in.set_up_first_admin(db, a, "second_admin", "第二位", "a-long-pass-phrase-2026"),
+        (NONE, TRAINEE, STRANGER, OTHER, "teacher_a", "admin"),
+    ),
     # classes
     "my_classes": (lambda db, w, a: classes.my_classes(db, a), (NONE,)),
     "get_class": (lambda db, w, a: classes.get_class(db, a, w.class_a), (NONE, STRANGER, OTHER)),
@@ -450,13 +459,21 @@ def test_the_wrong_callers_are_refused_and_nothing_is_written(db: Database, scho
             call(db, school, school.actor(ALLOWED[name]))
 
 
-def test_a_signed_out_caller_is_not_allowed_anything_but_verifying(db: Database, school: School) -> None:
+# Open to a signed-out caller: checking a certificate and signing in.
+PUBLIC = {"verify_certificate", "sign_in_page", "sign_in", "sign_in_with_identity", "set_up_first_admin"}
+
+
+def test_a_signed_out_caller_is_not_allowed_anything_but_verifying_and_signing_in(db: Database, school: School) -> None:
     for name, (call, _refused) in CASES.items():
-        if name == "verify_certificate":
-            assert call(db, school, None) is None
+        if name in PUBLIC:
             continue
         with pytest.raises(NotAllowed):
             call(db, school, None)
+    assert CASES["verify_certificate"][0](db, school, None) is None
+    with pytest.raises(Invalid, match="用户名或密码"):  # let through to the password check (these cannot sign in)
+        CASES["sign_in"][0](db, school, None)
+    page = sign_in.sign_in_page(db, None)
+    assert not page.needs_set_up and page.demo_usernames == ()
 
 
 def test_an_instructor_sees_only_the_trainees_of_the_classes_they_teach(db: Database, school: School) -> None:

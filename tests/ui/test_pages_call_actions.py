@@ -22,8 +22,8 @@ DOMAINS = {
     "certification",
     "catalog",
 }
-# Signing in and first-run set-up are the frame's own business (accounts before there is an actor).
-SIGN_IN = {"ui/auth.py", "ui/pages/sign_in.py"}
+# The frame's own business: the browser session (cookie, token, the account it names) read on every rerun.
+SIGN_IN = {"ui/auth.py"}
 # Process-wide resources, started once per server process with no user: the exam-deadline sweep.
 FRAME = {"ui/resources.py"}
 
