@@ -46,7 +46,10 @@ def make_engine(url: str | None = None) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        # A class answering at once: enough connections that 60 trainees do not queue for one (the default
+        # 5 + 10 did); CMA_DB_POOL sets it per replica (keep replicas x (pool + overflow) under max_connections).
+        size = int(os.environ.get("CMA_DB_POOL", "20"))
+        engine = create_engine(url, pool_pre_ping=True, pool_size=size, max_overflow=size)
     return engine
 
 
