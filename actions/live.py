@@ -95,7 +95,7 @@ def answer_live(
     question = course.questions.get(question_id)
     if question is None:
         raise NotFound()
-    return live.answer(db, me.id, quiz_id, question, response)
+    return live.answer(db, me.id, quiz_id, question, response, version=course.version_of(question_id))
 
 
 @action

@@ -202,9 +202,16 @@ class Submitted:
 
 
 def answer(
-    db: Database, user_id: int, quiz_id: int, question: AnyQuestion, response: Any, now: datetime | None = None
+    db: Database,
+    user_id: int,
+    quiz_id: int,
+    question: AnyQuestion,
+    response: Any,
+    now: datetime | None = None,
+    version: int | None = None,
 ) -> Submitted:
-    """Record a trainee's answer to the question on screen; the first answer counts, once."""
+    """Record a trainee's answer to the question on screen, with the question's version; the first answer
+    counts, once."""
     live = state(db, quiz_id)
     if live.question_id != question.id:
         return Submitted("closed")
@@ -239,6 +246,7 @@ def answer(
                     correct=correct,
                     points=points,
                     seconds=round(seconds, 2),
+                    question_version=version,
                 )
             )
     except IntegrityError:

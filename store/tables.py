@@ -283,6 +283,7 @@ class LiveAnswer(Base):
     points: Mapped[int] = mapped_column(Integer, default=0)
     seconds: Mapped[float] = mapped_column(Float, default=0.0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    question_version: Mapped[int | None] = mapped_column(Integer, default=None)  # None: before versions existed
 
 
 class RolePlay(Base):

@@ -320,3 +320,31 @@ def test_the_exported_edits_load_back_with_the_bank_loader(db: Database, shipped
     served = with_versions(db, shipped)
     assert set(loaded.questions) == {q.id, r.id}
     assert loaded.questions[q.id] == served.questions[q.id] and loaded.questions[r.id] == served.questions[r.id]
+
+
+def test_live_quiz_answers_keep_the_version_they_were_given_on(db: Database, shipped: Catalog) -> None:
+    from actions import live as live_actions
+    from classroom import live
+    from classroom.classes import add_member, create_class
+    from store.tables import LiveAnswer
+
+    (admin,) = _accounts(db, 1, "admin", "admin")
+    (teacher,) = _accounts(db, 1, "teach", "instructor")
+    first, second = _accounts(db, 2, "t")
+    q = _single(shipped, 3)
+    room = create_class(db, teacher.id, "版本班")
+    for who in (first, second):
+        add_member(db, room.id, who.id)
+    before = live.create_quiz(db, room.id, "改前", [q])
+    live.join(db, first.id, before.code)
+    live.advance(db, before.id)
+    live_actions.answer_live(db, first, shipped, before.id, q.id, q.answer)
+    versions.edit_question(db, admin, shipped, q.id, 1, {"explanation": "新的解析。"})
+    served = with_versions(db, shipped)
+    after = live.create_quiz(db, room.id, "改后", [served.questions[q.id]])
+    live.join(db, second.id, after.code)
+    live.advance(db, after.id)
+    live_actions.answer_live(db, second, served, after.id, q.id, q.answer)
+    with db.session() as s:
+        given = dict(s.execute(select(LiveAnswer.user_id, LiveAnswer.question_version)).tuples().all())
+    assert given == {first.id: 1, second.id: 2}
