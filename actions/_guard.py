@@ -4,12 +4,14 @@ that runs an action in one transaction and turns domain errors into refusals."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from typing import Concatenate, ParamSpec, TypeVar
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import exists, select
+from sqlalchemy import event, exists, select
 from sqlalchemy.exc import IntegrityError, PendingRollbackError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from actions.refusals import Invalid, NotAllowed, NotFound, Refusal, Stale
 from certification.final import CertificationError
@@ -51,6 +53,50 @@ DOMAIN_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
+# The actor as read at the start of one page rerun, per database: actions of that rerun check it instead of
+# reading the same row again; an action that writes re-reads it before its commit (see `action`).
+_known: ContextVar[dict[tuple[int, int], Account] | None] = ContextVar("known_actors", default=None)
+_WROTE = "cma_action_wrote"
+_TRUSTED = "cma_actor_trusted"
+
+
+@event.listens_for(Session, "after_flush")
+def _flushed(session: Session, _context: Any) -> None:
+    session.info[_WROTE] = True
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _executed(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[_WROTE] = True
+
+
+@contextmanager
+def actor_read(db: Database, account: Account | None) -> Iterator[None]:
+    """Within this block (one page rerun) actions take `account`, just read from the database, as the stored
+    actor instead of reading its row again; an action that writes still checks the row in its transaction."""
+    if account is None:
+        yield
+        return
+    known = _known.get() or {}
+    token = _known.set({**known, (id(db), account.id): account})
+    try:
+        yield
+    finally:
+        _known.reset(token)
+
+
+def _recheck_actor(db: Database) -> None:
+    """Before an action that wrote commits: the actor it trusted from the rerun's start is still the same."""
+    s = session(db)
+    trusted: Account | None = s.info.pop(_TRUSTED, None)
+    if trusted is None or not s.info.pop(_WROTE, False):
+        return
+    row = s.get(User, trusted.id, populate_existing=True)
+    if row is None or account_of(row) != trusted:
+        raise NotAllowed()
+
+
 def action(fn: Callable[Concatenate[Database, Actor, P], R]) -> Callable[Concatenate[Database, Actor, P], R]:
     """Run the action in one transaction: every write commits together or none does. A race lost on a unique
     key runs the action again (it then sees the winner's row); domain errors become refusals."""
@@ -60,8 +106,14 @@ def action(fn: Callable[Concatenate[Database, Actor, P], R]) -> Callable[Concate
         nested = db.in_transaction()
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                with db.session():
-                    return fn(db, actor, *args, **kwargs)
+                with db.session() as s:
+                    if not nested:
+                        s.info.pop(_WROTE, None)
+                        s.info.pop(_TRUSTED, None)
+                    result = fn(db, actor, *args, **kwargs)
+                    if not nested:
+                        _recheck_actor(db)
+                    return result
             except (IntegrityError, PendingRollbackError) as exc:
                 if nested:
                     raise
@@ -87,6 +139,10 @@ def who(db: Database, actor: Actor) -> Account:
     """The actor as stored now (a role changed since sign-in counts); signed out is not allowed."""
     if actor is None:
         raise NotAllowed()
+    known = (_known.get() or {}).get((id(db), actor.id))
+    if known is not None:
+        session(db).info[_TRUSTED] = known
+        return known
     user = session(db).get(User, actor.id)
     if user is None:
         raise NotAllowed()
