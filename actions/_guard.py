@@ -53,11 +53,14 @@ DOMAIN_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
-# The actor as read at the start of one page rerun, per database: actions of that rerun check it instead of
-# reading the same row again; an action that writes re-reads it before its commit (see `action`).
-_known: ContextVar[dict[tuple[int, int], Account] | None] = ContextVar("known_actors", default=None)
+# Access-check reads of one page rerun (the actor's row, a class's instructor, a membership), per database:
+# later actions of the same rerun take them from here instead of reading the same rows again. An action that
+# writes reads every such fact again in its own transaction before it commits, and a changed one refuses it;
+# after a write the memo is emptied, so the rest of the rerun reads afresh.
+_memo: ContextVar[dict[tuple[object, ...], object] | None] = ContextVar("rerun_checks", default=None)
 _WROTE = "cma_action_wrote"
-_TRUSTED = "cma_actor_trusted"
+_TRUSTED = "cma_checks_trusted"
+T = TypeVar("T")
 
 
 @event.listens_for(Session, "after_flush")
@@ -73,28 +76,44 @@ def _executed(state: ORMExecuteState) -> None:
 
 @contextmanager
 def actor_read(db: Database, account: Account | None) -> Iterator[None]:
-    """Within this block (one page rerun) actions take `account`, just read from the database, as the stored
-    actor instead of reading its row again; an action that writes still checks the row in its transaction."""
-    if account is None:
-        yield
-        return
-    known = _known.get() or {}
-    token = _known.set({**known, (id(db), account.id): account})
+    """One page rerun: actions take `account` (just read from the database by the frame) as their actor's
+    stored row, and remember the access checks they read for the rest of the rerun."""
+    memo: dict[tuple[object, ...], object] = {}
+    if account is not None:
+        memo[(id(db), "actor", account.id)] = account
+    token = _memo.set(memo)
     try:
         yield
     finally:
-        _known.reset(token)
+        _memo.reset(token)
 
 
-def _recheck_actor(db: Database) -> None:
-    """Before an action that wrote commits: the actor it trusted from the rerun's start is still the same."""
+def _remembered(db: Database, key: tuple[object, ...], read: Callable[[], T]) -> T:
+    """`read()` once per rerun; a later call in the same rerun gets the remembered value (and an action that
+    writes checks it again before it commits)."""
+    memo = _memo.get()
+    if memo is None:
+        return read()
+    full = (id(db), *key)
+    if full in memo:
+        value: T = memo[full]  # type: ignore[assignment]
+        session(db).info.setdefault(_TRUSTED, []).append((read, value))
+        return value
+    value = read()
+    memo[full] = value
+    return value
+
+
+def _before_commit(db: Database) -> bool:
+    """Whether the action wrote; when it did, every remembered check it relied on must still hold."""
     s = session(db)
-    trusted: Account | None = s.info.pop(_TRUSTED, None)
-    if trusted is None or not s.info.pop(_WROTE, False):
-        return
-    row = s.get(User, trusted.id, populate_existing=True)
-    if row is None or account_of(row) != trusted:
-        raise NotAllowed()
+    trusted: list[tuple[Callable[[], object], object]] = s.info.pop(_TRUSTED, [])
+    if not s.info.pop(_WROTE, False):
+        return False
+    for read, value in trusted:
+        if read() != value:
+            raise NotAllowed()
+    return True
 
 
 def action(fn: Callable[Concatenate[Database, Actor, P], R]) -> Callable[Concatenate[Database, Actor, P], R]:
@@ -111,9 +130,10 @@ def action(fn: Callable[Concatenate[Database, Actor, P], R]) -> Callable[Concate
                         s.info.pop(_WROTE, None)
                         s.info.pop(_TRUSTED, None)
                     result = fn(db, actor, *args, **kwargs)
-                    if not nested:
-                        _recheck_actor(db)
-                    return result
+                    wrote = not nested and _before_commit(db)
+                if wrote:
+                    (_memo.get() or {}).clear()
+                return result
             except (IntegrityError, PendingRollbackError) as exc:
                 if nested:
                     raise
@@ -139,14 +159,16 @@ def who(db: Database, actor: Actor) -> Account:
     """The actor as stored now (a role changed since sign-in counts); signed out is not allowed."""
     if actor is None:
         raise NotAllowed()
-    known = (_known.get() or {}).get((id(db), actor.id))
-    if known is not None:
-        session(db).info[_TRUSTED] = known
-        return known
-    user = session(db).get(User, actor.id)
-    if user is None:
+    actor_id = actor.id
+
+    def read() -> Account | None:
+        user = session(db).get(User, actor_id, populate_existing=True)
+        return None if user is None else account_of(user)
+
+    me = _remembered(db, ("actor", actor_id), read)
+    if me is None:
         raise NotAllowed()
-    return account_of(user)
+    return me
 
 
 def role(db: Database, actor: Actor, *roles: str) -> Account:
@@ -160,7 +182,7 @@ def role(db: Database, actor: Actor, *roles: str) -> Account:
 def teacher_of(db: Database, actor: Actor, class_id: int) -> tuple[Account, Classroom]:
     """The actor and the class, when the actor teaches it (an admin every class)."""
     me = role(db, actor, *TEACHERS)
-    row = session(db).get(Classroom, class_id)
+    row = _classroom(db, class_id)
     if row is None:
         raise NotFound()
     if me.role != "admin" and row.instructor_id != me.id:
@@ -168,16 +190,39 @@ def teacher_of(db: Database, actor: Actor, class_id: int) -> tuple[Account, Clas
     return me, row
 
 
+def _classroom(db: Database, class_id: int) -> Classroom | None:
+    """The class row in the action's session; read once per rerun (rechecked by its instructor on a write)."""
+    s = session(db)
+    rows: list[Classroom | None] = []
+
+    def read() -> int | None:
+        row = s.get(Classroom, class_id, populate_existing=True)
+        rows.append(row)
+        return None if row is None else row.instructor_id
+
+    if _remembered(db, ("class", class_id), read) is None:
+        return None
+    if rows:  # read just now
+        if rows[-1] is not None and _memo.get() is not None:
+            _memo.get()[(id(db), "class-row", class_id)] = rows[-1]  # type: ignore[index]
+        return rows[-1]
+    memo = _memo.get() or {}
+    seen = memo.get((id(db), "class-row", class_id))
+    if isinstance(seen, Classroom):
+        return s.merge(seen, load=False)
+    return s.get(Classroom, class_id)
+
+
 def is_member(db: Database, class_id: int, user_id: int) -> bool:
     """Whether the user belongs to the class."""
     query = select(ClassMember.id).where(ClassMember.class_id == class_id, ClassMember.user_id == user_id)
-    return bool(session(db).scalar(select(exists(query))))
+    return _remembered(db, ("member", class_id, user_id), lambda: bool(session(db).scalar(select(exists(query)))))
 
 
 def in_class(db: Database, actor: Actor, class_id: int) -> tuple[Account, Classroom]:
     """The actor and the class, when the actor belongs to it or teaches it."""
     me = who(db, actor)
-    row = session(db).get(Classroom, class_id)
+    row = _classroom(db, class_id)
     if row is None:
         raise NotFound()
     if me.role == "admin" or row.instructor_id == me.id or is_member(db, class_id, me.id):
@@ -198,13 +243,13 @@ def taught_trainees(db: Database, me: Account) -> list[int] | None:
         .where(Classroom.instructor_id == me.id)
         .distinct()
     )
-    return list(session(db).scalars(query))
+    return _remembered(db, ("taught", me.id), lambda: sorted(session(db).scalars(query)))
 
 
 def sees(db: Database, actor: Actor, user_id: int) -> Account:
     """The actor, when they may see this trainee's work: themselves, their instructor, or an admin."""
     me = who(db, actor)
-    if session(db).get(User, user_id) is None:
+    if not _remembered(db, ("user", user_id), lambda: session(db).get(User, user_id) is not None):
         raise NotFound()
     visible = taught_trainees(db, me)
     if visible is not None and user_id not in visible:
