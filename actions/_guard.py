@@ -104,6 +104,24 @@ def _remembered(db: Database, key: tuple[object, ...], read: Callable[[], T]) ->
     return value
 
 
+def remember(db: Database, key: tuple[object, ...], value: object) -> None:
+    """Note a fact the action has just read (in this transaction) for later checks of the same rerun."""
+    memo = _memo.get()
+    if memo is not None:
+        memo[(id(db), *key)] = value
+
+
+def remember_classes(db: Database, class_ids: list[int]) -> None:
+    """Note the class rows the action has just read (they are in its session): later checks of the same
+    rerun on these classes need not read them again."""
+    s = session(db)
+    for class_id in class_ids:
+        row = s.get(Classroom, class_id)  # in the session already: no query
+        if row is not None:
+            remember(db, ("class", class_id), row.instructor_id)
+            remember(db, ("class-row", class_id), row)
+
+
 def _before_commit(db: Database) -> bool:
     """Whether the action wrote; when it did, every remembered check it relied on must still hold."""
     s = session(db)
@@ -203,8 +221,8 @@ def _classroom(db: Database, class_id: int) -> Classroom | None:
     if _remembered(db, ("class", class_id), read) is None:
         return None
     if rows:  # read just now
-        if rows[-1] is not None and _memo.get() is not None:
-            _memo.get()[(id(db), "class-row", class_id)] = rows[-1]  # type: ignore[index]
+        if rows[-1] is not None:
+            remember(db, ("class-row", class_id), rows[-1])
         return rows[-1]
     memo = _memo.get() or {}
     seen = memo.get((id(db), "class-row", class_id))
