@@ -74,6 +74,13 @@ def live_boards(db: Database, actor: Actor, quiz_id: int) -> tuple[list[Standing
 
 
 @action
+def live_view(db: Database, actor: Actor, quiz_id: int) -> tuple[LiveState, list[Standing], list[Standing]]:
+    """Where a live quiz of the actor's class stands and both its leaderboards, in one transaction."""
+    in_class(db, actor, _quiz(db, quiz_id).class_id)
+    return live.state(db, quiz_id), live.leaderboard(db, quiz_id), live.team_leaderboard(db, quiz_id)
+
+
+@action
 def join_live_quiz(db: Database, actor: Actor, code: str) -> LiveState:
     """Join a live quiz of one of the actor's classes by its code."""
     return live.join(db, who(db, actor).id, code)
