@@ -909,3 +909,5 @@ PROGRESS_ACCURACY_AXIS = "正确率（%）"
 
 # --- page speed ---
 DASH_DRILL_PICK = "选择一名学员，查看其试卷与演练对话"
+FEEDBACK_PAGE = "显示"
+FEEDBACK_PAGE_LABEL = "第 {first}～{last} 项（共 {total} 项）"
