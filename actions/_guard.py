@@ -11,13 +11,13 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import event, exists, select
 from sqlalchemy.exc import IntegrityError, PendingRollbackError
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy.orm import ORMExecuteState, Session, make_transient_to_detached
 
 from actions.refusals import Invalid, NotAllowed, NotFound, Refusal, Stale
 from certification.final import CertificationError
 from classroom.accounts import Account, AccountError, account_of
 from classroom.assignments import AssignmentError
-from classroom.classes import ClassError
+from classroom.classes import ClassError, ClassInfo
 from classroom.feedback import FeedbackError
 from classroom.group_reports import ReportError
 from classroom.groups import GroupError
@@ -111,15 +111,13 @@ def remember(db: Database, key: tuple[object, ...], value: object) -> None:
         memo[(id(db), *key)] = value
 
 
-def remember_classes(db: Database, class_ids: list[int]) -> None:
-    """Note the class rows the action has just read (they are in its session): later checks of the same
-    rerun on these classes need not read them again."""
-    s = session(db)
-    for class_id in class_ids:
-        row = s.get(Classroom, class_id)  # in the session already: no query
-        if row is not None:
-            remember(db, ("class", class_id), row.instructor_id)
-            remember(db, ("class-row", class_id), row)
+def remember_classes(db: Database, found: list[ClassInfo]) -> None:
+    """Note the classes the action has just read: later checks of the same rerun on them need no query."""
+    for info in found:
+        row = Classroom(id=info.id, name=info.name, code=info.code, instructor_id=info.instructor_id)
+        make_transient_to_detached(row)  # stands for the stored row; nothing else of it is read
+        remember(db, ("class", info.id), info.instructor_id)
+        remember(db, ("class-row", info.id), row)
 
 
 def _before_commit(db: Database) -> bool:

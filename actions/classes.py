@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 def my_classes(db: Database, actor: Actor) -> list[ClassInfo]:
     """The classes the actor teaches (every class for an admin) or belongs to."""
     found = classes.classes_of(db, who(db, actor))
-    remember_classes(db, [c.id for c in found])
+    remember_classes(db, found)
     return found
 
 
