@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 
 from classroom.classes import CODE_ALPHABET, insert_with_code
@@ -320,25 +320,28 @@ def leaderboard(db: Database, quiz_id: int) -> list[Standing]:
 
 def team_leaderboard(db: Database, quiz_id: int) -> list[Standing]:
     """Groups by the mean points of their members who joined (fair to groups of different sizes)."""
-    live = state(db, quiz_id)
     with db.session() as s:
-        points = dict(
-            s.execute(
-                select(LiveAnswer.user_id, func.sum(LiveAnswer.points))
-                .where(LiveAnswer.quiz_id == quiz_id)
-                .group_by(LiveAnswer.user_id)
-            ).all()
-        )
-        correct = dict(
-            s.execute(
-                select(LiveAnswer.user_id, func.count(LiveAnswer.id))
-                .where(LiveAnswer.quiz_id == quiz_id, LiveAnswer.correct.is_(True))
-                .group_by(LiveAnswer.user_id)
-            ).all()
-        )
+        quiz = s.get(LiveQuiz, quiz_id)
+        if quiz is None:
+            raise LiveError("找不到这场测验")
+        class_id = quiz.class_id
+        points: dict[int, float] = {}
+        correct: dict[int, int] = {}
+        for uid, total, right in s.execute(
+            select(
+                LiveAnswer.user_id,
+                func.sum(LiveAnswer.points),
+                func.sum(case((LiveAnswer.correct.is_(True), 1), else_=0)),
+            )
+            .where(LiveAnswer.quiz_id == quiz_id)
+            .group_by(LiveAnswer.user_id)
+        ):
+            points[uid] = total
+            if right:
+                correct[uid] = int(right)
         joined = set(s.scalars(select(LiveParticipant.user_id).where(LiveParticipant.quiz_id == quiz_id)))
     board = []
-    for group in groups_of(db, live.class_id):
+    for group in groups_of(db, class_id):
         ids = [m.id for m in group.members if m.id in joined]
         if not ids:
             continue
