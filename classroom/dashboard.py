@@ -87,8 +87,8 @@ def class_view(db: Database, catalog: Catalog, class_id: int, now: datetime | No
     trainees = members(db, class_id)
     ids = [t.id for t in trainees]
     assignments = assignments_of(db, [class_id])
-    act = Activity.fetch(db, ids, practice_since(assignments), results=True)
-    tasks = {uid: tuple(task_status(catalog, a, uid, act, now) for a in assignments) for uid in ids}
+    since = practice_since(assignments)
+    act = Activity.fetch(db, ids, None, results=True)  # practice answers come from the tallies below
 
     module_of_point = {p.id: m.id for m in catalog.syllabus.modules for p in m.points}
     per: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
@@ -96,6 +96,8 @@ def class_view(db: Database, catalog: Catalog, class_id: int, now: datetime | No
     last: dict[int, datetime | None] = dict.fromkeys(ids)
     for uid, qid, n, right, latest in answer_tallies(db, ids):  # one row per trainee and question
         _touch(last, uid, latest)
+        if since is not None and latest is not None and latest >= since:
+            act.answers[uid].append((qid, latest))  # a question's latest answer decides practice tasks
         answered[uid][0] += n
         answered[uid][1] += right
         q = catalog.questions.get(qid)
@@ -104,6 +106,7 @@ def class_view(db: Database, catalog: Catalog, class_id: int, now: datetime | No
         cell = per[uid][module_of_point.get(q.points[0], "")]
         cell[0] += n
         cell[1] += right
+    tasks = {uid: tuple(task_status(catalog, a, uid, act, now) for a in assignments) for uid in ids}
     mastery = {uid: {m: c / n for m, (n, c) in mods.items() if n} for uid, mods in per.items()}
 
     scores: list[tuple[int, str, float]] = []
