@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import text as T
-from ui.auth import cookie_script, current_account, sign_out
+from ui.auth import cookie_script, current_account, one_rerun, sign_out
 from ui.look import apply_look
 from ui.routes import STUDY, TEACH, page  # the one route table
 
@@ -29,4 +29,5 @@ else:
         if st.button(T.SIGN_OUT, key="app_sign_out"):
             sign_out()
             st.rerun()
-navigation.run()
+with one_rerun(account):
+    navigation.run()

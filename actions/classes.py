@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from actions._guard import TEACHERS, Actor, action, in_class, is_member, role, session, teacher_of, who
+from actions._guard import (
+    TEACHERS,
+    Actor,
+    action,
+    in_class,
+    is_member,
+    remember_classes,
+    role,
+    session,
+    teacher_of,
+    who,
+)
 from actions.refusals import NotFound
 from classroom import assignments, classes, groups
 from classroom.accounts import Account
@@ -22,7 +33,9 @@ if TYPE_CHECKING:
 @action
 def my_classes(db: Database, actor: Actor) -> list[ClassInfo]:
     """The classes the actor teaches (every class for an admin) or belongs to."""
-    return classes.classes_of(db, who(db, actor))
+    found = classes.classes_of(db, who(db, actor))
+    remember_classes(db, found)
+    return found
 
 
 @action

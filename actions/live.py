@@ -74,6 +74,16 @@ def live_boards(db: Database, actor: Actor, quiz_id: int) -> tuple[list[Standing
 
 
 @action
+def live_view(db: Database, actor: Actor, quiz_id: int) -> tuple[LiveState, list[Standing], list[Standing]]:
+    """Where a live quiz of the actor's class stands and both its leaderboards, in one transaction."""
+    quiz = _quiz(db, quiz_id)  # held: the session keeps it for the reads below instead of reading it again
+    in_class(db, actor, quiz.class_id)
+    view = live.state(db, quiz_id), live.leaderboard(db, quiz_id), live.team_leaderboard(db, quiz_id)
+    del quiz
+    return view
+
+
+@action
 def join_live_quiz(db: Database, actor: Actor, code: str) -> LiveState:
     """Join a live quiz of one of the actor's classes by its code."""
     return live.join(db, who(db, actor).id, code)

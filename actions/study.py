@@ -271,9 +271,8 @@ def exam_history(db: Database, actor: Actor) -> list[exam.AttemptView]:
 @action
 def my_exam_trend(db: Database, actor: Actor, course: Catalog) -> Trend:
     """The actor's mock exam scores over time against the pass line, with a pass estimate from the latest."""
-    views = exam.history(db, who(db, actor).id)
     scales = {b.id: (float(b.total), float(b.pass_mark)) for b in course.blueprints.values()}
-    return trend_of([(v.started_at, v.score, v.passed, v.blueprint_id) for v in views], scales)
+    return trend_of(exam.scores(db, who(db, actor).id), scales)
 
 
 # ------------------------------------------------------------ study plan

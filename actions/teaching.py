@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from actions._guard import TEACHERS, Actor, action, role, sees, session, taught_trainees, teacher_of
+from actions._guard import TEACHERS, Actor, action, remember, role, sees, session, taught_trainees, teacher_of
 from actions.refusals import NotFound
 from classroom import grid_export, manual, reports
 from classroom.accounts import list_accounts
@@ -32,6 +32,8 @@ def trainee_summaries(db: Database, actor: Actor, course: Catalog) -> list[Train
     me = role(db, actor, *TEACHERS)
     visible = taught_trainees(db, me)
     trainees = [t for t in list_accounts(db, "trainee") if visible is None or t.id in visible]
+    for t in trainees:
+        remember(db, ("user", t.id), True)  # read just now: a later check on one of them needs no query
     return reports.trainee_summaries(db, trainees, course.sections)
 
 
@@ -94,8 +96,7 @@ def class_dashboard(
 def pending_grading(db: Database, actor: Actor, class_id: int) -> list[manual.PendingItem]:
     """Answers of the class's trainees waiting for a person's score."""
     teacher_of(db, actor, class_id)
-    ids = list(session(db).scalars(select(ClassMember.user_id).where(ClassMember.class_id == class_id)))
-    return manual.pending(db, ids)
+    return manual.pending(db, select(ClassMember.user_id).where(ClassMember.class_id == class_id))
 
 
 @action

@@ -5,7 +5,7 @@ Pages run through app.py in AppTest with one script cache for every run (as the 
 once with an empty database and once with a seeded class (benchmarks/seed.py: 60 trainees, 12,000 answers,
 assignments, a live quiz, finished scenario runs and exams). SQL statements per rerun are counted.
 
-usage: python benchmarks/run.py --json [--repeat N] [--full] [--no-browser] [--no-postgres]
+usage: python benchmarks/run.py --json [--repeat N] [--full] [--no-browser] [--no-postgres] [--pages-only]
 """
 
 from __future__ import annotations
@@ -490,6 +490,7 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="also load 100,000 generated questions")
     parser.add_argument("--no-browser", action="store_true", help="skip the server cold start in Chromium")
     parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL figures")
+    parser.add_argument("--pages-only", action="store_true", help="only the page figures (empty and seeded)")
     args = parser.parse_args()
     repeat = max(3, args.repeat)
     runs = 3
@@ -504,6 +505,10 @@ def main() -> None:
         empty = pages_empty(empty_url, repeat)
         os.environ["CMA_DATABASE_URL"] = seeded_url
         seeded = pages_seeded(seeded_url, repeat)
+        if args.pages_only:
+            pages = {"pages_empty_database": empty, "pages_seeded_database": seeded}
+            print(json.dumps(pages, ensure_ascii=False, indent=1))
+            return
         from store.db import Database
 
         answers_sqlite = concurrent_answers(lambda: Database(f"sqlite:///{tmp / f'answers{time.time_ns()}.db'}"), runs)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import select
 
@@ -155,11 +155,16 @@ class Activity:
     exams: dict[int, list[tuple[str, datetime, datetime | None, float | None]]]
     runs: dict[int, list[tuple[str, datetime, datetime | None, float | None]]]
     reports: dict[int, set[int]]  # user -> assignment ids their group submitted
+    results: dict[int, list[dict[str, Any] | None]] = field(default_factory=dict)  # run results, when asked
 
     @classmethod
-    def fetch(cls, db: Database, user_ids: list[int], answers_since: datetime | None = None) -> Activity:
-        """Load the activity of these trainees; practice answers only from `answers_since` (none when None)."""
+    def fetch(
+        cls, db: Database, user_ids: list[int], answers_since: datetime | None = None, *, results: bool = False
+    ) -> Activity:
+        """Load the activity of these trainees; practice answers only from `answers_since` (none when None);
+        with `results`, the stored result of every scenario run too (in the same query as the runs)."""
         act = cls(defaultdict(set), defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(set))
+        act.results = defaultdict(list)
         if not user_ids:
             return act
         with db.session() as s:
@@ -186,16 +191,20 @@ class Activity:
                 ).where(ExamAttempt.user_id.in_(user_ids))
             ):
                 act.exams[uid].append(tuple(exam))  # type: ignore[arg-type]
-            for uid, *run in s.execute(
-                select(
-                    ScenarioRun.user_id,
-                    ScenarioRun.scenario_id,
-                    ScenarioRun.started_at,
-                    ScenarioRun.finished_at,
-                    ScenarioRun.total,
-                ).where(ScenarioRun.user_id.in_(user_ids))
-            ):
-                act.runs[uid].append(tuple(run))  # type: ignore[arg-type]
+            run_columns: list[Any] = [
+                ScenarioRun.user_id,
+                ScenarioRun.scenario_id,
+                ScenarioRun.started_at,
+                ScenarioRun.finished_at,
+                ScenarioRun.total,
+            ]
+            if results:
+                run_columns.append(ScenarioRun.result)
+            for row in s.execute(select(*run_columns).where(ScenarioRun.user_id.in_(user_ids))):
+                uid = int(row[0])
+                act.runs[uid].append((row[1], row[2], row[3], row[4]))
+                if results:
+                    act.results[uid].append(row[5])
             for uid, aid in s.execute(
                 select(TeamMember.user_id, ReportSubmission.assignment_id)
                 .join(ReportSubmission, ReportSubmission.team_id == TeamMember.team_id)

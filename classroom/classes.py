@@ -83,15 +83,24 @@ def _info(s: object, row: Classroom) -> ClassInfo:
 
 def classes_of(db: Database, account: Account) -> list[ClassInfo]:
     """The classes an instructor runs (all of them for an admin), or a trainee belongs to."""
+    members = (
+        select(func.count())
+        .select_from(ClassMember)
+        .where(ClassMember.class_id == Classroom.id)
+        .correlate(Classroom)
+        .scalar_subquery()
+    )
     with db.session() as s:
-        query = select(Classroom).order_by(Classroom.id)
+        query = select(Classroom, members).order_by(Classroom.id)
         if account.role == "instructor":
             query = query.where(Classroom.instructor_id == account.id)
         elif account.role == "trainee":
             query = query.join(ClassMember, ClassMember.class_id == Classroom.id).where(
                 ClassMember.user_id == account.id
             )
-        return [_info(s, row) for row in s.scalars(query)]
+        return [
+            ClassInfo(row.id, row.name, row.code, row.instructor_id, int(count or 0)) for row, count in s.execute(query)
+        ]
 
 
 def get_class(db: Database, account: Account, class_id: int) -> ClassInfo:

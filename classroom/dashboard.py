@@ -17,10 +17,10 @@ from sqlalchemy import and_, case, func, select
 from classroom.accounts import Account
 from classroom.assignments import Activity, AssignmentInfo, TaskStatus, assignments_of, practice_since, task_status
 from classroom.classes import members
-from progress.figures import FULL, figures_of
+from progress.figures import FULL
 from source import dates
 from store.db import Database
-from store.tables import Answer, ExamAttempt, ScenarioRun, utcnow
+from store.tables import Answer, utcnow
 
 if TYPE_CHECKING:  # the course container is above the domains: named for types only
     from catalog.catalog import Catalog
@@ -87,36 +87,41 @@ def class_view(db: Database, catalog: Catalog, class_id: int, now: datetime | No
     trainees = members(db, class_id)
     ids = [t.id for t in trainees]
     assignments = assignments_of(db, [class_id])
-    act = Activity.fetch(db, ids, practice_since(assignments))
-    tasks = {uid: tuple(task_status(catalog, a, uid, act, now) for a in assignments) for uid in ids}
+    since = practice_since(assignments)
+    act = Activity.fetch(db, ids, None, results=True)  # practice answers come from the tallies below
 
     module_of_point = {p.id: m.id for m in catalog.syllabus.modules for p in m.points}
     per: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    figs = figures_of(db, ids, catalog.sections)
+    answered: dict[int, list[int]] = {uid: [0, 0] for uid in ids}  # answers, full marks: as figures_of counts
     last: dict[int, datetime | None] = dict.fromkeys(ids)
     for uid, qid, n, right, latest in answer_tallies(db, ids):  # one row per trainee and question
         _touch(last, uid, latest)
+        if since is not None and latest is not None and latest >= since:
+            act.answers[uid].append((qid, latest))  # a question's latest answer decides practice tasks
+        answered[uid][0] += n
+        answered[uid][1] += right
         q = catalog.questions.get(qid)
         if q is None:
             continue
         cell = per[uid][module_of_point.get(q.points[0], "")]
         cell[0] += n
         cell[1] += right
+    tasks = {uid: tuple(task_status(catalog, a, uid, act, now) for a in assignments) for uid in ids}
     mastery = {uid: {m: c / n for m, (n, c) in mods.items() if n} for uid, mods in per.items()}
 
     scores: list[tuple[int, str, float]] = []
     dims: dict[str, list[float]] = defaultdict(list)
-    with db.session() as s:
-        if ids:
-            for e in s.scalars(
-                select(ExamAttempt).where(ExamAttempt.user_id.in_(ids), ExamAttempt.submitted_at.is_not(None))
-            ):
-                scores.append((e.user_id, e.blueprint_id, e.score or 0.0))
-                _touch(last, e.user_id, e.submitted_at)
-            for r in s.scalars(select(ScenarioRun).where(ScenarioRun.user_id.in_(ids))):
-                _touch(last, r.user_id, r.finished_at or r.started_at)
-                for d in ((r.result or {}).get("dimensions") or {}).values():
-                    dims[d["label"]].append(d["fraction"])
+    for uid in ids:
+        for blueprint_id, _started, submitted, score in act.exams.get(uid, ()):
+            if submitted is not None:
+                scores.append((uid, blueprint_id, score or 0.0))
+                _touch(last, uid, submitted)
+        for (_scenario, started, finished, _total), result in zip(
+            act.runs.get(uid, ()), act.results.get(uid, ()), strict=True
+        ):
+            _touch(last, uid, finished or started)
+            for d in ((result or {}).get("dimensions") or {}).values():
+                dims[d["label"]].append(d["fraction"])
     for uid, done in act.sections.items():
         if done and last.get(uid) is None:
             last[uid] = now  # read something; section rows carry no reliable time here
@@ -125,8 +130,8 @@ def class_view(db: Database, catalog: Catalog, class_id: int, now: datetime | No
         tuple(assignments),
         tasks,
         mastery,
-        {uid: f.answers for uid, f in figs.items()},
-        {uid: f.accuracy for uid, f in figs.items()},
+        {uid: n for uid, (n, _c) in answered.items()},
+        {uid: c / n if n else None for uid, (n, c) in answered.items()},
         tuple(scores),
         {k: sum(v) / len(v) for k, v in dims.items()},
         last,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 
 from classroom.classes import CODE_ALPHABET, insert_with_code
@@ -114,10 +114,45 @@ def state(db: Database, quiz_id: int) -> LiveState:
 
 
 def quizzes_of_class(db: Database, class_id: int) -> list[LiveState]:
-    """The class's live quizzes, newest first."""
+    """The class's live quizzes, newest first, in three queries however many there are."""
     with db.session() as s:
-        ids = list(s.scalars(select(LiveQuiz.id).where(LiveQuiz.class_id == class_id).order_by(LiveQuiz.id.desc())))
-    return [state(db, i) for i in ids]
+        rows = list(s.scalars(select(LiveQuiz).where(LiveQuiz.class_id == class_id).order_by(LiveQuiz.id.desc())))
+        ids = [r.id for r in rows]
+        if not ids:
+            return []
+        joined = dict(
+            s.execute(
+                select(LiveParticipant.quiz_id, func.count())
+                .where(LiveParticipant.quiz_id.in_(ids))
+                .group_by(LiveParticipant.quiz_id)
+            ).all()
+        )
+        answered = {
+            (quiz_id, qid): n
+            for quiz_id, qid, n in s.execute(
+                select(LiveAnswer.quiz_id, LiveAnswer.question_id, func.count())
+                .where(LiveAnswer.quiz_id.in_(ids))
+                .group_by(LiveAnswer.quiz_id, LiveAnswer.question_id)
+            )
+        }
+        out = []
+        for row in rows:
+            qid = row.question_ids[row.current] if 0 <= row.current < len(row.question_ids) else None
+            out.append(
+                LiveState(
+                    row.id,
+                    row.class_id,
+                    row.code,
+                    row.title,
+                    tuple(row.question_ids),
+                    row.current,
+                    row.opened_at,
+                    row.finished,
+                    int(joined.get(row.id, 0) or 0),
+                    int(answered.get((row.id, qid), 0) or 0) if qid else 0,
+                )
+            )
+        return out
 
 
 def join(db: Database, user_id: int, code: str) -> LiveState:
@@ -293,25 +328,28 @@ def leaderboard(db: Database, quiz_id: int) -> list[Standing]:
 
 def team_leaderboard(db: Database, quiz_id: int) -> list[Standing]:
     """Groups by the mean points of their members who joined (fair to groups of different sizes)."""
-    live = state(db, quiz_id)
     with db.session() as s:
-        points = dict(
-            s.execute(
-                select(LiveAnswer.user_id, func.sum(LiveAnswer.points))
-                .where(LiveAnswer.quiz_id == quiz_id)
-                .group_by(LiveAnswer.user_id)
-            ).all()
-        )
-        correct = dict(
-            s.execute(
-                select(LiveAnswer.user_id, func.count(LiveAnswer.id))
-                .where(LiveAnswer.quiz_id == quiz_id, LiveAnswer.correct.is_(True))
-                .group_by(LiveAnswer.user_id)
-            ).all()
-        )
+        quiz = s.get(LiveQuiz, quiz_id)
+        if quiz is None:
+            raise LiveError("找不到这场测验")
+        class_id = quiz.class_id
+        points: dict[int, float] = {}
+        correct: dict[int, int] = {}
+        for uid, total, right in s.execute(
+            select(
+                LiveAnswer.user_id,
+                func.sum(LiveAnswer.points),
+                func.sum(case((LiveAnswer.correct.is_(True), 1), else_=0)),
+            )
+            .where(LiveAnswer.quiz_id == quiz_id)
+            .group_by(LiveAnswer.user_id)
+        ):
+            points[uid] = total
+            if right:
+                correct[uid] = int(right)
         joined = set(s.scalars(select(LiveParticipant.user_id).where(LiveParticipant.quiz_id == quiz_id)))
     board = []
-    for group in groups_of(db, live.class_id):
+    for group in groups_of(db, class_id):
         ids = [m.id for m in group.members if m.id in joined]
         if not ids:
             continue

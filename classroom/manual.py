@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from quizzes.exam import pending_count, verdict
 from store.db import Database
@@ -30,9 +30,9 @@ class PendingItem:
     marking: tuple[dict[str, Any], ...] = ()  # skill items: the rubric's verdict per marking point
 
 
-def pending(db: Database, user_ids: list[int]) -> list[PendingItem]:
-    """Answers of these trainees that still need a person's score."""
-    if not user_ids:
+def pending(db: Database, user_ids: list[int] | Select[Any]) -> list[PendingItem]:
+    """Answers of these trainees (ids, or a query of ids) that still need a person's score."""
+    if isinstance(user_ids, list) and not user_ids:
         return []
     out: list[PendingItem] = []
     with db.session() as s:

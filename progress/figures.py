@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import Float, and_, case, cast, func, literal, null, select, union_all
 
 from courseware.progress import DONE
 from store.db import Database
@@ -47,43 +47,45 @@ def figures_of(
         return {}
     score = func.coalesce(Answer.manual_score, Answer.score)
     right = case((and_(Answer.possible > 0, score >= Answer.possible * FULL), 1), else_=0)
+    none = cast(null(), Float)
+    read_where = [SectionProgress.user_id.in_(ids), SectionProgress.status == DONE]
+    if section_ids is not None:
+        read_where.append(SectionProgress.section_id.in_(sorted(set(section_ids)) or [""]))
+    # one statement: a row per trainee and kind (read, answered, exams, runs)
+    query = union_all(
+        select(literal("r"), SectionProgress.user_id, func.count(), literal(0), none)
+        .where(*read_where)
+        .group_by(SectionProgress.user_id),
+        select(literal("a"), Answer.user_id, func.count(), func.coalesce(func.sum(right), 0), none)
+        .where(Answer.user_id.in_(ids))
+        .group_by(Answer.user_id),
+        select(
+            literal("e"),
+            ExamAttempt.user_id,
+            func.count(),
+            func.coalesce(func.sum(case((ExamAttempt.passed.is_(True), 1), else_=0)), 0),
+            cast(func.max(ExamAttempt.score), Float),
+        )
+        .where(ExamAttempt.user_id.in_(ids), ExamAttempt.submitted_at.is_not(None))
+        .group_by(ExamAttempt.user_id),
+        select(literal("s"), ScenarioRun.user_id, func.count(), literal(0), none)
+        .where(ScenarioRun.user_id.in_(ids), ScenarioRun.finished_at.is_not(None))
+        .group_by(ScenarioRun.user_id),
+    )
+    read: dict[int, int] = {}
+    answered: dict[int, tuple[int, int]] = {}
+    exams: dict[int, tuple[int, int, float | None]] = {}
+    runs: dict[int, int] = {}
     with db.session() as s:
-        read_query = select(SectionProgress.user_id, SectionProgress.section_id).where(
-            SectionProgress.user_id.in_(ids), SectionProgress.status == DONE
-        )
-        read: dict[int, int] = {}
-        wanted = None if section_ids is None else set(section_ids)
-        for uid, sid in s.execute(read_query):
-            if wanted is None or sid in wanted:
-                read[uid] = read.get(uid, 0) + 1
-        answered = {
-            uid: (int(n), int(c or 0))
-            for uid, n, c in s.execute(
-                select(Answer.user_id, func.count(), func.sum(right))
-                .where(Answer.user_id.in_(ids))
-                .group_by(Answer.user_id)
-            )
-        }
-        exams = {
-            uid: (int(n), int(p or 0), best)
-            for uid, n, p, best in s.execute(
-                select(
-                    ExamAttempt.user_id,
-                    func.count(),
-                    func.sum(case((ExamAttempt.passed.is_(True), 1), else_=0)),
-                    func.max(ExamAttempt.score),
-                )
-                .where(ExamAttempt.user_id.in_(ids), ExamAttempt.submitted_at.is_not(None))
-                .group_by(ExamAttempt.user_id)
-            )
-        }
-        runs = dict(
-            s.execute(
-                select(ScenarioRun.user_id, func.count())
-                .where(ScenarioRun.user_id.in_(ids), ScenarioRun.finished_at.is_not(None))
-                .group_by(ScenarioRun.user_id)
-            ).all()
-        )
+        for kind, uid, n, extra, best in s.execute(query):
+            if kind == "r":
+                read[uid] = int(n)
+            elif kind == "a":
+                answered[uid] = (int(n), int(extra or 0))
+            elif kind == "e":
+                exams[uid] = (int(n), int(extra or 0), None if best is None else float(best))
+            else:
+                runs[uid] = int(n)
     out = {}
     for uid in ids:
         n, c = answered.get(uid, (0, 0))

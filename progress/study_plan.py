@@ -51,12 +51,15 @@ def today_of(
     zone = zone or local_zone()
     course = set(syllabus_order)
     with db.session() as s:
+        reviews_due = (
+            select(func.count()).where(QuestionState.user_id == user_id, QuestionState.due_at <= now).scalar_subquery()
+        )
         row = s.execute(
-            select(User.exam_date, StudyPlan)
+            select(User.exam_date, StudyPlan, reviews_due)
             .outerjoin(StudyPlan, StudyPlan.user_id == User.id)
             .where(User.id == user_id)
         ).first()
-        exam_date, plan = (row[0], row[1]) if row is not None else (None, None)
+        exam_date, plan, due = (row[0], row[1], row[2]) if row is not None else (None, None, 0)
         events = [
             AnswerEvent(qid, mode, seconds, at)
             for qid, mode, seconds, at in s.execute(
@@ -75,7 +78,6 @@ def today_of(
             if sid in course:
                 read.append(sid)
                 finished.append(done_at or updated_at)
-        due = s.scalar(select(func.count()).where(QuestionState.user_id == user_id, QuestionState.due_at <= now))
     goal = Goal() if plan is None else Goal(plan.daily_sections, plan.daily_questions, plan.daily_reviews)
     return plan_today(
         goal,

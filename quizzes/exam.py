@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -204,11 +204,8 @@ def start(
         return attempt.id
 
 
-def _snapshot(s: Any, attempt_id: int) -> dict[str, AnyQuestion]:
+def _questions_of(row: ContentSnapshot | None) -> dict[str, AnyQuestion]:
     """The questions of a paper as drawn; an item that no longer validates is left to the current bank."""
-    row = s.scalar(
-        select(ContentSnapshot).where(ContentSnapshot.kind == "exam", ContentSnapshot.owner_id == attempt_id)
-    )
     out: dict[str, AnyQuestion] = {}
     for qid, data in (row.content if row is not None else {}).items():
         try:
@@ -218,25 +215,47 @@ def _snapshot(s: Any, attempt_id: int) -> dict[str, AnyQuestion]:
     return out
 
 
-def _view(s: Any, attempt: ExamAttempt) -> AttemptView:
-    answers = {
-        a.question_id: a.response for a in s.scalars(select(ExamAnswer).where(ExamAnswer.attempt_id == attempt.id))
+def _views(s: Any, attempts: Sequence[ExamAttempt]) -> list[AttemptView]:
+    """Views of several attempts in a fixed number of queries (answers, snapshots, flags)."""
+    ids = [a.id for a in attempts]
+    if not ids:
+        return []
+    answers: dict[int, dict[str, Any]] = {i: {} for i in ids}
+    for row in s.scalars(select(ExamAnswer).where(ExamAnswer.attempt_id.in_(ids))):
+        answers[row.attempt_id][row.question_id] = row.response
+    snapshots = {
+        row.owner_id: row
+        for row in s.scalars(
+            select(ContentSnapshot).where(ContentSnapshot.kind == "exam", ContentSnapshot.owner_id.in_(ids))
+        )
     }
-    return AttemptView(
-        attempt.id,
-        attempt.blueprint_id,
-        [PaperItem(q, int(p), float(sc)) for q, p, sc in attempt.paper],
-        answers,
-        attempt.deadline_at,
-        attempt.submitted_at is not None,
-        attempt.score,
-        attempt.passed,
-        attempt.breakdown,
-        attempt.started_at,
-        attempt.seed,
-        _snapshot(s, attempt.id),
-        frozenset(s.scalars(select(ExamFlag.question_id).where(ExamFlag.attempt_id == attempt.id))),
-    )
+    flags: dict[int, set[str]] = {i: set() for i in ids}
+    for attempt_id, question_id in s.execute(
+        select(ExamFlag.attempt_id, ExamFlag.question_id).where(ExamFlag.attempt_id.in_(ids))
+    ):
+        flags[attempt_id].add(question_id)
+    return [
+        AttemptView(
+            attempt.id,
+            attempt.blueprint_id,
+            [PaperItem(q, int(p), float(sc)) for q, p, sc in attempt.paper],
+            answers[attempt.id],
+            attempt.deadline_at,
+            attempt.submitted_at is not None,
+            attempt.score,
+            attempt.passed,
+            attempt.breakdown,
+            attempt.started_at,
+            attempt.seed,
+            _questions_of(snapshots.get(attempt.id)),
+            frozenset(flags[attempt.id]),
+        )
+        for attempt in attempts
+    ]
+
+
+def _view(s: Any, attempt: ExamAttempt) -> AttemptView:
+    return _views(s, [attempt])[0]
 
 
 def load(db: Database, user_id: int, attempt_id: int) -> AttemptView:
@@ -398,7 +417,18 @@ def history(db: Database, user_id: int) -> list[AttemptView]:
             .where(ExamAttempt.user_id == user_id, ExamAttempt.submitted_at.is_not(None))
             .order_by(ExamAttempt.id.desc())
         ).all()
-        return [_view(s, a) for a in rows]
+        return _views(s, rows)
+
+
+def scores(db: Database, user_id: int) -> list[tuple[datetime, float | None, bool | None, str]]:
+    """(started, score, passed, blueprint) of the submitted attempts, newest first, in one light query."""
+    with db.session() as s:
+        rows = s.execute(
+            select(ExamAttempt.started_at, ExamAttempt.score, ExamAttempt.passed, ExamAttempt.blueprint_id)
+            .where(ExamAttempt.user_id == user_id, ExamAttempt.submitted_at.is_not(None))
+            .order_by(ExamAttempt.id.desc())
+        ).all()
+    return [(started, score, passed, blueprint) for started, score, passed, blueprint in rows]
 
 
 def record_mistakes(

@@ -6,9 +6,13 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import streamlit as st
 
+from actions._guard import actor_read
 from classroom.accounts import Account, get_account
 from classroom.web_sessions import COOKIE, end_all_sessions, end_session, open_session, resume, still_live
 from ui import text as T
@@ -17,6 +21,8 @@ from ui.resources import database
 IDLE_SECONDS = 12 * 60 * 60
 KEY_USER, KEY_SEEN, KEY_SESSION = "auth_user_id", "auth_last_seen", "auth_session_id"
 KEY_TICKET, KEY_CLEAR = "auth_cookie_ticket", "auth_clear_cookie"
+# The account read at the start of the page rerun under way (a one-element tuple once read; None outside).
+_this_rerun: ContextVar[tuple[Account | None] | None] = ContextVar("rerun_account", default=None)
 
 
 def client_address() -> str:
@@ -41,7 +47,21 @@ def remember(account: Account) -> None:
     st.session_state.pop(KEY_CLEAR, None)
 
 
+@contextmanager
+def one_rerun(account: Account | None) -> Iterator[None]:
+    """The page of this rerun sees `account` (just read by `current_account`) without reading it again, and
+    its actions take it as their actor's stored row (an action that writes still checks it before commit)."""
+    token = _this_rerun.set((account,))
+    try:
+        with actor_read(database(), account):
+            yield
+    finally:
+        _this_rerun.reset(token)
+
+
 def _forget() -> None:
+    if _this_rerun.get() is not None:
+        _this_rerun.set((None,))
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     st.session_state[KEY_CLEAR] = True
@@ -76,7 +96,11 @@ def _cookie() -> str:
 
 
 def current_account() -> Account | None:
-    """The signed-in account, re-read from the database; None after a sign-out elsewhere or the idle timeout."""
+    """The signed-in account, re-read from the database once per rerun; None after a sign-out elsewhere or the
+    idle timeout."""
+    held = _this_rerun.get()
+    if held is not None:
+        return held[0]
     user_id = st.session_state.get(KEY_USER)
     if user_id is None:
         if st.session_state.get(KEY_CLEAR):

@@ -906,3 +906,8 @@ PROGRESS_READING_CHAPTERS = "各章阅读情况"
 PROGRESS_READING_UNSTARTED = "尚未开始的章：{n} 章"
 LEARN_BACK_TO_HITS = "返回搜索结果：{query}"
 PROGRESS_ACCURACY_AXIS = "正确率（%）"
+
+# --- page speed ---
+DASH_DRILL_PICK = "选择一名学员，查看其试卷与演练对话"
+FEEDBACK_PAGE = "显示"
+FEEDBACK_PAGE_LABEL = "第 {first}～{last} 项（共 {total} 项）"

@@ -214,6 +214,7 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
     "push_live_question": (lambda db, w, a: live.push_live_question(db, a, w.quiz, -1), (NONE, TRAINEE, OTHER)),
     "finish_live_quiz": (lambda db, w, a: live.finish_live_quiz(db, a, w.quiz), (NONE, TRAINEE, OTHER)),
     "live_boards": (lambda db, w, a: live.live_boards(db, a, w.quiz), (NONE, STRANGER, OTHER)),
+    "live_view": (lambda db, w, a: live.live_view(db, a, w.quiz), (NONE, STRANGER, OTHER)),
     "join_live_quiz": (lambda db, w, a: live.join_live_quiz(db, a, w.quiz_code), (NONE, STRANGER, OTHER)),
     "my_live_quiz": (lambda db, w, a: live.my_live_quiz(db, a), (NONE,)),
     "answer_live": (
@@ -350,6 +351,7 @@ ALLOWED = {
     "push_live_question": "teacher_a",
     "finish_live_quiz": "teacher_a",
     "live_boards": "t2",
+    "live_view": "t2",
     "join_live_quiz": "t2",
     "answer_live": "t1",
     "start_role_play": "teacher_a",

@@ -32,7 +32,7 @@ quiz_tab, play_tab, report_tab = st.tabs([T.LIVE, T.ROLEPLAY, T.REPORTS])
 @st.fragment(run_every=2)
 def live_board(quiz_id: int) -> None:
     """Where the quiz stands and both leaderboards, refreshed every two seconds."""
-    state = live.live_state(db, account, quiz_id)
+    state, people, teams = live.live_view(db, account, quiz_id)
     st.markdown(T.LIVE_CODE.format(code=state.code, joined=state.participants))
     if state.finished:
         st.success(T.LIVE_FINISHED)
@@ -46,7 +46,6 @@ def live_board(quiz_id: int) -> None:
             state.answered_current / max(1, state.participants),
             text=T.LIVE_ANSWERED.format(n=state.answered_current, joined=state.participants),
         )
-    people, teams = live.live_boards(db, account, quiz_id)
     left, right = st.columns(2)
     left.markdown(f"**{T.LIVE_BOARD}**")
     show_board(left, people, T.LIVE_BOARD_EMPTY)

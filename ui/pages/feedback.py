@@ -75,7 +75,19 @@ def title_of(item: QueueItem) -> str:
     return T.FEEDBACK_ITEM_TURN.format(title=sc.title if sc else "")
 
 
-for n, item in enumerate(queue):
+PAGE_SIZE = 20  # items drawn per rerun: a large class flags many questions, each with its chart
+pages = max(1, -(-len(queue) // PAGE_SIZE))
+page = 0
+if pages > 1:
+    page = st.selectbox(
+        T.FEEDBACK_PAGE,
+        range(pages),
+        format_func=lambda i: T.FEEDBACK_PAGE_LABEL.format(
+            first=i * PAGE_SIZE + 1, last=min(len(queue), (i + 1) * PAGE_SIZE), total=len(queue)
+        ),
+        key="feedback_page",
+    )
+for n, item in enumerate(queue[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]):
     label = T.FEEDBACK_REPORTS.format(n=len(item.reports)) if item.reports else T.FEEDBACK_FLAGGED
     with st.expander(f"{title_of(item)} · {label}", expanded=n < 3):
         q = cat.questions.get(item.item_id) if item.kind == "question" else None

@@ -9,7 +9,7 @@ from actions.teaching import (
     trainee_mastery,
     trainee_summaries,
 )
-from classroom.grid_export import to_csv, to_xlsx
+from classroom.grid_export import Grid, to_csv, to_xlsx
 from quizzes.analytics import ItemStat
 from ui import text as T
 from ui.auth import require
@@ -30,12 +30,18 @@ if info is not None:
         source = st.selectbox(
             T.EXPORT_SOURCE, ["", *exams], format_func=lambda k: exams.get(k, T.EXPORT_PRACTICE), key="export_source"
         )
-        grid = class_exam_grid(db, account, info.id, source) if source else class_answer_grid(db, account, cat, info.id)
+
+        def grid(class_id: int = info.id, source: str = source) -> Grid:
+            """The grid, read when a file is asked for (not on every rerun)."""
+            if source:
+                return class_exam_grid(db, account, class_id, source)
+            return class_answer_grid(db, account, cat, class_id)
+
         left, right = st.columns(2)
-        left.download_button(T.EXPORT_CSV, to_csv(grid), T.EXPORT_FILE_CSV, "text/csv", key="export_csv")
+        left.download_button(T.EXPORT_CSV, lambda: to_csv(grid()), T.EXPORT_FILE_CSV, "text/csv", key="export_csv")
         right.download_button(
             T.EXPORT_XLSX,
-            to_xlsx(grid),
+            lambda: to_xlsx(grid()),
             T.EXPORT_FILE_XLSX,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="export_xlsx",

@@ -226,7 +226,16 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
     )
 
     st.subheader(T.DASH_DRILL)
-    uid = st.selectbox(T.DASH_TRAINEE, list(names), key="instructor_drill", format_func=names.__getitem__)
+    uid = st.selectbox(
+        T.DASH_TRAINEE,
+        list(names),
+        index=None,
+        placeholder=T.DASH_DRILL_PICK,
+        key="instructor_drill",
+        format_func=names.__getitem__,
+    )
+    if uid is None:  # one trainee's papers and conversations are read when the instructor picks them
+        return
     attempts = trainee_exams(db, account, uid)
     runs = [r for r in trainee_runs(db, account, uid) if r.scenario_id in cat.scenarios]
     a_col, r_col = st.columns(2)
