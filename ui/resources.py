@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 
 import streamlit as st
 
@@ -23,11 +25,36 @@ def _served(content_dir: str | None, url: str, edits: int) -> Catalog:
     return with_versions(_database(url), _catalog(content_dir))
 
 
+# How long an edit, retire or restore made in another process (another replica) may take to be served here;
+# one made in this process is served at once (versions_changed).
+STAMP_SECONDS = 5.0
+_stamps: dict[str, tuple[float, int]] = {}
+_stamps_lock = threading.Lock()
+
+
+def _edits(url: str) -> int:
+    """The stamp of the app's question edits, read at most once every STAMP_SECONDS per process."""
+    now = time.monotonic()
+    with _stamps_lock:
+        seen = _stamps.get(url)
+    if seen is None or now - seen[0] > STAMP_SECONDS:
+        seen = (now, stamp(_database(url)))
+        with _stamps_lock:
+            _stamps[url] = seen
+    return seen[1]
+
+
 def catalog() -> Catalog:
     """The course, loaded once per process (and per CMA_CONTENT_DIR), with the question versions edited in the
-    app laid over it: one small query per call tells whether an edit, retire or restore happened anywhere."""
+    app laid over it; whether an edit, retire or restore happened anywhere is read once every few seconds."""
     url = database_url()
-    return _served(os.environ.get("CMA_CONTENT_DIR"), url, stamp(_database(url)))
+    return _served(os.environ.get("CMA_CONTENT_DIR"), url, _edits(url))
+
+
+def versions_changed() -> None:
+    """An edit, retire, restore or regrade was just written here: serve it from the next call on."""
+    with _stamps_lock:
+        _stamps.clear()
 
 
 def reload_catalog() -> None:
@@ -35,6 +62,7 @@ def reload_catalog() -> None:
     _catalog.clear()
     _served.clear()
     _search.clear()
+    versions_changed()
 
 
 @st.cache_resource(show_spinner=False)

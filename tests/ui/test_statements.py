@@ -27,7 +27,7 @@ TEACH_PAGES = list(TEACH["admin"])
 CLASS_PAGES = ["instructor", "classes", "activities"]
 BOUND = 15
 # Pages not yet within the bound, with the count they must not exceed (the target is still BOUND).
-NOT_YET = {"instructor": 16}
+NOT_YET: dict[str, int] = {}
 
 
 def statements_per_rerun(user_id: int, pages: list[str]) -> dict[str, int]:

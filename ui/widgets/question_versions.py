@@ -26,6 +26,7 @@ from store.db import Database
 from ui import text as T
 from ui.names import question_name, shorten
 from ui.refusal import refusals
+from ui.resources import versions_changed
 
 FLASH = "versions_flash"
 REGRADING = "versions_regrading"
@@ -144,6 +145,7 @@ def _regrade_dialog(db: Database, account: Account, cat: Catalog, question_id: s
                 width="stretch",
             ):
                 done = regrade_question(db, account, cat, question_id, version)
+                versions_changed()
                 st.session_state[FLASH] = T.VERSIONS_REGRADED.format(n=done.answers, m=done.attempts)
                 _close()
                 st.rerun()
@@ -253,9 +255,11 @@ def _question(db: Database, account: Account, cat: Catalog, question_id: str) ->
                 try:
                     edited = edit_question(db, account, cat, question_id, opened.number, changes)
                 except Stale:
+                    versions_changed()  # someone else's edit: serve it from the next run
                     st.session_state[base_key] = served.number  # the next run shows the newest version
                     st.warning(T.VERSIONS_STALE)
             if edited is not None:
+                versions_changed()
                 message = T.VERSIONS_SAVED.format(n=edited.version)
                 if edited.key_changed:
                     message += T.VERSIONS_KEY_CHANGED
@@ -270,11 +274,13 @@ def _question(db: Database, account: Account, cat: Catalog, question_id: str) ->
         if retire_col.button(T.VERSIONS_RESTORE, key="versions_restore"):
             with refusals():
                 restore_question(db, account, cat, question_id)
+                versions_changed()
                 st.session_state[FLASH] = T.VERSIONS_RESTORED_DONE
                 st.rerun()
     elif retire_col.button(T.VERSIONS_RETIRE, key="versions_retire"):
         with refusals():
             retire_question(db, account, cat, question_id)
+            versions_changed()
             st.session_state[FLASH] = T.VERSIONS_RETIRED_DONE
             st.rerun()
     if (
