@@ -346,5 +346,5 @@ def test_live_quiz_answers_keep_the_version_they_were_given_on(db: Database, shi
     live.advance(db, after.id)
     live_actions.answer_live(db, second, served, after.id, q.id, q.answer)
     with db.session() as s:
-        given = dict(s.execute(select(LiveAnswer.user_id, LiveAnswer.question_version)).tuples().all())
+        given = dict(s.execute(select(LiveAnswer.user_id, LiveAnswer.question_version)).all())
     assert given == {first.id: 1, second.id: 2}
