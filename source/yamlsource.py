@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -100,16 +101,21 @@ _TAG = re.compile(r"[\s\[{,]!")
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 _RESOLVE = {first: tuple(rx for _, rx in resolvers) for first, resolvers in _IMPLICIT.items()}
 _SCALARS = (int, float, bool, type(None))
+_NATIVE = threading.Lock()
+# Small files (rules, settings) are read by PyYAML: the native reader pays off on large banks only, and it
+# crashed the process reading the certification rules on a page thread.
+_NATIVE_FROM = 64 * 1024
 
 
 def _fast_read(text: str) -> Any:
     """The document's data from the fast reader, or _UNSURE when PyYAML must decide."""
-    if text.startswith(_UNSURE_STARTS) or any(c in text for c in _UNSURE_CHARS):
+    if len(text) < _NATIVE_FROM or text.startswith(_UNSURE_STARTS) or any(c in text for c in _UNSURE_CHARS):
         return _UNSURE
     if any(pattern.search(text) for pattern in _UNSURE_TEXT) or ("!" in text and _TAG.search(text)):
         return _UNSURE
     try:
-        data = yaml_rs.loads(text, parse_datetime=False)  # duplicate keys are an error by default
+        with _NATIVE:  # one parse at a time: two threads in the native reader at once crashed the process
+            data = yaml_rs.loads(text, parse_datetime=False)  # duplicate keys are an error by default
     except Exception:
         return _UNSURE
     return data if _same_as_pyyaml(data, text) else _UNSURE

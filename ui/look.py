@@ -122,18 +122,23 @@ def upload(label: str, types: Sequence[str], *, key: str, help: str | None = Non
     return found
 
 
+_NO_DAY = "no-day"  # the "no date" option (never shown: its label is T.NO_DATE)
+
+
 def pick_day(label: str, value: date | None, *, key: str, days: int = 366, help: str | None = None) -> date | None:
     """Choose a day from today on, written in Chinese (the built-in date input writes YYYY/MM/DD and names months
-    in English). None when the user chooses no date."""
+    in English). None when the user chooses no date. "No date" is an option of its own, not None: a select box
+    whose chosen value is None shows its English placeholder instead of the option's text."""
     start = dates.today()
-    options: list[date | None] = [None, *(start + timedelta(days=n) for n in range(days))]
+    options: list[date | str] = [_NO_DAY, *(start + timedelta(days=n) for n in range(days))]
     if value is not None and value not in options:
         options.insert(1, value)
-    return st.selectbox(
+    chosen = st.selectbox(
         label,
         options,
-        index=options.index(value) if value in options else 0,
-        format_func=lambda d: T.NO_DATE if d is None else f"{dates.day(d)}（{T.WEEKDAYS[d.weekday()]}）",
+        index=options.index(value) if value is not None and value in options else 0,
+        format_func=lambda d: T.NO_DATE if isinstance(d, str) else f"{dates.day(d)}（{T.WEEKDAYS[d.weekday()]}）",
         key=key,
         help=help,
     )
+    return chosen if isinstance(chosen, date) else None
