@@ -419,6 +419,10 @@ MUTATIONS: dict[str, tuple[Callable[[etree._Element], None], str]] = {
         lambda d: _first(d, "mapEntry").attrib.pop("caseSensitive"),
         "'caseSensitive' is required",
     ),
+    "value with a line break": (
+        lambda d: _first(d, "value").__setattr__("text", "甲\n乙"),
+        "value': [facet 'pattern']",
+    ),
     "mappedValue not a number": (lambda d: _first(d, "mapEntry").set("mappedValue", "half"), "'half'"),
     "two responses with one identifier": (
         lambda d: list(d.iter(f"{NS}responseDeclaration"))[1].set("identifier", "RESPONSE1"),
