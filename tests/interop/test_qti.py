@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from catalog.catalog import Catalog
@@ -246,6 +248,45 @@ def test_empty_and_very_long_explanations() -> None:
     assert export(_raw_single(explanation="")).only_item().find(f"{NS}modalFeedback") is None
     long = "解析很长。\n" * 20_000
     assert export(_single(explanation=long)).only_item().find(f"{NS}modalFeedback").text == long
+
+
+# Any text another system may hand over: control characters, lone surrogates, U+FFFE, markup, line breaks.
+_ANY_TEXT = st.text(
+    st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(["\x00", "\x08", "\x0b", "\x1f", "\r", "\n", "\t", "\ud800", "\ufffe", "<", "&", "]", ">"]),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    raw_id=_ANY_TEXT,
+    title=st.none() | _ANY_TEXT,
+    stem=_ANY_TEXT,
+    options=st.lists(_ANY_TEXT, min_size=2, max_size=8),
+    explanation=_ANY_TEXT,
+    blank=st.lists(_ANY_TEXT, min_size=1, max_size=4),
+)
+def test_any_text_gives_valid_items(
+    raw_id: str, title: str | None, stem: str, options: list[str], explanation: str, blank: list[str]
+) -> None:
+    single = _raw_single(id=raw_id, title=title, stem=stem, options=tuple(options), explanation=explanation)
+    fill = Fill.model_construct(
+        id=raw_id + "f",
+        type="fill",
+        stem=stem.replace("____", "") + "____",
+        answer=(tuple(blank),),
+        explanation=explanation,
+        points=POINT,
+        title=title,
+        difficulty=2,
+    )
+    package = export(single, fill)
+    items = package.items()  # both validated against the schema
+    assert [i.get("label") for i in items] == [qti._ILLEGAL.sub("", q.id)[:256] for q in (single, fill)]
+    assert len({i.get("identifier").lower() for i in items}) == 2
 
 
 # --- scoring ---
