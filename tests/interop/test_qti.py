@@ -515,13 +515,16 @@ def test_a_broken_manifest_is_refused(change: Callable[[etree._Element], None]) 
 
 
 class _LocalSchemas(etree.Resolver):  # type: ignore[misc]
-    """Serve imported schemas (xml.xsd, MathML, XInclude, APIP...) from the operator's folder by file name."""
+    """Serve schemas imported by web address (such as xml.xsd) from the operator's folder, by file name: the
+    check runs without network."""
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.files = {p.name: p for p in folder.rglob("*.xsd")}
 
     def resolve(self, system_url: str, public_id: str, context: Any) -> Any:
+        if not system_url.startswith(("http://", "https://")):
+            return None  # relative imports resolve beside the importing file, as usual
         local = self.files.get(system_url.rstrip("/").rsplit("/", 1)[-1])
         return self.resolve_filename(str(local), context) if local else None
 
