@@ -83,7 +83,7 @@ class _Changes:
     def notes(self) -> list[str]:
         out = [f"{self.qid}：{n}" for n in self.other]
         if self.controls:
-            out.append(f"{self.qid}：{'、'.join(self.controls)}含 XML 不允许的控制字符，已删除")
+            out.append(f"{self.qid}：{'、'.join(self.controls)}中有 XML 不允许的控制字符，已删除")
         if self.returns:
             out.append(f"{self.qid}：{'、'.join(self.returns)}中的回车符按 XML 的规定写为换行")
         if self.flattened:
@@ -158,7 +158,8 @@ def _fill_keys(q: AnyQuestion, changes: _Changes) -> list[list[str]]:
     for n, accepted in enumerate(q.answer, start=1):
         keys: list[str] = []
         for answer in accepted:
-            key = changes.flat(answer, f"第 {n} 空的答案“{_ILLEGAL.sub('', answer)}”")
+            shown = _ILLEGAL.sub("", answer).replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+            key = changes.flat(answer, f"第 {n} 空的答案“{shown}”")
             if key in keys:
                 changes.other.append(f"第 {n} 空的答案“{key}”写了两次（在 QTI 中相同），只写一次")
                 continue

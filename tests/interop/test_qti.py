@@ -380,7 +380,7 @@ def test_fill_with_several_blanks() -> None:
     assert sum(_map_response(item, r, {v}) for r, v in right.items()) == 1.0
     assert sum(_map_response(item, r, {"错"}) for r in right) == 0.0
     assert any("t.f1：第 3 空的答案“客户 关系 管理”写了两次" in n for n in package.notes)
-    assert any(n.startswith("t.f1：第 3 空的答案“客户\t关系\n管理”") and "空格" in n for n in package.notes)
+    assert any(n.startswith("t.f1：第 3 空的答案“客户\\t关系\\n管理”") and "空格" in n for n in package.notes)
 
 
 def test_one_blank_uses_the_map_response_template() -> None:
