@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.exc import IntegrityError
 
 from classroom.classes import CODE_ALPHABET, insert_with_code
@@ -246,32 +246,39 @@ def answer(
     version: int | None = None,
 ) -> Submitted:
     """Record a trainee's answer to the question on screen, with the question's version; the first answer
-    counts, once."""
-    live = state(db, quiz_id)
-    if live.question_id != question.id:
-        return Submitted("closed")
-    score = grade(question, response)
-    if score.status == "invalid":
-        return Submitted("invalid")
-    correct = score.status == "correct"
-    seconds = ((now or utcnow()) - live.opened_at).total_seconds() if live.opened_at else 0.0
-    points = points_for(correct, seconds)
+    counts, once. One transaction with one read before the write."""
     try:
         with db.session() as s:
-            if (
-                s.scalar(
-                    select(LiveParticipant).where(
-                        LiveParticipant.quiz_id == quiz_id, LiveParticipant.user_id == user_id
-                    )
+            repeated = (
+                select(LiveAnswer.id)
+                .where(
+                    LiveAnswer.quiz_id == quiz_id, LiveAnswer.user_id == user_id, LiveAnswer.question_id == question.id
                 )
-                is None
-            ):
-                return Submitted("closed")
-            mine = select(LiveAnswer.id).where(
-                LiveAnswer.quiz_id == quiz_id, LiveAnswer.user_id == user_id, LiveAnswer.question_id == question.id
+                .exists()
             )
-            if s.scalar(mine) is not None:
+            found = s.execute(
+                select(LiveQuiz.question_ids, LiveQuiz.current, LiveQuiz.opened_at, LiveParticipant.id, repeated)
+                .outerjoin(
+                    LiveParticipant,
+                    and_(LiveParticipant.quiz_id == LiveQuiz.id, LiveParticipant.user_id == user_id),
+                )
+                .where(LiveQuiz.id == quiz_id)
+            ).first()
+            if found is None:
+                raise LiveError("找不到这场测验")
+            ids, current, opened_at, member, answered = found
+            if not 0 <= current < len(ids) or ids[current] != question.id:
+                return Submitted("closed")
+            score = grade(question, response)
+            if score.status == "invalid":
+                return Submitted("invalid")
+            if member is None:
+                return Submitted("closed")
+            if answered:
                 return Submitted("repeat")
+            correct = score.status == "correct"
+            seconds = ((now or utcnow()) - opened_at).total_seconds() if opened_at else 0.0
+            points = points_for(correct, seconds)
             s.add(
                 LiveAnswer(
                     quiz_id=quiz_id,

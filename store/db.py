@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
@@ -65,12 +66,72 @@ def migrate(engine: Engine) -> None:
 _WRITING = "cma_write_lock"
 
 
+class _FairGate:
+    """At most `slots` holders at once, the rest served in the order they came."""
+
+    def __init__(self, slots: int) -> None:
+        self._mutex = threading.Lock()
+        self._waiting: deque[threading.Lock] = deque()
+        self._free = slots
+
+    def __enter__(self) -> None:
+        with self._mutex:
+            if self._free > 0 and not self._waiting:
+                self._free -= 1
+                return
+            turn = threading.Lock()
+            turn.acquire()
+            self._waiting.append(turn)
+        turn.acquire()  # the slot is handed over by the leaving holder
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._mutex:
+            if self._waiting:
+                self._waiting.popleft().release()
+            else:
+                self._free += 1
+
+
+class _FairLock:
+    """A reentrant lock handed to waiting threads in the order they asked (threading's locks are not fair: with
+    a class writing at once, a few unlucky answers waited many turns)."""
+
+    def __init__(self) -> None:
+        self._mutex = threading.Lock()
+        self._waiting: deque[tuple[int, threading.Lock]] = deque()
+        self._owner: int | None = None
+        self._depth = 0
+
+    def acquire(self) -> None:
+        me = threading.get_ident()
+        with self._mutex:
+            if self._owner == me or (self._owner is None and not self._waiting):
+                self._owner, self._depth = me, self._depth + 1
+                return
+            turn = threading.Lock()
+            turn.acquire()
+            self._waiting.append((me, turn))
+        turn.acquire()  # released by the holder handing the lock over (owner already set to this thread)
+
+    def release(self) -> None:
+        with self._mutex:
+            self._depth -= 1
+            if self._depth:
+                return
+            if self._waiting:
+                self._owner, turn = self._waiting.popleft()
+                self._depth = 1
+                turn.release()
+            else:
+                self._owner = None
+
+
 def _queue_writers(factory: sessionmaker[Session]) -> None:
     """SQLite has one writer at a time: threads of this process that write wait their turn on a lock from
     their first write to the end of their transaction, instead of sleeping in SQLite's busy handler (whose
     growing sleeps made the slowest answers of a class several times slower than the rest). Other processes
     still meet the busy timeout."""
-    lock = threading.RLock()
+    lock = _FairLock()
 
     def take(session: Session) -> None:
         if not session.info.get(_WRITING):
@@ -104,8 +165,14 @@ class Database:
         self.engine = make_engine(url)
         migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._gate: _FairGate | None = None
         if self.engine.dialect.name == "sqlite":
             _queue_writers(self._sessions)
+        else:
+            # Transactions of this process in the order they began, a few at a time: threads let loose on the
+            # server all at once were served unfairly (one answer of a class waited seconds while others took
+            # milliseconds). Waiting here holds no database lock, so it cannot deadlock.
+            self._gate = _FairGate(int(os.environ.get("CMA_DB_ACTIVE", "4")))
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -116,7 +183,7 @@ class Database:
         if outer is not None:
             yield outer
             return
-        with self._sessions() as session, session.begin():
+        with self._gate or nullcontext(), self._sessions() as session, session.begin():
             token = _open.set({**opened, id(self): session})
             try:
                 yield session
