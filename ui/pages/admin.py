@@ -75,12 +75,15 @@ with import_col:
     st.markdown(f"**{T.ADMIN_IMPORT}**")
     upload = look.upload(T.ADMIN_IMPORT_FILE, list(UPLOAD_SUFFIXES), key="admin_import_file")
     points = list(cat.syllabus.points)
-    point = st.selectbox(
+    # "No point" is an option of its own, not None: a select box whose chosen value is None shows its English
+    # placeholder instead of the option's text.
+    chosen_point = st.selectbox(
         T.ADMIN_IMPORT_POINT,
-        [None, *points],
+        ["", *points],
         key="admin_import_point",
-        format_func=lambda p: T.ADMIN_IMPORT_NO_POINT if p is None else point_name(cat, p),
+        format_func=lambda p: point_name(cat, p) if p else T.ADMIN_IMPORT_NO_POINT,
     )
+    point = chosen_point or None
     if upload is not None and st.button(T.ADMIN_IMPORT_CHECK, key="admin_import_check"):
         bar = st.progress(0.0, text=T.ADMIN_IMPORT_READING)
         with refusals():
