@@ -478,47 +478,52 @@ class ConceptMatcher:
         kept: list[_Hit] = []
         open_: list[_Hit] = []  # kept hits that may still contain later ones (sorted by start)
         seen: set[tuple[int, int, str]] = set()
+        reach = -1  # the furthest end of a kept hit: a hit starting there or later is inside none
         for h in hits:
-            key = (h.start, h.end, h.concept)
+            start, end, concept = h[0], h[1], h[2]
+            key = (start, end, concept)
             if key in seen:
                 continue
-            if open_:
-                open_ = [k for k in open_ if k.end > h.start]
-                fault = h.concept in faults
-                size = h.end - h.start
+            if reach > start:
+                open_ = [k for k in open_ if k.end > start]
+                fault = concept in faults
+                size = end - start
                 inside = False
                 for k in open_:
                     if (
-                        h.end <= k.end
+                        end <= k.end
                         and (k.end - k.start) > size
                         and not k.gap
-                        and TIMELINE not in (k.concept, h.concept)
+                        and TIMELINE not in (k.concept, concept)
                         and not (fault and k.concept not in faults)
                     ):
                         inside = True
                         break
                 if inside:
                     continue
+            else:
+                open_ = []
             seen.add(key)
             kept.append(h)
             open_.append(h)
+            reach = max(reach, end)
         return kept
 
     def _homophones(self, text: str, exact: list[_Hit]) -> list[_Hit]:
         """Phrases written with a wrong character of the same sound ("报歉"), unless the words are real words."""
-        if not self._slip_autos:
+        found = [f for auto in self._slip_autos for f in auto.find(text)]
+        if not found:
             return []
         covered = bytearray(len(text) + 1)
         for h in exact:
             covered[h.start : h.end] = b"\x01" * (h.end - h.start)
         out = []
-        for auto in self._slip_autos:
-            for first, end, entries in auto.find(text):
-                if covered.find(1, first, end) >= 0:
-                    continue
-                variant = text[first:end]
-                for name, phrase in entries:
-                    out.append(_new(_Hit, (first, end, name, variant, phrase, False)))
+        for first, end, entries in found:
+            if covered.find(1, first, end) >= 0:
+                continue
+            variant = text[first:end]
+            for name, phrase in entries:
+                out.append(_new(_Hit, (first, end, name, variant, phrase, False)))
         return out
 
     def read(self, text: str) -> Reading:
