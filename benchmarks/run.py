@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import Engine, event  # noqa: E402
 
+from ui import text as T  # noqa: E402
 from ui.routes import ROUTES, STUDY, TEACH, Route  # noqa: E402
 
 BLANK = "bench_blank"
@@ -111,12 +112,27 @@ def signed_in(user_id: int):  # type: ignore[no-untyped-def]
     return at.run()
 
 
-def page_figures(user_id: int, pages: list[str], repeat: int) -> dict[str, dict[str, Any]]:
-    """Rerun time and statements per rerun of each page (and of the blank page) for one signed-in user."""
+FINISHED_SCENARIO = "scenario_finished"  # the scenario page showing a finished run's report
+
+
+def page_figures(
+    user_id: int, pages: list[str], repeat: int, finished_run: tuple[str, int] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Rerun time and statements per rerun of each page (and of the blank page) for one signed-in user; with
+    `finished_run` (scenario id, run id) also the scenario page open on that finished run's report."""
     at = signed_in(user_id)
     out: dict[str, dict[str, Any]] = {}
-    for page in [BLANK, *pages]:
-        at.switch_page(ROUTES[page].path).run()
+    extra = [FINISHED_SCENARIO] if finished_run else []
+    for page in [BLANK, *pages, *extra]:
+        if page == FINISHED_SCENARIO:
+            assert finished_run is not None
+            at.session_state["scenario_runs"] = {finished_run[0]: finished_run[1]}
+            at.session_state["scenario_pick"] = finished_run[0]
+            at.switch_page(ROUTES["scenario"].path).run()
+            assert not at.exception, (page, [e.value for e in at.exception])
+            assert any(h.value == T.SCENARIO_REPORT for h in at.header), "the finished run's report is shown"
+        else:
+            at.switch_page(ROUTES[page].path).run()
         assert not at.exception, (page, [e.value for e in at.exception])
         at.run()  # warm: first render of a page fills caches
         before = STATEMENTS.count
@@ -142,18 +158,29 @@ def pages_empty(db_url: str, repeat: int) -> dict[str, Any]:
 
 def pages_seeded(db_url: str, repeat: int, trainees: int = 60) -> dict[str, Any]:
     """Study pages as a seeded trainee, teaching pages as the admin who teaches the seeded class."""
+    from sqlalchemy import select
+
     from benchmarks.seed import seed_class
     from catalog.catalog import ContentRoots, load_catalog
     from classroom.accounts import create_user
     from store.db import Database
+    from store.tables import ScenarioRun
 
     db = Database(db_url)
     admin = create_user(db, f"bench_t_{time.time_ns()}", "基准教师", "admin", "bench-password-1")
     seeded = seed_class(db, load_catalog(ContentRoots.shipped()), trainees, 200, instructor_id=admin.id)
+    trainee = seeded.trainee_ids[0]
+    with db.session() as s:
+        finished = s.execute(
+            select(ScenarioRun.scenario_id, ScenarioRun.id).where(
+                ScenarioRun.user_id == trainee, ScenarioRun.finished_at.is_not(None)
+            )
+        ).first()
+    assert finished is not None, "the seeded trainee has a finished scenario run"
     return {
         "trainees": trainees,
         "answers": trainees * 200,
-        "as_trainee": page_figures(seeded.trainee_ids[0], STUDY_PAGES, repeat),
+        "as_trainee": page_figures(trainee, STUDY_PAGES, repeat, (finished[0], finished[1])),
         "as_instructor": page_figures(admin.id, TEACH_PAGES, repeat),
     }
 
