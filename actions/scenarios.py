@@ -77,7 +77,9 @@ def _rebuild(db: Database, course: Catalog, row: ScenarioRun) -> Run:
     with _lock:
         hit = _runs.get(key)
     if hit is not None and hit[0] == responses:  # the same stored answers, not merely as many
-        return _copy(hit[1])
+        # A finished run takes no more turns: callers only replace its result (overrides), so a shallow copy
+        # keeps the cached one as it was without copying every turn and line (a rerun of the report page).
+        return copy.copy(hit[1]) if hit[1].finished else _copy(hit[1])
     run = replay(scenario, engine, list(responses))
     _remember(key, responses, run)
     return run

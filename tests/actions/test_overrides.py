@@ -133,3 +133,21 @@ def test_two_instructors_overriding_the_same_rule_at_once_leave_one_override(db:
     assert next(r for r in teaching.trainee_runs(db, w.teacher_a, w.t1.id) if r.id == run_id).total == pytest.approx(
         total + possible
     )
+
+
+def test_a_finished_run_read_again_is_the_stored_one_whatever_a_caller_did_to_an_earlier_copy(
+    db: Database, school: School
+) -> None:
+    """Finished runs come from a kept copy without copying every turn; what one caller sets on its copy (an
+    override's result) never reaches the next reader, and an unfinished run is still a full copy to play on."""
+    w = school
+    run_id = finish(db, w)
+    first = scenarios.load_run(db, w.t1, w.course, run_id)
+    second = scenarios.load_run(db, w.t1, w.course, run_id)
+    assert first is not second and first.finished
+    assert first.result is not None and second.result is not None
+    total = second.result.total
+    first.result = None  # what load_run itself does with overrides: replace the result on its copy
+    third = scenarios.load_run(db, w.t1, w.course, run_id)
+    assert third.result is not None and third.result.total == total
+    assert [t.text for t in third.turns] == [t.text for t in second.turns]
