@@ -172,7 +172,7 @@ class Database:
             # Transactions of this process in the order they began, a few at a time: threads let loose on the
             # server all at once were served unfairly (one answer of a class waited seconds while others took
             # milliseconds). Waiting here holds no database lock, so it cannot deadlock.
-            self._gate = _FairGate(int(os.environ.get("CMA_DB_ACTIVE", "4")))
+            self._gate = _FairGate(int(os.environ.get("CMA_DB_ACTIVE", "3")))
 
     @contextmanager
     def session(self) -> Iterator[Session]:
