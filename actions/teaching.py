@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from actions._cache import analysed, kept
 from actions._guard import TEACHERS, Actor, action, remember, role, sees, session, taught_trainees, teacher_of
 from actions.refusals import NotFound
 from classroom import grid_export, manual, reports
@@ -63,7 +64,12 @@ def item_statistics(db: Database, actor: Actor, course: Catalog) -> list[ItemSta
     """Facility and discrimination of each question over the answers of the trainees the actor teaches."""
     me = role(db, actor, *TEACHERS)
     visible = taught_trainees(db, me)
-    return [s for s in statistics_of_first(first_answers(db, visible)) if s.question_id in course.questions]
+    scope = None if visible is None else frozenset(visible)
+    return kept(
+        db,
+        ("item_statistics", scope, id(course)),
+        lambda: [s for s in statistics_of_first(first_answers(db, visible)) if s.question_id in course.questions],
+    )
 
 
 @action
@@ -79,8 +85,7 @@ def analyse_items(
         )
     else:
         ids = taught_trainees(db, role(db, actor, *TEACHERS))
-    rows = item_analysis.responses_of(db, user_ids=ids, question_ids=None)
-    return item_analysis.analyse(rows, course.questions)
+    return list(analysed(db, course, ids))
 
 
 @action
@@ -89,7 +94,9 @@ def class_dashboard(
 ) -> ClassView:
     """Everything the dashboard of a class the actor teaches shows."""
     teacher_of(db, actor, class_id)
-    return class_view(db, course, class_id, now)
+    if now is not None:
+        return class_view(db, course, class_id, now)
+    return kept(db, ("class_view", class_id, id(course)), lambda: class_view(db, course, class_id))
 
 
 @action

@@ -93,6 +93,39 @@ def _queue_writers(factory: sessionmaker[Session]) -> None:
             lock.release()
 
 
+_WROTE_HERE = "cma_wrote"
+_writes = [0]  # committed transactions that wrote, in this process (any database)
+_writes_lock = threading.Lock()
+
+
+def writes() -> int:
+    """How many transactions that wrote have committed in this process: a cheap stamp for caches of figures
+    read from the database (a cache entry made at another stamp is stale)."""
+    return _writes[0]
+
+
+def _count_writes(factory: sessionmaker[Session]) -> None:
+    @event.listens_for(factory, "after_flush")
+    def _flushed(session: Session, _context: Any) -> None:
+        session.info[_WROTE_HERE] = True
+
+    @event.listens_for(factory, "do_orm_execute")
+    def _execute(state: ORMExecuteState) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            state.session.info[_WROTE_HERE] = True
+
+    @event.listens_for(factory, "after_commit")
+    def _committed(session: Session) -> None:
+        if session.info.pop(_WROTE_HERE, False):
+            with _writes_lock:
+                _writes[0] += 1
+
+    @event.listens_for(factory, "after_transaction_end")
+    def _ended(session: Session, transaction: SessionTransaction) -> None:
+        if transaction.parent is None:  # rolled back (a commit has counted and cleared it)
+            session.info.pop(_WROTE_HERE, None)
+
+
 # The session of the transaction open in this thread or task, per database.
 _open: ContextVar[dict[int, Session] | None] = ContextVar("open_sessions", default=None)
 
@@ -104,6 +137,7 @@ class Database:
         self.engine = make_engine(url)
         migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        _count_writes(self._sessions)
         if self.engine.dialect.name == "sqlite":
             _queue_writers(self._sessions)
 

@@ -4,7 +4,9 @@ two widgets whose built-in texts are English (file upload, date choice)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -109,9 +111,37 @@ def chinese_dates(fig: go.Figure) -> go.Figure:
     return fig
 
 
+# Figures kept for the data they show: building a plotly figure costs several times more than drawing one.
+FIGURES_KEPT = 256
+_figures: OrderedDict[Hashable, go.Figure] = OrderedDict()
+_ready: set[int] = set()  # ids of the kept figures (alive while kept): Chinese dates applied once
+_figures_lock = threading.Lock()
+
+
+def figure(key: Hashable, build: Callable[[], go.Figure]) -> go.Figure:
+    """The figure `build` makes, built once for `key` and kept (the least recently used leave first). The key
+    must hold every value the figure shows (a name for the chart and its data), so new data is a new figure;
+    a kept figure is shared by every session and never changed after it is built."""
+    with _figures_lock:
+        found = _figures.get(key)
+        if found is not None:
+            _figures.move_to_end(key)
+            return found
+    built = chinese_dates(build())
+    with _figures_lock:
+        replaced = _figures.get(key)
+        if replaced is not None:  # built twice at once: the later one is kept
+            _ready.discard(id(replaced))
+        _figures[key] = built
+        _ready.add(id(built))
+        while len(_figures) > FIGURES_KEPT:
+            _ready.discard(id(_figures.popitem(last=False)[1]))
+    return built
+
+
 def chart(fig: go.Figure, *, key: str | None = None) -> None:
     """Draw a plotly figure the one way: full width, no toolbar, Chinese dates."""
-    st.plotly_chart(chinese_dates(fig), width="stretch", config=CHART_CONFIG, key=key)
+    st.plotly_chart(fig if id(fig) in _ready else chinese_dates(fig), width="stretch", config=CHART_CONFIG, key=key)
 
 
 def upload(label: str, types: Sequence[str], *, key: str, help: str | None = None) -> Any:
