@@ -32,7 +32,7 @@ def trainee_summaries(db: Database, actor: Actor, course: Catalog) -> list[Train
     """A summary row per trainee the actor teaches (every trainee for an admin), from the shared figures."""
     me = role(db, actor, *TEACHERS)
     visible = taught_trainees(db, me)
-    trainees = [t for t in list_accounts(db, "trainee") if visible is None or t.id in visible]
+    trainees = list_accounts(db, "trainee", ids=visible)  # filtered in SQL: other classes' trainees not read
     for t in trainees:
         remember(db, ("user", t.id), True)  # read just now: a later check on one of them needs no query
     return reports.trainee_summaries(db, trainees, course.sections)
