@@ -113,6 +113,15 @@ def chinese_dates(fig: go.Figure) -> go.Figure:
 
 # Figures kept for the data they show: building a plotly figure costs several times more than drawing one.
 FIGURES_KEPT = 256
+class KeptFigure(go.Figure):
+    """A kept figure: its dictionary (what the chart element sends) is made once, not copied on every draw."""
+
+    _kept: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._kept
+
+
 _figures: OrderedDict[Hashable, go.Figure] = OrderedDict()
 _ready: set[int] = set()  # ids of the kept figures (alive while kept): Chinese dates applied once
 _figures_lock = threading.Lock()
@@ -128,6 +137,9 @@ def figure(key: Hashable, build: Callable[[], go.Figure]) -> go.Figure:
             _figures.move_to_end(key)
             return found
     built = chinese_dates(build())
+    kept = built.to_dict()
+    built.__class__ = KeptFigure  # the same figure; drawn from the dictionary made just now
+    built._kept = kept
     with _figures_lock:
         replaced = _figures.get(key)
         if replaced is not None:  # built twice at once: the later one is kept
