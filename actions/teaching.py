@@ -32,17 +32,23 @@ def trainee_summaries(db: Database, actor: Actor, course: Catalog) -> list[Train
     """A summary row per trainee the actor teaches (every trainee for an admin), from the shared figures."""
     me = role(db, actor, *TEACHERS)
     visible = taught_trainees(db, me)
-    trainees = list_accounts(db, "trainee", ids=visible)  # filtered in SQL: other classes' trainees not read
-    for t in trainees:
-        remember(db, ("user", t.id), True)  # read just now: a later check on one of them needs no query
-    return reports.trainee_summaries(db, trainees, course.sections)
+    scope = None if visible is None else frozenset(visible)
+
+    def read() -> tuple[list[TraineeSummary], tuple[int, ...]]:
+        trainees = list_accounts(db, "trainee", ids=visible)  # filtered in SQL: other classes' trainees not read
+        return reports.trainee_summaries(db, trainees, course.sections), tuple(t.id for t in trainees)
+
+    rows, ids = kept(db, ("trainee_summaries", scope, id(course)), read)
+    for uid in ids:
+        remember(db, ("user", uid), True)  # read just now: a later check on one of them needs no query
+    return list(rows)
 
 
 @action
 def trainee_mastery(db: Database, actor: Actor, course: Catalog, user_id: int) -> dict[str, Tally]:
     """Accuracy per knowledge point of a trainee the actor may see."""
     sees(db, actor, user_id)
-    return point_mastery(db, course, user_id)
+    return dict(kept(db, ("point_mastery", user_id, id(course)), lambda: point_mastery(db, course, user_id)))
 
 
 @action
@@ -103,7 +109,8 @@ def class_dashboard(
 def pending_grading(db: Database, actor: Actor, class_id: int) -> list[manual.PendingItem]:
     """Answers of the class's trainees waiting for a person's score."""
     teacher_of(db, actor, class_id)
-    return manual.pending(db, select(ClassMember.user_id).where(ClassMember.class_id == class_id))
+    members = select(ClassMember.user_id).where(ClassMember.class_id == class_id)
+    return list(kept(db, ("pending_grading", class_id), lambda: manual.pending(db, members)))
 
 
 @action

@@ -11,7 +11,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from source import dates
 from ui import text as T
@@ -113,6 +115,8 @@ def chinese_dates(fig: go.Figure) -> go.Figure:
 
 # Figures kept for the data they show: building a plotly figure costs several times more than drawing one.
 FIGURES_KEPT = 256
+
+
 class KeptFigure(go.Figure):
     """A kept figure: its dictionary (what the chart element sends) is made once, not copied on every draw."""
 
@@ -149,6 +153,29 @@ def figure(key: Hashable, build: Callable[[], go.Figure]) -> go.Figure:
         while len(_figures) > FIGURES_KEPT:
             _ready.discard(id(_figures.popitem(last=False)[1]))
     return built
+
+
+TABLES_KEPT = 64
+_tables: OrderedDict[Hashable, pa.Table] = OrderedDict()
+
+
+def table(key: Hashable, rows: Callable[[], list[dict[str, Any]]]) -> pa.Table:
+    """The rows `rows` makes for a table (st.dataframe), converted once for `key` and kept (the least recently
+    used leave first), exactly as st.dataframe converts a list of rows. The key must hold every value the
+    rows show; a kept table is shared by every session and never changed."""
+    with _figures_lock:
+        found = _tables.get(key)
+        if found is not None:
+            _tables.move_to_end(key)
+            return found
+    made = dataframe_util.convert_pandas_df_to_arrow_table(
+        dataframe_util.convert_anything_to_pandas_df(rows(), ensure_copy=False)
+    )
+    with _figures_lock:
+        _tables[key] = made
+        while len(_tables) > TABLES_KEPT:
+            _tables.popitem(last=False)
+    return made
 
 
 def chart(fig: go.Figure, *, key: str | None = None) -> None:

@@ -13,6 +13,7 @@ from classroom.grid_export import Grid, to_csv, to_xlsx
 from quizzes.analytics import ItemStat
 from ui import text as T
 from ui.auth import require
+from ui.look import table
 from ui.names import shorten
 from ui.resources import catalog, database
 from ui.widgets.class_dashboard import draw
@@ -123,18 +124,25 @@ if not stats:
     st.caption(T.DASH_NO_DATA)
     st.stop()
 st.dataframe(
-    [
-        {
-            IC["point"]: point_title(cat.questions[s.question_id]),
-            IC["type"]: T.TYPE_LABELS.get(cat.questions[s.question_id].type, ""),
-            IC["stem"]: shorten(cat.questions[s.question_id].stem, 40),
-            IC["n"]: s.respondents,
-            IC["facility"]: f"{s.facility:.2f}",
-            IC["discrimination"]: T.NO_VALUE if s.discrimination is None else f"{s.discrimination:.2f}",
-            IC["flag"]: flag(s),
-        }
-        for s in stats
-    ],
+    table(
+        # every value the rows show: the statistics and each question's stem, type and first point
+        (
+            "instructor_items",
+            tuple((s, q.stem, q.type, tuple(q.points[:1])) for s in stats for q in [cat.questions[s.question_id]]),
+        ),
+        lambda: [
+            {
+                IC["point"]: point_title(cat.questions[s.question_id]),
+                IC["type"]: T.TYPE_LABELS.get(cat.questions[s.question_id].type, ""),
+                IC["stem"]: shorten(cat.questions[s.question_id].stem, 40),
+                IC["n"]: s.respondents,
+                IC["facility"]: f"{s.facility:.2f}",
+                IC["discrimination"]: T.NO_VALUE if s.discrimination is None else f"{s.discrimination:.2f}",
+                IC["flag"]: flag(s),
+            }
+            for s in stats
+        ],
+    ),
     hide_index=True,
     width="stretch",
 )
