@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, TypeVar
 
 from quizzes import item_analysis
-from store.db import Database, writes
+from store.db import Database
 
 if TYPE_CHECKING:
     from catalog.catalog import Catalog
@@ -32,7 +32,9 @@ def kept(db: Database, key: Hashable, compute: Callable[[], T]) -> T:
     """The value computed for `key` over this database since the last write in this process and within
     FRESH_SECONDS; else compute it (reading the database) and keep it."""
     key = (db.engine.url.render_as_string(hide_password=True), key)
-    stamp, now = writes(), time.monotonic()
+    stamp, now = db.stamp(), time.monotonic()
+    if stamp is None:  # this transaction wrote: what it reads is not for others
+        return compute()
     with _lock:
         found = _entries.get(key)
         if found is not None and found[0] == stamp and now - found[1] <= FRESH_SECONDS:

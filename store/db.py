@@ -94,6 +94,7 @@ def _queue_writers(factory: sessionmaker[Session]) -> None:
 
 
 _WROTE_HERE = "cma_wrote"
+_STAMP_AT_BEGIN = "cma_stamp_at_begin"
 _writes = [0]  # committed transactions that wrote, in this process (any database)
 _writes_lock = threading.Lock()
 
@@ -114,6 +115,10 @@ def _count_writes(factory: sessionmaker[Session]) -> None:
         if state.is_insert or state.is_update or state.is_delete:
             state.session.info[_WROTE_HERE] = True
 
+    @event.listens_for(factory, "after_begin")
+    def _begun(session: Session, _transaction: SessionTransaction, _connection: Any) -> None:
+        session.info.setdefault(_STAMP_AT_BEGIN, _writes[0])
+
     @event.listens_for(factory, "after_commit")
     def _committed(session: Session) -> None:
         if session.info.pop(_WROTE_HERE, False):
@@ -124,6 +129,7 @@ def _count_writes(factory: sessionmaker[Session]) -> None:
     def _ended(session: Session, transaction: SessionTransaction) -> None:
         if transaction.parent is None:  # rolled back (a commit has counted and cleared it)
             session.info.pop(_WROTE_HERE, None)
+            session.info.pop(_STAMP_AT_BEGIN, None)
 
 
 # The session of the transaction open in this thread or task, per database.
@@ -163,6 +169,17 @@ class Database:
         if outer is None:
             raise RuntimeError("no transaction is open")
         return outer
+
+    def stamp(self) -> int | None:
+        """The write stamp (see writes) the data read now is at least as new as: inside an open transaction, the
+        stamp when it began reading (it reads from then on); None when that transaction has written itself (its
+        reads are its own, not to be kept)."""
+        outer = (_open.get() or {}).get(id(self))
+        if outer is None:
+            return _writes[0]
+        if outer.info.get(_WROTE_HERE) or outer.new or outer.dirty or outer.deleted:
+            return None
+        return int(outer.info.get(_STAMP_AT_BEGIN, _writes[0]))
 
     def in_transaction(self) -> bool:
         """Whether a session of this database is open in the current thread or task."""
