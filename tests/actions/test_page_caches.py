@@ -186,3 +186,19 @@ def test_a_drill_down_reads_any_number_of_runs_in_the_same_statements(tmp_path: 
         assert got.result is not None and alone.result is not None
         assert got.result.to_dict() == alone.result.to_dict()
         assert [t.text for t in got.turns] == [t.text for t in alone.turns]
+
+
+def test_a_transaction_that_wrote_reads_its_own_data_not_a_kept_value(db: Database) -> None:
+    _cache.forget()
+    uid = create_user(db, "own_reads", "某人", "trainee", "secret-pass-2026").id
+
+    def answers() -> int:
+        with db.session() as s:
+            return int(s.query(Answer).filter(Answer.user_id == uid).count())
+
+    assert _cache.kept(db, "own", answers) == 0
+    with db.session() as s:
+        s.add(Answer(user_id=uid, question_id="q", mode="practice", response="A", status="wrong", score=0, possible=1))
+        s.flush()
+        assert _cache.kept(db, "own", answers) == 1  # not the kept 0: this transaction wrote
+    assert _cache.kept(db, "own", answers) == 1  # committed: the kept 0 is stale
