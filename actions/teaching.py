@@ -71,10 +71,12 @@ def item_statistics(db: Database, actor: Actor, course: Catalog) -> list[ItemSta
     me = role(db, actor, *TEACHERS)
     visible = taught_trainees(db, me)
     scope = None if visible is None else frozenset(visible)
-    return kept(
-        db,
-        ("item_statistics", scope, id(course)),
-        lambda: [s for s in statistics_of_first(first_answers(db, visible)) if s.question_id in course.questions],
+    return list(
+        kept(
+            db,
+            ("item_statistics", scope, id(course)),
+            lambda: [s for s in statistics_of_first(first_answers(db, visible)) if s.question_id in course.questions],
+        )
     )
 
 
