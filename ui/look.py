@@ -155,7 +155,7 @@ def figure(key: Hashable, build: Callable[[], go.Figure]) -> go.Figure:
     return built
 
 
-TABLES_KEPT = 64
+TABLES_KEPT = 128
 _tables: OrderedDict[Hashable, pa.Table] = OrderedDict()
 
 
@@ -176,6 +176,20 @@ def table(key: Hashable, rows: Callable[[], list[dict[str, Any]]]) -> pa.Table:
         while len(_tables) > TABLES_KEPT:
             _tables.popitem(last=False)
     return made
+
+
+def dataframe(data: Any, **options: Any) -> Any:
+    """st.dataframe, with a list of rows (dicts of plain values) converted once per content and kept: the
+    conversion costs more than drawing. Anything else is handed to st.dataframe as it is."""
+    if isinstance(data, list) and all(isinstance(r, dict) for r in data):
+        try:
+            key = ("rows", tuple(tuple(r.items()) for r in data))
+            hash(key)
+        except TypeError:  # a value that cannot be a key: converted as before
+            return st.dataframe(data, **options)
+        options.setdefault("hide_index", True)  # as st.dataframe does for a list of rows
+        return st.dataframe(table(key, lambda: data), **options)
+    return st.dataframe(data, **options)
 
 
 def chart(fig: go.Figure, *, key: str | None = None) -> None:

@@ -13,7 +13,7 @@ from classroom.grid_export import Grid, to_csv, to_xlsx
 from quizzes.analytics import ItemStat
 from ui import text as T
 from ui.auth import require
-from ui.look import table
+from ui.look import dataframe, table
 from ui.names import shorten
 from ui.resources import catalog, database
 from ui.widgets.class_dashboard import draw
@@ -56,7 +56,7 @@ if not rows:
     st.info(T.INSTRUCTOR_NONE)
     st.stop()
 C = T.INSTRUCTOR_COLUMNS
-st.dataframe(
+dataframe(
     [
         {
             C["name"]: r.display_name,
@@ -84,7 +84,7 @@ st.subheader(T.INSTRUCTOR_POINTS)
 if not mastery:
     st.info(T.PROGRESS_NO_ANSWERS)
 else:
-    st.dataframe(
+    dataframe(
         [
             {
                 T.ADMIN_COVERAGE_COLUMNS["point"]: cat.syllabus.points[p].title,
@@ -123,7 +123,7 @@ stats = [s for s in item_statistics(db, account, cat) if s.question_id in cat.qu
 if not stats:
     st.caption(T.DASH_NO_DATA)
     st.stop()
-st.dataframe(
+dataframe(
     table(
         # every value the rows show: the statistics and each question's stem, type and first point
         (

@@ -14,7 +14,7 @@ from quizzes.practice import tally_by
 from source import dates
 from ui import text as T
 from ui.auth import require
-from ui.look import chart, figure
+from ui.look import chart, dataframe, figure
 from ui.resources import catalog, database
 
 MARGIN = {"l": 10, "r": 10, "t": 10, "b": 10}
@@ -198,7 +198,7 @@ with st.expander(T.PROGRESS_READING_CHAPTERS, expanded=False):
 exams = exam_history(db, account)
 if exams:
     st.subheader(T.PROGRESS_EXAMS)
-    st.dataframe(
+    dataframe(
         [
             {
                 T.EXAM_COL_TIME: dates.day_time(v.started_at),
@@ -211,7 +211,7 @@ if exams:
 finished = [r for r in my_runs(db, account, cat) if r.finished]
 if finished:
     st.subheader(T.PROGRESS_RUNS)
-    st.dataframe(
+    dataframe(
         [
             {
                 T.SCENARIO_CHOOSE: cat.scenarios[r.scenario_id].title,

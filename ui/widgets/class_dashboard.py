@@ -25,7 +25,7 @@ from classroom.dashboard import ClassView, grade_sheet, to_csv, to_xlsx
 from source import dates
 from store.db import Database
 from ui import text as T
-from ui.look import chart, figure
+from ui.look import chart, dataframe, figure
 from ui.names import shorten
 from ui.refusal import message, refusals
 from ui.widgets.confirm import person_label
@@ -88,7 +88,7 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
     st.subheader(T.DASH_CLASS_PROGRESS)
     if view.assignments:
         headers = view.headers()  # one column per task, even two on the same chapter
-        st.dataframe(
+        dataframe(
             [
                 {
                     T.DASH_TRAINEE: t.display_name,
@@ -172,7 +172,7 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
     st.subheader(T.DASH_AT_RISK)
     risky = view.at_risk()
     if risky:
-        st.dataframe(
+        dataframe(
             [{T.DASH_TRAINEE: a.display_name, T.DASH_REASONS: "；".join(r)} for a, r in risky],
             hide_index=True,
             width="stretch",
