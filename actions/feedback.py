@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from actions._cache import analysed
 from actions._guard import TEACHERS, Actor, action, role, session, taught_trainees, teacher_of, who
 from actions.refusals import NotAllowed, NotFound
 from classroom import feedback
 from classroom.feedback import ReportView
-from quizzes import exam, item_analysis
+from quizzes import exam
 from quizzes.item_analysis import ItemAnalysis
 from store.db import Database
 from store.tables import ClassMember, ScenarioRun, ScenarioTurn
@@ -83,9 +84,7 @@ def problem_queue(db: Database, actor: Actor, course: Catalog, class_id: int | N
     grouped: dict[tuple[str, str], list[ReportView]] = {}
     for r in feedback.reports(db, reporter_ids=ids, status="open"):
         grouped.setdefault((r.kind, r.item_id), []).append(r)
-    analysis = {
-        a.question_id: a for a in item_analysis.analyse(item_analysis.responses_of(db, user_ids=ids), course.questions)
-    }
+    analysis = {a.question_id: a for a in analysed(db, course, ids)}
     out = [
         QueueItem(kind, item, rows, analysis.get(item) if kind == "question" else None)
         for (kind, item), rows in grouped.items()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from actions._guard import Actor, action, session, taught_trainees, who
-from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound, Stale
+from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound, Refusal, Stale
 from certification.final import final_run_ids
 from classroom.assignments import attempts_left
 from grading.engine import Engine
@@ -63,16 +63,23 @@ def _stored(db: Database, run_id: int) -> tuple[str | int, ...]:
     return tuple(session(db).scalars(query))
 
 
-def _rebuild(db: Database, course: Catalog, row: ScenarioRun) -> Run:
+def _rebuild(
+    db: Database,
+    course: Catalog,
+    row: ScenarioRun,
+    read: tuple[str | None, tuple[str | int, ...]] | None = None,
+) -> Run:
     """The run as stored. Replaying is deterministic, so a run already built for the same stored turns is
-    reused: a turn is scored when it is played, not again on every look."""
+    reused: a turn is scored when it is played, not again on every look. `read` gives the run's snapshot
+    fingerprint and stored turns when the caller read them already (several runs at once)."""
     scenario = course.scenarios.get(row.scenario_id)
     if scenario is None:
         raise NotFound()
-    if _changed(db, course, row):
+    edited = _changed(db, course, row) if read is None else bool(read[0]) and read[0] != _fingerprint(scenario)
+    if edited:
         raise Invalid(CHANGED)
     engine = _engine(course, scenario)
-    responses = _stored(db, row.id)
+    responses = _stored(db, row.id) if read is None else read[1]
     key = (row.id, id(engine))
     with _lock:
         hit = _runs.get(key)
@@ -142,13 +149,19 @@ def my_runs(db: Database, actor: Actor, course: Catalog) -> list[sessions.RunSum
     return [r for r in sessions.runs_of(db, me.id) if r.id not in finals]
 
 
-def _may_see_run(db: Database, actor: Actor, row: ScenarioRun) -> None:
+def _sees_owner(db: Database, actor: Actor, user_id: int) -> bool:
+    """Whether the actor sees every run of this user: their own, or a trainee they teach."""
     me = who(db, actor)
-    if row.user_id == me.id:
-        return
+    if user_id == me.id:
+        return True
     visible = taught_trainees(db, me)
-    if me.role != "trainee" and (visible is None or row.user_id in visible):
+    return me.role != "trainee" and (visible is None or user_id in visible)
+
+
+def _may_see_run(db: Database, actor: Actor, row: ScenarioRun) -> None:
+    if _sees_owner(db, actor, row.user_id):
         return
+    me = who(db, actor)
     # the other members of a group watch their agent's run in a role-play
     team = session(db).scalar(select(RolePlay.team_id).where(RolePlay.run_id == row.id))
     if team is not None and session(db).scalar(
@@ -170,6 +183,52 @@ def load_run(db: Database, actor: Actor, course: Catalog, run_id: int) -> Run:
     if run.result is not None and overrides.overridden(row.result):  # instructors' overrides count everywhere
         run.result = overrides.apply(run, overrides.overrides_of(db, run_id))
     return run
+
+
+@action
+def load_runs(db: Database, actor: Actor, course: Catalog, run_ids: list[int]) -> dict[int, Run | Refusal]:
+    """Several runs as load_run gives them, read in a fixed number of queries however many there are (an
+    instructor's drill-down into a trainee). The actor must see every one of them (else refused as a whole);
+    a run whose scenario was edited or removed since comes back as the refusal load_run would raise."""
+    ids = sorted(set(run_ids))
+    if not ids:
+        who(db, actor)
+        return {}
+    rows = {r.id: r for r in session(db).scalars(select(ScenarioRun).where(ScenarioRun.id.in_(ids)))}
+    if len(rows) != len(ids):
+        raise NotFound()
+    owners: dict[int, bool] = {}
+    for row in rows.values():  # one check per trainee; a group's role-play run is checked on its own
+        if row.user_id not in owners:
+            owners[row.user_id] = _sees_owner(db, actor, row.user_id)
+        if not owners[row.user_id]:
+            _may_see_run(db, actor, row)
+    snapshots = select(ContentSnapshot.owner_id, ContentSnapshot.fingerprint).where(
+        ContentSnapshot.kind == "run", ContentSnapshot.owner_id.in_(ids)
+    )
+    prints: dict[int, str] = {}
+    for owner, fingerprint in session(db).execute(snapshots):
+        prints[owner] = fingerprint
+    turns: dict[int, list[str | int]] = {i: [] for i in ids}
+    for run_id, response in session(db).execute(
+        select(ScenarioTurn.run_id, ScenarioTurn.response)
+        .where(ScenarioTurn.run_id.in_(ids))
+        .order_by(ScenarioTurn.run_id, ScenarioTurn.idx)
+    ):
+        turns[run_id].append(response)
+    marked = [i for i in ids if overrides.overridden(rows[i].result)]
+    stored = overrides.overrides_of_runs(db, marked)
+    out: dict[int, Run | Refusal] = {}
+    for i in run_ids:
+        try:
+            run = _rebuild(db, course, rows[i], (prints.get(i), tuple(turns[i])))
+        except (NotFound, Invalid) as exc:
+            out[i] = exc
+            continue
+        if run.result is not None and i in stored:
+            run.result = overrides.apply(run, stored[i])
+        out[i] = run
+    return out
 
 
 @action

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from actions._cache import kept
 from actions._guard import Actor, action, session, who
 from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound
 from classroom.assignments import TaskStatus, attempts_left, tasks_of
@@ -37,19 +38,24 @@ READING = frozenset({reading.OPENED, reading.DONE})
 @action
 def my_figures(db: Database, actor: Actor, course: Catalog) -> Figures:
     """The actor's own figures (sections of this course read, answers, accuracy, exams, runs)."""
-    return figures(db, who(db, actor).id, course.sections)
+    me = who(db, actor)
+    return kept(db, ("my_figures", me.id, id(course)), lambda: figures(db, me.id, course.sections))
 
 
 @action
 def my_answers(db: Database, actor: Actor) -> list[AnswerRow]:
     """The actor's practice answers, oldest first."""
-    return answers_of(db, who(db, actor).id)
+    me = who(db, actor)
+    return list(kept(db, ("my_answers", me.id), lambda: answers_of(db, me.id)))
 
 
 @action
 def my_tasks(db: Database, actor: Actor, course: Catalog, now: datetime | None = None) -> list[TaskStatus]:
     """The actor's assignments across their classes, with status."""
-    return tasks_of(db, course, who(db, actor).id, now)
+    me = who(db, actor)
+    if now is not None:
+        return tasks_of(db, course, me.id, now)
+    return list(kept(db, ("my_tasks", me.id, id(course)), lambda: tasks_of(db, course, me.id, None)))
 
 
 # ------------------------------------------------------------ reading
@@ -69,7 +75,8 @@ def mark_section(db: Database, actor: Actor, course: Catalog, section_id: str, s
 @action
 def my_section_statuses(db: Database, actor: Actor) -> dict[str, str]:
     """Section id -> opened/done for the actor."""
-    return reading.statuses(db, who(db, actor).id)
+    me = who(db, actor)
+    return dict(kept(db, ("my_section_statuses", me.id), lambda: reading.statuses(db, me.id)))
 
 
 @action
@@ -265,14 +272,16 @@ def submit_exam(db: Database, actor: Actor, course: Catalog, attempt_id: int) ->
 @action
 def exam_history(db: Database, actor: Actor) -> list[exam.AttemptView]:
     """The actor's handed-in attempts, newest first."""
-    return exam.history(db, who(db, actor).id)
+    me = who(db, actor)
+    return list(kept(db, ("exam_history", me.id), lambda: exam.history(db, me.id)))
 
 
 @action
 def my_exam_trend(db: Database, actor: Actor, course: Catalog) -> Trend:
     """The actor's mock exam scores over time against the pass line, with a pass estimate from the latest."""
     scales = {b.id: (float(b.total), float(b.pass_mark)) for b in course.blueprints.values()}
-    return trend_of(exam.scores(db, who(db, actor).id), scales)
+    me = who(db, actor)
+    return kept(db, ("my_exam_trend", me.id, id(course)), lambda: trend_of(exam.scores(db, me.id), scales))
 
 
 # ------------------------------------------------------------ study plan
@@ -287,7 +296,12 @@ def _syllabus_order(course: Catalog) -> list[str]:
 def my_study_plan(db: Database, actor: Actor, course: Catalog, now: datetime | None = None) -> Today:
     """Today's plan: sections to read next, questions and reviews against the daily goal, days left to the
     exam, the pace, and the streak."""
-    return study_plan.today_of(db, who(db, actor).id, _syllabus_order(course), now)
+    me = who(db, actor)
+    if now is not None:
+        return study_plan.today_of(db, me.id, _syllabus_order(course), now)
+    return kept(
+        db, ("my_study_plan", me.id, id(course)), lambda: study_plan.today_of(db, me.id, _syllabus_order(course))
+    )
 
 
 @action

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from actions._cache import analysed, kept
 from actions._guard import TEACHERS, Actor, action, remember, role, sees, session, taught_trainees, teacher_of
 from actions.refusals import NotFound
 from classroom import grid_export, manual, reports
@@ -31,17 +32,23 @@ def trainee_summaries(db: Database, actor: Actor, course: Catalog) -> list[Train
     """A summary row per trainee the actor teaches (every trainee for an admin), from the shared figures."""
     me = role(db, actor, *TEACHERS)
     visible = taught_trainees(db, me)
-    trainees = [t for t in list_accounts(db, "trainee") if visible is None or t.id in visible]
-    for t in trainees:
-        remember(db, ("user", t.id), True)  # read just now: a later check on one of them needs no query
-    return reports.trainee_summaries(db, trainees, course.sections)
+    scope = None if visible is None else frozenset(visible)
+
+    def read() -> tuple[list[TraineeSummary], tuple[int, ...]]:
+        trainees = list_accounts(db, "trainee", ids=visible)  # filtered in SQL: other classes' trainees not read
+        return reports.trainee_summaries(db, trainees, course.sections), tuple(t.id for t in trainees)
+
+    rows, ids = kept(db, ("trainee_summaries", scope, id(course)), read)
+    for uid in ids:
+        remember(db, ("user", uid), True)  # read just now: a later check on one of them needs no query
+    return list(rows)
 
 
 @action
 def trainee_mastery(db: Database, actor: Actor, course: Catalog, user_id: int) -> dict[str, Tally]:
     """Accuracy per knowledge point of a trainee the actor may see."""
     sees(db, actor, user_id)
-    return point_mastery(db, course, user_id)
+    return dict(kept(db, ("point_mastery", user_id, id(course)), lambda: point_mastery(db, course, user_id)))
 
 
 @action
@@ -63,7 +70,14 @@ def item_statistics(db: Database, actor: Actor, course: Catalog) -> list[ItemSta
     """Facility and discrimination of each question over the answers of the trainees the actor teaches."""
     me = role(db, actor, *TEACHERS)
     visible = taught_trainees(db, me)
-    return [s for s in statistics_of_first(first_answers(db, visible)) if s.question_id in course.questions]
+    scope = None if visible is None else frozenset(visible)
+    return list(
+        kept(
+            db,
+            ("item_statistics", scope, id(course)),
+            lambda: [s for s in statistics_of_first(first_answers(db, visible)) if s.question_id in course.questions],
+        )
+    )
 
 
 @action
@@ -79,8 +93,7 @@ def analyse_items(
         )
     else:
         ids = taught_trainees(db, role(db, actor, *TEACHERS))
-    rows = item_analysis.responses_of(db, user_ids=ids, question_ids=None)
-    return item_analysis.analyse(rows, course.questions)
+    return list(analysed(db, course, ids))
 
 
 @action
@@ -89,14 +102,17 @@ def class_dashboard(
 ) -> ClassView:
     """Everything the dashboard of a class the actor teaches shows."""
     teacher_of(db, actor, class_id)
-    return class_view(db, course, class_id, now)
+    if now is not None:
+        return class_view(db, course, class_id, now)
+    return kept(db, ("class_view", class_id, id(course)), lambda: class_view(db, course, class_id))
 
 
 @action
 def pending_grading(db: Database, actor: Actor, class_id: int) -> list[manual.PendingItem]:
     """Answers of the class's trainees waiting for a person's score."""
     teacher_of(db, actor, class_id)
-    return manual.pending(db, select(ClassMember.user_id).where(ClassMember.class_id == class_id))
+    members = select(ClassMember.user_id).where(ClassMember.class_id == class_id)
+    return list(kept(db, ("pending_grading", class_id), lambda: manual.pending(db, members)))
 
 
 @action

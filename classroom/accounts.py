@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -263,12 +264,16 @@ def get_account(db: Database, user_id: int) -> Account | None:
         return account_of(user) if user else None
 
 
-def list_accounts(db: Database, role: Role | None = None) -> list[Account]:
-    """All accounts, optionally of one role, by name."""
+def list_accounts(db: Database, role: Role | None = None, ids: Collection[int] | None = None) -> list[Account]:
+    """All accounts, optionally of one role and among these ids (filtered in the query), by name."""
+    if ids is not None and not ids:
+        return []
     with db.session() as s:
         query = select(User).order_by(User.username)
         if role:
             query = query.where(User.role == role)
+        if ids is not None:
+            query = query.where(User.id.in_(sorted(set(ids))))
         return [account_of(u) for u in s.scalars(query)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
@@ -214,8 +215,20 @@ class Activity:
         return act
 
 
-def task_status(catalog: Catalog, a: AssignmentInfo, user_id: int, act: Activity, now: datetime) -> TaskStatus:
-    """Where one trainee stands on one assignment."""
+def practice_pools(catalog: Catalog, assignments: Iterable[AssignmentInfo]) -> dict[int, frozenset[str]]:
+    """The questions each practice assignment draws from, worked out once for a whole class."""
+    return {a.id: frozenset(scoped_pool(catalog, Scope.CHAPTER, a.target)) for a in assignments if a.kind == "practice"}
+
+
+def task_status(
+    catalog: Catalog,
+    a: AssignmentInfo,
+    user_id: int,
+    act: Activity,
+    now: datetime,
+    pools: dict[int, frozenset[str]] | None = None,
+) -> TaskStatus:
+    """Where one trainee stands on one assignment (`pools` from practice_pools, when given)."""
     done, needed, attempts, best = 0, 1, 0, None
     if a.kind == "chapter":
         chapter = catalog.chapter(a.target)
@@ -223,7 +236,7 @@ def task_status(catalog: Catalog, a: AssignmentInfo, user_id: int, act: Activity
         needed = len(ids) or 1
         done = sum(1 for sid in ids if sid in act.sections[user_id])
     elif a.kind == "practice":
-        pool = set(scoped_pool(catalog, Scope.CHAPTER, a.target))
+        pool = pools[a.id] if pools and a.id in pools else frozenset(scoped_pool(catalog, Scope.CHAPTER, a.target))
         needed = min(a.goal or DEFAULT_PRACTICE_GOAL, len(pool)) or 1
         answered = {qid for qid, at in act.answers[user_id] if qid in pool and at >= a.created_at}
         done = min(len(answered), needed)

@@ -15,7 +15,15 @@ from openpyxl import Workbook
 from sqlalchemy import and_, case, func, select
 
 from classroom.accounts import Account
-from classroom.assignments import Activity, AssignmentInfo, TaskStatus, assignments_of, practice_since, task_status
+from classroom.assignments import (
+    Activity,
+    AssignmentInfo,
+    TaskStatus,
+    assignments_of,
+    practice_pools,
+    practice_since,
+    task_status,
+)
 from classroom.classes import members
 from progress.figures import FULL
 from source import dates
@@ -106,7 +114,8 @@ def class_view(db: Database, catalog: Catalog, class_id: int, now: datetime | No
         cell = per[uid][module_of_point.get(q.points[0], "")]
         cell[0] += n
         cell[1] += right
-    tasks = {uid: tuple(task_status(catalog, a, uid, act, now) for a in assignments) for uid in ids}
+    pools = practice_pools(catalog, assignments)
+    tasks = {uid: tuple(task_status(catalog, a, uid, act, now, pools) for a in assignments) for uid in ids}
     mastery = {uid: {m: c / n for m, (n, c) in mods.items() if n} for uid, mods in per.items()}
 
     scores: list[tuple[int, str, float]] = []

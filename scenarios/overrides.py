@@ -197,6 +197,19 @@ def overrides_of(db: Database, run_id: int) -> list[Override]:
         return [Override(r.turn, r.rule, r.fired, r.comment, tuple(r.concepts), r.label) for r in rows]
 
 
+def overrides_of_runs(db: Database, run_ids: Iterable[int]) -> dict[int, list[Override]]:
+    """The overrides stored for several runs in one query, each run's in the order they were made."""
+    ids = sorted(set(run_ids))
+    out: dict[int, list[Override]] = {i: [] for i in ids}
+    if not ids:
+        return out
+    with db.session() as s:
+        rows = s.scalars(select(RuleOverride).where(RuleOverride.run_id.in_(ids)).order_by(RuleOverride.id))
+        for r in rows:
+            out[r.run_id].append(Override(r.turn, r.rule, r.fired, r.comment, tuple(r.concepts), r.label))
+    return out
+
+
 def save(
     db: Database, run_id: int, instructor_id: int, v: Verdict, fired: bool, comment: str, concept: str | None
 ) -> None:

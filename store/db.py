@@ -154,6 +154,45 @@ def _queue_writers(factory: sessionmaker[Session]) -> None:
             lock.release()
 
 
+_WROTE_HERE = "cma_wrote"
+_STAMP_AT_BEGIN = "cma_stamp_at_begin"
+_writes = [0]  # committed transactions that wrote, in this process (any database)
+_writes_lock = threading.Lock()
+
+
+def writes() -> int:
+    """How many transactions that wrote have committed in this process: a cheap stamp for caches of figures
+    read from the database (a cache entry made at another stamp is stale)."""
+    return _writes[0]
+
+
+def _count_writes(factory: sessionmaker[Session]) -> None:
+    @event.listens_for(factory, "after_flush")
+    def _flushed(session: Session, _context: Any) -> None:
+        session.info[_WROTE_HERE] = True
+
+    @event.listens_for(factory, "do_orm_execute")
+    def _execute(state: ORMExecuteState) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            state.session.info[_WROTE_HERE] = True
+
+    @event.listens_for(factory, "after_begin")
+    def _begun(session: Session, _transaction: SessionTransaction, _connection: Any) -> None:
+        session.info.setdefault(_STAMP_AT_BEGIN, _writes[0])
+
+    @event.listens_for(factory, "after_commit")
+    def _committed(session: Session) -> None:
+        if session.info.pop(_WROTE_HERE, False):
+            with _writes_lock:
+                _writes[0] += 1
+
+    @event.listens_for(factory, "after_transaction_end")
+    def _ended(session: Session, transaction: SessionTransaction) -> None:
+        if transaction.parent is None:  # rolled back (a commit has counted and cleared it)
+            session.info.pop(_WROTE_HERE, None)
+            session.info.pop(_STAMP_AT_BEGIN, None)
+
+
 # The session of the transaction open in this thread or task, per database.
 _open: ContextVar[dict[int, Session] | None] = ContextVar("open_sessions", default=None)
 
@@ -165,6 +204,7 @@ class Database:
         self.engine = make_engine(url)
         migrate(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        _count_writes(self._sessions)
         self._gate: _FairGate | None = None
         if self.engine.dialect.name == "sqlite":
             _queue_writers(self._sessions)
@@ -196,6 +236,17 @@ class Database:
         if outer is None:
             raise RuntimeError("no transaction is open")
         return outer
+
+    def stamp(self) -> int | None:
+        """The write stamp (see writes) the data read now is at least as new as: inside an open transaction, the
+        stamp when it began reading (it reads from then on); None when that transaction has written itself (its
+        reads are its own, not to be kept)."""
+        outer = (_open.get() or {}).get(id(self))
+        if outer is None:
+            return _writes[0]
+        if outer.info.get(_WROTE_HERE) or outer.new or outer.dirty or outer.deleted:
+            return None
+        return int(outer.info.get(_STAMP_AT_BEGIN, _writes[0]))
 
     def in_transaction(self) -> bool:
         """Whether a session of this database is open in the current thread or task."""

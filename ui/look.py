@@ -4,12 +4,16 @@ two widgets whose built-in texts are English (file upload, date choice)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from source import dates
 from ui import text as T
@@ -109,9 +113,88 @@ def chinese_dates(fig: go.Figure) -> go.Figure:
     return fig
 
 
+# Figures kept for the data they show: building a plotly figure costs several times more than drawing one.
+FIGURES_KEPT = 256
+
+
+class KeptFigure(go.Figure):
+    """A kept figure: its dictionary (what the chart element sends) is made once, not copied on every draw."""
+
+    _kept: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._kept
+
+
+_figures: OrderedDict[Hashable, go.Figure] = OrderedDict()
+_ready: set[int] = set()  # ids of the kept figures (alive while kept): Chinese dates applied once
+_figures_lock = threading.Lock()
+
+
+def figure(key: Hashable, build: Callable[[], go.Figure]) -> go.Figure:
+    """The figure `build` makes, built once for `key` and kept (the least recently used leave first). The key
+    must hold every value the figure shows (a name for the chart and its data), so new data is a new figure;
+    a kept figure is shared by every session and never changed after it is built."""
+    with _figures_lock:
+        found = _figures.get(key)
+        if found is not None:
+            _figures.move_to_end(key)
+            return found
+    built = chinese_dates(build())
+    kept = built.to_dict()
+    built.__class__ = KeptFigure  # the same figure; drawn from the dictionary made just now
+    built._kept = kept
+    with _figures_lock:
+        replaced = _figures.get(key)
+        if replaced is not None:  # built twice at once: the later one is kept
+            _ready.discard(id(replaced))
+        _figures[key] = built
+        _ready.add(id(built))
+        while len(_figures) > FIGURES_KEPT:
+            _ready.discard(id(_figures.popitem(last=False)[1]))
+    return built
+
+
+TABLES_KEPT = 128
+_tables: OrderedDict[Hashable, pa.Table] = OrderedDict()
+
+
+def table(key: Hashable, rows: Callable[[], list[dict[str, Any]]]) -> pa.Table:
+    """The rows `rows` makes for a table (st.dataframe), converted once for `key` and kept (the least recently
+    used leave first), exactly as st.dataframe converts a list of rows. The key must hold every value the
+    rows show; a kept table is shared by every session and never changed."""
+    with _figures_lock:
+        found = _tables.get(key)
+        if found is not None:
+            _tables.move_to_end(key)
+            return found
+    made = dataframe_util.convert_pandas_df_to_arrow_table(
+        dataframe_util.convert_anything_to_pandas_df(rows(), ensure_copy=False)
+    )
+    with _figures_lock:
+        _tables[key] = made
+        while len(_tables) > TABLES_KEPT:
+            _tables.popitem(last=False)
+    return made
+
+
+def dataframe(data: Any, **options: Any) -> Any:
+    """st.dataframe, with a list of rows (dicts of plain values) converted once per content and kept: the
+    conversion costs more than drawing. Anything else is handed to st.dataframe as it is."""
+    if isinstance(data, list) and all(isinstance(r, dict) for r in data):
+        try:
+            key = ("rows", tuple(tuple(r.items()) for r in data))
+            hash(key)
+        except TypeError:  # a value that cannot be a key: converted as before
+            return st.dataframe(data, **options)
+        options.setdefault("hide_index", True)  # as st.dataframe does for a list of rows
+        return st.dataframe(table(key, lambda: data), **options)
+    return st.dataframe(data, **options)
+
+
 def chart(fig: go.Figure, *, key: str | None = None) -> None:
     """Draw a plotly figure the one way: full width, no toolbar, Chinese dates."""
-    st.plotly_chart(chinese_dates(fig), width="stretch", config=CHART_CONFIG, key=key)
+    st.plotly_chart(fig if id(fig) in _ready else chinese_dates(fig), width="stretch", config=CHART_CONFIG, key=key)
 
 
 def upload(label: str, types: Sequence[str], *, key: str, help: str | None = None) -> Any:

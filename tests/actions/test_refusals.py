@@ -117,6 +117,10 @@ CASES: dict[str, tuple[Call, tuple[str, ...]]] = {
     "start_run": (lambda db, w, a: scenarios.start_run(db, a, w.course, SCENARIO), (NONE,)),
     "my_runs": (lambda db, w, a: scenarios.my_runs(db, a, w.course), (NONE,)),
     "load_run": (lambda db, w, a: scenarios.load_run(db, a, w.course, w.run), (NONE, TRAINEE, STRANGER, OTHER)),
+    "load_runs": (
+        lambda db, w, a: scenarios.load_runs(db, a, w.course, [w.run]),
+        (NONE, TRAINEE, STRANGER, OTHER),
+    ),
     "play_turn": (
         lambda db, w, a: scenarios.play_turn(db, a, w.course, w.run, "非常抱歉，我马上为您查询。", 0),
         (NONE, TRAINEE, OTHER, "teacher_a"),
@@ -320,6 +324,7 @@ ALLOWED = {
     "save_exam_answer": "t1",
     "submit_exam": "t1",
     "load_run": "teacher_a",
+    "load_runs": "teacher_a",
     "play_turn": "t1",
     "final_status": "t1",
     "final_scenario_run": "t1",

@@ -127,3 +127,32 @@ def test_instructor_prints_a_paper_and_its_key(open_page: Open, app_db: Database
         "instructor_paper_1_pdf",
         "instructor_paper_1_docx",
     } <= keys
+
+
+def test_a_new_answer_shows_on_the_next_rerun_of_every_kept_table(open_page: Open, app_db: Database) -> None:
+    """Figures are kept between reruns (actions/_cache.py, ui/look.py): a write shows on the very next rerun."""
+    trainee = create_user(app_db, "zhao_min", "赵敏", "trainee", "secret-pass-2026")
+    q = CATALOG.questions["crm-basics.q001"]
+    answer_question(app_db, trainee.id, q, "C", "practice")
+    at = open_page(None, role="instructor", username="teacher_k")
+    teach(app_db, "teacher_k", trainee.id)
+    at = open_page("instructor", at=at)
+    stem = shorten(q.stem, 40)
+
+    def shown() -> tuple[int, int, int]:
+        items = at.dataframe[-1].value
+        return (
+            int(at.dataframe[-3].value.iloc[0]["答题数"]),
+            int(at.dataframe[-2].value.iloc[0]["答题数"]),
+            int(items[items["题干"] == stem].iloc[0]["作答人数"]),
+        )
+
+    assert shown() == (1, 1, 1)
+    at.run()
+    assert shown() == (1, 1, 1)  # kept, unchanged
+    answer_question(app_db, trainee.id, q, "A", "practice")  # written outside the page's session
+    at.run()
+    assert not at.exception
+    assert shown()[:2] == (2, 2)  # the trainee table and the point table show it at once
+    table = at.dataframe[-3].value
+    assert list(table["正确率"]) == ["50%"]

@@ -11,6 +11,7 @@ from classroom.live import MAX_QUESTIONS
 from classroom.report_templates import RUBRIC, TEMPLATES
 from ui import text as T
 from ui.auth import require
+from ui.look import dataframe
 from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class
@@ -116,7 +117,7 @@ with play_tab:
             st.info(T.ROLEPLAY_NONE)
         else:
             C = T.ROLEPLAY_COLUMNS
-            st.dataframe(
+            dataframe(
                 [
                     {
                         C["group"]: by_gid[p.team_id].name,

@@ -11,6 +11,7 @@ from interop.xlsx import template
 from ui import look
 from ui import text as T
 from ui.auth import require
+from ui.look import dataframe
 from ui.names import point_name
 from ui.refusal import refusals
 from ui.resources import catalog, database, reload_catalog
@@ -39,7 +40,7 @@ def module_title(point_id: str) -> str:
     return cat.syllabus.module_titles.get(cat.syllabus.module_of.get(point_id, ""), "")
 
 
-st.dataframe(
+dataframe(
     [
         {
             C["module"]: module_title(pid),
@@ -107,7 +108,7 @@ with import_col:
             st.code("\n".join(str(p) for p in result.problems), language=None)
         if result.questions:
             st.caption(T.BANK_PREVIEW)
-            st.dataframe(
+            dataframe(
                 [
                     {
                         T.BANK_COL_TITLE: q.get("title", ""),
@@ -139,7 +140,7 @@ with st.form("admin_create_user"):
         with refusals():
             created = create_account(db, account, username, name, role, password)
             st.success(T.ADMIN_CREATED.format(username=created.username))
-st.dataframe(
+dataframe(
     [
         {
             T.USERNAME: a.username,

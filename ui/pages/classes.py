@@ -12,6 +12,7 @@ from source import dates
 from ui import look
 from ui import text as T
 from ui.auth import require
+from ui.look import dataframe
 from ui.refusal import refusals
 from ui.resources import catalog, database
 from ui.widgets.class_picker import pick_class, remember
@@ -54,7 +55,7 @@ with roster_tab:
     if report is not None:
         if report.created:
             st.success(T.ROSTER_CREATED.format(n=len(report.created)))
-            st.dataframe([{T.USERNAME: u, T.PASSWORD: p} for u, p in report.created], hide_index=True, width="stretch")
+            dataframe([{T.USERNAME: u, T.PASSWORD: p} for u, p in report.created], hide_index=True, width="stretch")
         st.caption(f"{T.ROSTER_ADDED.format(n=len(report.added))} · {T.ROSTER_ALREADY.format(n=len(report.already))}")
         if report.errors:
             st.warning(T.ROSTER_ERRORS.format(n=len(report.errors)) + T.LIST_SEPARATOR.join(report.errors))
@@ -62,7 +63,7 @@ with roster_tab:
     if not in_class:
         st.info(T.ROSTER_EMPTY)
     else:
-        st.dataframe(
+        dataframe(
             [{T.USERNAME: p.username, T.DISPLAY_NAME: p.display_name} for p in in_class],
             hide_index=True,
             width="stretch",
@@ -118,7 +119,7 @@ with assign_tab:
         for statuses in view.tasks.values():
             for s in statuses:
                 done[s.assignment.id] += s.status == "done"
-        st.dataframe(
+        dataframe(
             [
                 {
                     C["title"]: headers[a.id],

@@ -18,6 +18,7 @@ from quizzes.exam import AttemptView, PaperItem
 from source import dates
 from ui import text as T
 from ui.auth import require
+from ui.look import dataframe
 from ui.refusal import refusals, show
 from ui.resources import catalog, database
 from ui.routes import arrival, here
@@ -59,7 +60,7 @@ def show_result(attempt_id: int) -> None:
     modules = (view.breakdown or {}).get("modules", {})
     if modules:
         st.subheader(T.EXAM_BY_MODULE)
-        st.dataframe(
+        dataframe(
             [
                 {
                     T.LEARN_MODULE: cat.syllabus.module_titles.get(m, m),
@@ -162,7 +163,7 @@ if active is None:
             when = dates.day_time(v.started_at)
             return f"{when} · {name} · {v.score or 0:g} 分 · {verdict}"
 
-        st.dataframe(
+        dataframe(
             [
                 {
                     T.EXAM_CHOOSE: cat.blueprints[v.blueprint_id].title if v.blueprint_id in cat.blueprints else "",

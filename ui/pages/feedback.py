@@ -9,7 +9,7 @@ from actions.feedback import QueueItem, answer_report, problem_queue
 from quizzes.item_analysis import ItemAnalysis
 from ui import text as T
 from ui.auth import require
-from ui.look import chart
+from ui.look import chart, figure
 from ui.names import shorten
 from ui.refusal import refusals
 from ui.resources import catalog, database
@@ -50,21 +50,27 @@ def stats(a: ItemAnalysis) -> None:
     for flag in a.flags:
         st.warning(T.FEEDBACK_FLAGS[flag.code].format(option=flag.option))
     if a.option_shares:
-        letters = list(a.option_shares)
-        fig = go.Figure(
-            [
-                go.Bar(name=T.FEEDBACK_CHART_ALL, x=letters, y=[a.option_shares[k] for k in letters]),
-                go.Bar(name=T.FEEDBACK_CHART_UPPER, x=letters, y=[a.upper_shares.get(k, 0.0) for k in letters]),
-            ]
-        )
-        fig.update_layout(
-            barmode="group",
-            height=260,
-            margin={"t": 10, "b": 10},
-            xaxis_title=T.FEEDBACK_CHART_OPTION,
-            yaxis={"title": T.FEEDBACK_CHART_SHARE, "tickformat": ".0%"},
-        )
-        chart(fig, key=f"feedback_chart_{a.question_id}")
+        letters = tuple(a.option_shares)
+        shares = tuple(a.option_shares[k] for k in letters)
+        upper = tuple(a.upper_shares.get(k, 0.0) for k in letters)
+
+        def shares_figure() -> go.Figure:
+            fig = go.Figure(
+                [
+                    go.Bar(name=T.FEEDBACK_CHART_ALL, x=list(letters), y=list(shares)),
+                    go.Bar(name=T.FEEDBACK_CHART_UPPER, x=list(letters), y=list(upper)),
+                ]
+            )
+            fig.update_layout(
+                barmode="group",
+                height=260,
+                margin={"t": 10, "b": 10},
+                xaxis_title=T.FEEDBACK_CHART_OPTION,
+                yaxis={"title": T.FEEDBACK_CHART_SHARE, "tickformat": ".0%"},
+            )
+            return fig
+
+        chart(figure(("feedback_shares", letters, shares, upper), shares_figure), key=f"feedback_chart_{a.question_id}")
 
 
 def title_of(item: QueueItem) -> str:

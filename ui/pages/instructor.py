@@ -13,6 +13,7 @@ from classroom.grid_export import Grid, to_csv, to_xlsx
 from quizzes.analytics import ItemStat
 from ui import text as T
 from ui.auth import require
+from ui.look import dataframe, table
 from ui.names import shorten
 from ui.resources import catalog, database
 from ui.widgets.class_dashboard import draw
@@ -55,7 +56,7 @@ if not rows:
     st.info(T.INSTRUCTOR_NONE)
     st.stop()
 C = T.INSTRUCTOR_COLUMNS
-st.dataframe(
+dataframe(
     [
         {
             C["name"]: r.display_name,
@@ -83,7 +84,7 @@ st.subheader(T.INSTRUCTOR_POINTS)
 if not mastery:
     st.info(T.PROGRESS_NO_ANSWERS)
 else:
-    st.dataframe(
+    dataframe(
         [
             {
                 T.ADMIN_COVERAGE_COLUMNS["point"]: cat.syllabus.points[p].title,
@@ -122,19 +123,26 @@ stats = [s for s in item_statistics(db, account, cat) if s.question_id in cat.qu
 if not stats:
     st.caption(T.DASH_NO_DATA)
     st.stop()
-st.dataframe(
-    [
-        {
-            IC["point"]: point_title(cat.questions[s.question_id]),
-            IC["type"]: T.TYPE_LABELS.get(cat.questions[s.question_id].type, ""),
-            IC["stem"]: shorten(cat.questions[s.question_id].stem, 40),
-            IC["n"]: s.respondents,
-            IC["facility"]: f"{s.facility:.2f}",
-            IC["discrimination"]: T.NO_VALUE if s.discrimination is None else f"{s.discrimination:.2f}",
-            IC["flag"]: flag(s),
-        }
-        for s in stats
-    ],
+dataframe(
+    table(
+        # every value the rows show: the statistics and each question's stem, type and first point
+        (
+            "instructor_items",
+            tuple((s, q.stem, q.type, tuple(q.points[:1])) for s in stats for q in [cat.questions[s.question_id]]),
+        ),
+        lambda: [
+            {
+                IC["point"]: point_title(cat.questions[s.question_id]),
+                IC["type"]: T.TYPE_LABELS.get(cat.questions[s.question_id].type, ""),
+                IC["stem"]: shorten(cat.questions[s.question_id].stem, 40),
+                IC["n"]: s.respondents,
+                IC["facility"]: f"{s.facility:.2f}",
+                IC["discrimination"]: T.NO_VALUE if s.discrimination is None else f"{s.discrimination:.2f}",
+                IC["flag"]: flag(s),
+            }
+            for s in stats
+        ],
+    ),
     hide_index=True,
     width="stretch",
 )

@@ -10,7 +10,7 @@ from courseware.progress import DONE, OPENED
 from courseware.render import section_parts, to_html
 from ui import text as T
 from ui.auth import require
-from ui.look import chart
+from ui.look import chart, dataframe
 from ui.resources import catalog, database, search_index
 from ui.routes import arrival, go, here
 from ui.widgets.question import response_input, session_seed, show_feedback
@@ -82,7 +82,7 @@ elif st.session_state.get("learn_last_query"):
 with st.expander(T.LEARN_GLOSSARY):
     needle = st.text_input(T.LEARN_GLOSSARY_FILTER, key="learn_glossary_filter", max_chars=20).strip()
     shown = [t for t in cat.glossary if not needle or needle in t.term or needle in t.definition]
-    st.dataframe(
+    dataframe(
         [{T.LEARN_TERM: t.term, T.LEARN_TERM_ENGLISH: t.english, T.LEARN_TERM_DEFINITION: t.definition} for t in shown],
         hide_index=True,
         width="stretch",

@@ -14,7 +14,7 @@ from quizzes.practice import tally_by
 from source import dates
 from ui import text as T
 from ui.auth import require
-from ui.look import chart
+from ui.look import chart, dataframe, figure
 from ui.resources import catalog, database
 
 MARGIN = {"l": 10, "r": 10, "t": 10, "b": 10}
@@ -41,30 +41,37 @@ if trend.points:
     st.subheader(T.TREND_TITLE)
     # one category per exam ("1. 11月28日"): no time axis, so no millisecond ticks and no English month names
     labels = [f"{n}. {short_day(p.at.astimezone(zone))}" for n, p in enumerate(trend.points, 1)]
-    fig = go.Figure()
-    fig.add_scatter(
-        x=labels,
-        y=[round(p.score, 1) for p in trend.points],
-        name=T.TREND_SCORE,
-        mode="lines+markers+text",
-        text=[f"{p.score:.0f}" for p in trend.points],
-        textposition="top center",
-    )
-    fig.add_scatter(
-        x=labels,
-        y=[p.pass_line for p in trend.points],
-        name=T.TREND_PASS_LINE,
-        mode="lines",
-        line={"dash": "dash", "color": "#c0392b"},
-    )
-    fig.update_layout(
-        height=300,
-        margin=MARGIN,
-        xaxis={"type": "category", "title": T.TREND_EXAM},
-        yaxis={"range": [0, 105], "title": T.TREND_SCORE},
-        legend={"orientation": "h"},
-    )
-    chart(fig)
+    scores = tuple(round(p.score, 1) for p in trend.points)
+    lines = tuple(p.pass_line for p in trend.points)
+    said = tuple(f"{p.score:.0f}" for p in trend.points)
+
+    def trend_figure() -> go.Figure:
+        fig = go.Figure()
+        fig.add_scatter(
+            x=labels,
+            y=list(scores),
+            name=T.TREND_SCORE,
+            mode="lines+markers+text",
+            text=list(said),
+            textposition="top center",
+        )
+        fig.add_scatter(
+            x=labels,
+            y=list(lines),
+            name=T.TREND_PASS_LINE,
+            mode="lines",
+            line={"dash": "dash", "color": "#c0392b"},
+        )
+        fig.update_layout(
+            height=300,
+            margin=MARGIN,
+            xaxis={"type": "category", "title": T.TREND_EXAM},
+            yaxis={"range": [0, 105], "title": T.TREND_SCORE},
+            legend={"orientation": "h"},
+        )
+        return fig
+
+    chart(figure(("progress_trend", tuple(labels), scores, lines, said), trend_figure))
     est = trend.estimate
     if est.shown_percent is None:
         st.info(T.TREND_ESTIMATE_NEEDS.format(n=est.needed))
@@ -102,24 +109,34 @@ else:
     st.subheader(T.PROGRESS_OVER_TIME)
     days = accuracy_by_day(answers, zone)
     labels = [short_day(d.day) for d in days]  # categories: one day of data is one bar, not a time axis
-    counts = go.Figure(go.Bar(x=labels, y=[d.answered for d in days], text=[d.answered for d in days]))
-    counts.update_layout(
-        height=220,
-        margin=MARGIN,
-        xaxis={"type": "category", "title": T.PROGRESS_DAY},
-        yaxis={"title": T.PROGRESS_ANSWERS_PER_DAY, "rangemode": "tozero"},
-    )
-    chart(counts)
-    rates = [round(100 * d.correct / d.answered) for d in days]
-    accuracy = go.Figure(go.Scatter(x=labels, y=rates, mode="lines+markers+text", text=[f"{r}%" for r in rates]))
-    accuracy.update_traces(textposition="top center")
-    accuracy.update_layout(
-        height=220,
-        margin=MARGIN,
-        xaxis={"type": "category", "title": T.PROGRESS_DAY},
-        yaxis={"title": T.PROGRESS_ACCURACY_PER_DAY, "range": [0, 110]},
-    )
-    chart(accuracy)
+    answered = tuple(d.answered for d in days)
+    rates = tuple(round(100 * d.correct / d.answered) for d in days)
+
+    def counts_figure() -> go.Figure:
+        counts = go.Figure(go.Bar(x=labels, y=list(answered), text=list(answered)))
+        counts.update_layout(
+            height=220,
+            margin=MARGIN,
+            xaxis={"type": "category", "title": T.PROGRESS_DAY},
+            yaxis={"title": T.PROGRESS_ANSWERS_PER_DAY, "rangemode": "tozero"},
+        )
+        return counts
+
+    def accuracy_figure() -> go.Figure:
+        accuracy = go.Figure(
+            go.Scatter(x=labels, y=list(rates), mode="lines+markers+text", text=[f"{r}%" for r in rates])
+        )
+        accuracy.update_traces(textposition="top center")
+        accuracy.update_layout(
+            height=220,
+            margin=MARGIN,
+            xaxis={"type": "category", "title": T.PROGRESS_DAY},
+            yaxis={"title": T.PROGRESS_ACCURACY_PER_DAY, "range": [0, 110]},
+        )
+        return accuracy
+
+    chart(figure(("progress_counts", tuple(labels), answered), counts_figure))
+    chart(figure(("progress_accuracy", tuple(labels), rates), accuracy_figure))
 
     st.subheader(T.PROGRESS_BY_MODULE)
     module_key = {
@@ -131,7 +148,7 @@ else:
         (cat.syllabus.module_titles.get(m, m), round(100 * (t.accuracy or 0)), t.answered)
         for m, t in tally_by(answers, module_key).items()
     ]
-    chart(bar(rows, T.LEARN_MODULE))
+    chart(figure(("progress_bar", tuple(rows), T.LEARN_MODULE), lambda: bar(rows, T.LEARN_MODULE)))
 
     st.subheader(T.PROGRESS_BY_POINT)
     point_key = {qid: list(q.points) for qid, q in cat.questions.items()}
@@ -141,20 +158,26 @@ else:
         for p, t in sorted(points.items(), key=lambda kv: kv[1].accuracy or 0)
         if p in cat.syllabus.points
     ]
-    chart(bar(rows, T.PRACTICE_POINT))
+    point_rows = tuple(rows)
+    chart(figure(("progress_bar", point_rows, T.PRACTICE_POINT), lambda: bar(list(point_rows), T.PRACTICE_POINT)))
 
     spent = seconds_by_type(answers, cat.questions)
     if spent:
         st.subheader(T.PROGRESS_TIME_PER_TYPE)
         types = [T.TYPE_LABELS[k] for k in spent]
-        fig = go.Figure(go.Bar(x=types, y=list(spent.values()), text=list(spent.values())))
-        fig.update_layout(
-            height=260,
-            margin=MARGIN,
-            xaxis={"type": "category", "title": T.PROGRESS_TYPE},
-            yaxis_title=T.PROGRESS_SECONDS,
-        )
-        chart(fig)
+        seconds = tuple(spent.values())
+
+        def time_figure() -> go.Figure:
+            fig = go.Figure(go.Bar(x=types, y=list(seconds), text=list(seconds)))
+            fig.update_layout(
+                height=260,
+                margin=MARGIN,
+                xaxis={"type": "category", "title": T.PROGRESS_TYPE},
+                yaxis_title=T.PROGRESS_SECONDS,
+            )
+            return fig
+
+        chart(figure(("progress_time", tuple(types), seconds), time_figure))
 
 # Reading: one bar for the whole course; the chapters folded below it (no column of empty bars first).
 marks = my_section_statuses(db, account)
@@ -175,7 +198,7 @@ with st.expander(T.PROGRESS_READING_CHAPTERS, expanded=False):
 exams = exam_history(db, account)
 if exams:
     st.subheader(T.PROGRESS_EXAMS)
-    st.dataframe(
+    dataframe(
         [
             {
                 T.EXAM_COL_TIME: dates.day_time(v.started_at),
@@ -188,7 +211,7 @@ if exams:
 finished = [r for r in my_runs(db, account, cat) if r.finished]
 if finished:
     st.subheader(T.PROGRESS_RUNS)
-    st.dataframe(
+    dataframe(
         [
             {
                 T.SCENARIO_CHOOSE: cat.scenarios[r.scenario_id].title,

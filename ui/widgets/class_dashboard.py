@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from actions.refusals import Refusal
-from actions.scenarios import load_run
+from actions.scenarios import load_runs
 from actions.teaching import (
     class_dashboard,
     grade_manually,
@@ -25,7 +25,7 @@ from classroom.dashboard import ClassView, grade_sheet, to_csv, to_xlsx
 from source import dates
 from store.db import Database
 from ui import text as T
-from ui.look import chart
+from ui.look import chart, dataframe, figure
 from ui.names import shorten
 from ui.refusal import message, refusals
 from ui.widgets.confirm import person_label
@@ -88,7 +88,7 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
     st.subheader(T.DASH_CLASS_PROGRESS)
     if view.assignments:
         headers = view.headers()  # one column per task, even two on the same chapter
-        st.dataframe(
+        dataframe(
             [
                 {
                     T.DASH_TRAINEE: t.display_name,
@@ -102,58 +102,77 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
             hide_index=True,
             width="stretch",
         )
-        chart(status_chart(view))
+        counts = view.status_counts()
+        shown = (tuple(headers[a.id] for a in view.assignments), tuple((k, tuple(v)) for k, v in counts.items()))
+        chart(figure(("dash_status", shown, len(view.trainees)), lambda: status_chart(view)))
     else:
         st.info(T.ASSIGN_NONE)
 
     st.subheader(T.DASH_HEATMAP)
     modules = list(cat.syllabus.modules)
-    z = [[view.mastery.get(t.id, {}).get(m.id) for m in modules] for t in view.trainees]
-    heat = go.Figure(
-        go.Heatmap(
-            z=[[None if v is None else round(100 * v) for v in row] for row in z],
-            x=[m.title for m in modules],
-            y=[names[t.id] for t in view.trainees],
-            colorscale="RdYlGn",
-            zmin=0,
-            zmax=100,
-            hoverongaps=False,
-            texttemplate="%{z}",  # the figure in each cell, not the colour alone
-            hovertemplate=T.DASH_HEAT_HOVER,
-            colorbar={"title": {"text": T.DASH_HEAT_SCALE}},
-        )
+    cells = tuple(
+        tuple(None if (v := view.mastery.get(t.id, {}).get(m.id)) is None else round(100 * v) for m in modules)
+        for t in view.trainees
     )
-    heat.update_layout(height=max(240, 28 * len(view.trainees)), margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    chart(heat)
+    rows_shown = tuple(names[t.id] for t in view.trainees)
+    columns = tuple(m.title for m in modules)
+
+    def heat_figure() -> go.Figure:
+        heat = go.Figure(
+            go.Heatmap(
+                z=[list(row) for row in cells],
+                x=list(columns),
+                y=list(rows_shown),
+                colorscale="RdYlGn",
+                zmin=0,
+                zmax=100,
+                hoverongaps=False,
+                texttemplate="%{z}",  # the figure in each cell, not the colour alone
+                hovertemplate=T.DASH_HEAT_HOVER,
+                colorbar={"title": {"text": T.DASH_HEAT_SCALE}},
+            )
+        )
+        heat.update_layout(height=max(240, 28 * len(rows_shown)), margin={"l": 10, "r": 10, "t": 10, "b": 10})
+        return heat
+
+    chart(figure(("dash_heat", cells, rows_shown, columns), heat_figure))
 
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{T.DASH_DISTRIBUTION}**")
         if view.exam_scores:
-            hist = go.Figure(
-                go.Histogram(x=[s for _, _, s in view.exam_scores], xbins={"start": 0, "end": 100, "size": 10})
-            )
-            hist.update_layout(height=260, xaxis_title=T.DASH_SCORE, yaxis_title=T.DASH_COUNT, margin={"t": 10})
-            hist.update_yaxes(**count_axis(len(view.exam_scores)))
-            chart(hist)
+            scores = tuple(s for _, _, s in view.exam_scores)
+
+            def hist_figure() -> go.Figure:
+                hist = go.Figure(go.Histogram(x=list(scores), xbins={"start": 0, "end": 100, "size": 10}))
+                hist.update_layout(height=260, xaxis_title=T.DASH_SCORE, yaxis_title=T.DASH_COUNT, margin={"t": 10})
+                hist.update_yaxes(**count_axis(len(scores)))
+                return hist
+
+            chart(figure(("dash_hist", scores), hist_figure))
         else:
             st.caption(T.DASH_NO_DATA)
     with right:
         st.markdown(f"**{T.DASH_RUBRIC}**")
         if view.rubric:
-            means = [round(100 * v) for v in view.rubric.values()]
-            bars = go.Figure(go.Bar(x=list(view.rubric), y=means, text=means, textposition="outside"))
-            bars.update_layout(
-                height=260, yaxis={"range": [0, 110], "title": {"text": T.DASH_RUBRIC_AXIS}}, margin={"t": 10}
-            )
-            chart(bars)
+            means = tuple(round(100 * v) for v in view.rubric.values())
+            dims = tuple(view.rubric)
+
+            def rubric_figure() -> go.Figure:
+                bars = go.Figure(go.Bar(x=list(dims), y=list(means), text=list(means), textposition="outside"))
+                bars.update_layout(
+                    height=260, yaxis={"range": [0, 110], "title": {"text": T.DASH_RUBRIC_AXIS}}, margin={"t": 10}
+                )
+                return bars
+
+            chart(figure(("dash_rubric", dims, means), rubric_figure))
         else:
             st.caption(T.DASH_NO_DATA)
 
     st.subheader(T.DASH_AT_RISK)
     risky = view.at_risk()
     if risky:
-        st.dataframe(
+        dataframe(
             [{T.DASH_TRAINEE: a.display_name, T.DASH_REASONS: "；".join(r)} for a, r in risky],
             hide_index=True,
             width="stretch",
@@ -261,14 +280,14 @@ def draw(db: Database, account: Account, cat: Catalog, info: ClassInfo) -> None:
         st.markdown(f"**{T.DASH_RUNS}**")
         if not runs:
             st.caption(T.DASH_NO_DATA)
+        loaded = load_runs(db, account, cat, [r.id for r in runs])  # every run in a fixed number of queries
         for r in runs:
             scenario = cat.scenarios.get(r.scenario_id)
             title = scenario.title if scenario else T.CERT_MISSING
             with st.expander(f"{title} · {'—' if r.total is None else f'{r.total:g} 分'}"):
-                try:
-                    played = load_run(db, account, cat, r.id)
-                except Refusal as exc:  # e.g. the scenario was edited since: the run cannot be replayed
-                    st.info(message(exc))
+                played = loaded[r.id]
+                if isinstance(played, Refusal):  # e.g. the scenario was edited since: the run cannot be replayed
+                    st.info(message(played))
                     continue
                 transcript(played)
                 report(played, f"dash_run_{r.id}")
