@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 FRESH_SECONDS = 5.0
-MAX_ENTRIES = 64
+MAX_ENTRIES = 512  # a class of 60 keeps about 7 small entries per trainee
 
 _entries: OrderedDict[Hashable, tuple[int, float, object]] = OrderedDict()
 _lock = threading.Lock()
