@@ -117,7 +117,7 @@ def chinese_dates(fig: go.Figure) -> go.Figure:
 FIGURES_KEPT = 256
 
 
-class KeptFigure(go.Figure):
+class KeptFigure(go.Figure):  # type: ignore[misc]  # plotly is untyped
     """A kept figure: its dictionary (what the chart element sends) is made once, not copied on every draw."""
 
     _kept: dict[str, Any]
