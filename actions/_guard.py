@@ -7,11 +7,11 @@ import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import event, exists, select
+from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError, PendingRollbackError
-from sqlalchemy.orm import ORMExecuteState, Session, make_transient_to_detached
+from sqlalchemy.orm import Session, make_transient_to_detached
 
 from actions.refusals import Invalid, NotAllowed, NotFound, Refusal, Stale
 from certification.final import CertificationError
@@ -27,7 +27,7 @@ from classroom.roleplay import RolePlayError
 from quizzes.exam import ExamError
 from scenarios.runner import InvalidAnswer
 from scenarios.sessions import RunNotFound
-from store.db import Database
+from store.db import Database, wrote
 from store.tables import ClassMember, Classroom, User
 
 P = ParamSpec("P")
@@ -58,20 +58,8 @@ DOMAIN_ERRORS: tuple[type[Exception], ...] = (
 # writes reads every such fact again in its own transaction before it commits, and a changed one refuses it;
 # after a write the memo is emptied, so the rest of the rerun reads afresh.
 _memo: ContextVar[dict[tuple[object, ...], object] | None] = ContextVar("rerun_checks", default=None)
-_WROTE = "cma_action_wrote"
 _TRUSTED = "cma_checks_trusted"
 T = TypeVar("T")
-
-
-@event.listens_for(Session, "after_flush")
-def _flushed(session: Session, _context: Any) -> None:
-    session.info[_WROTE] = True
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _executed(state: ORMExecuteState) -> None:
-    if state.is_insert or state.is_update or state.is_delete:
-        state.session.info[_WROTE] = True
 
 
 @contextmanager
@@ -124,7 +112,7 @@ def _before_commit(db: Database) -> bool:
     """Whether the action wrote; when it did, every remembered check it relied on must still hold."""
     s = session(db)
     trusted: list[tuple[Callable[[], object], object]] = s.info.pop(_TRUSTED, [])
-    if not s.info.pop(_WROTE, False):
+    if not wrote(s):
         return False
     for read, value in trusted:
         if read() != value:
@@ -143,11 +131,10 @@ def action(fn: Callable[Concatenate[Database, Actor, P], R]) -> Callable[Concate
             try:
                 with db.session() as s:
                     if not nested:
-                        s.info.pop(_WROTE, None)
                         s.info.pop(_TRUSTED, None)
                     result = fn(db, actor, *args, **kwargs)
-                    wrote = not nested and _before_commit(db)
-                if wrote:
+                    did_write = not nested and _before_commit(db)
+                if did_write:
                     (_memo.get() or {}).clear()
                 return result
             except (IntegrityError, PendingRollbackError) as exc:

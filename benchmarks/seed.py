@@ -22,6 +22,32 @@ if TYPE_CHECKING:
     from catalog.catalog import Catalog
 
 
+def finished_runs(db: Database, cat: Catalog, user_ids: list[int] | tuple[int, ...], each: int = 1) -> list[int]:
+    """`each` finished runs of the first scenario's first golden transcript for every user; the runs' ids."""
+    scenario = next(iter(cat.scenarios.values()))
+    example = scenario.examples[0]
+    played = replay(scenario, build_engine(scenario, cat.library), list(example.turns))
+    assert played.result is not None
+    out: list[int] = []
+    with db.session() as s:
+        for uid in user_ids:
+            for _ in range(each):
+                run = ScenarioRun(
+                    user_id=uid,
+                    scenario_id=scenario.id,
+                    finished_at=utcnow(),
+                    total=played.result.total,
+                    ending=played.result.ending,
+                    result=played.result.to_dict(),
+                )
+                s.add(run)
+                s.flush()
+                for idx, response in enumerate(example.turns):
+                    s.add(ScenarioTurn(run_id=run.id, idx=idx, response=response, text=str(response)))
+                out.append(run.id)
+    return out
+
+
 @dataclass(frozen=True)
 class Seeded:
     """Ids of what was seeded."""
@@ -111,24 +137,7 @@ def seed_class(
             q = cat.questions[item.question_id]
             exam.save_answer(db, uid, attempt, q.id, getattr(q, "answer", "A"))
         exam.submit(db, uid, attempt, blueprint, cat.questions, module_of)
-    example = scenario.examples[0]
-    engine = build_engine(scenario, cat.library)
-    played = replay(scenario, engine, list(example.turns))
-    assert played.result is not None
-    with db.session() as s:
-        for uid in ids:
-            run = ScenarioRun(
-                user_id=uid,
-                scenario_id=scenario.id,
-                finished_at=now,
-                total=played.result.total,
-                ending=played.result.ending,
-                result=played.result.to_dict(),
-            )
-            s.add(run)
-            s.flush()
-            for idx, response in enumerate(example.turns):
-                s.add(ScenarioTurn(run_id=run.id, idx=idx, response=response, text=str(response)))
+    finished_runs(db, cat, ids)
     objective = [q for q in cat.questions.values() if q.type in {"single", "judge"}][:5]
     quiz = live.create_quiz(db, info.id, "课堂测验", objective)
     for uid in ids:

@@ -166,6 +166,11 @@ def writes() -> int:
     return _writes[0]
 
 
+def wrote(session: Session) -> bool:
+    """Whether the session's transaction has written (flushed or executed an insert, update or delete)."""
+    return bool(session.info.get(_WROTE_HERE))
+
+
 def _count_writes(factory: sessionmaker[Session]) -> None:
     @event.listens_for(factory, "after_flush")
     def _flushed(session: Session, _context: Any) -> None:
@@ -244,7 +249,7 @@ class Database:
         outer = (_open.get() or {}).get(id(self))
         if outer is None:
             return _writes[0]
-        if outer.info.get(_WROTE_HERE) or outer.new or outer.dirty or outer.deleted:
+        if wrote(outer) or outer.new or outer.dirty or outer.deleted:
             return None
         return int(outer.info.get(_STAMP_AT_BEGIN, _writes[0]))
 

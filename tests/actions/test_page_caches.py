@@ -15,13 +15,12 @@ from sqlalchemy import Engine, event
 from actions import _cache
 from actions.scenarios import load_run, load_runs
 from actions.teaching import class_dashboard, item_statistics, trainee_summaries
-from benchmarks.seed import seed_class
+from benchmarks.seed import finished_runs, seed_class
 from catalog.catalog import Catalog
 from classroom import accounts
 from classroom.accounts import create_user, get_account
-from scenarios.runner import build_engine, replay
 from store.db import Database
-from store.tables import Answer, ScenarioRun, ScenarioTurn, utcnow
+from store.tables import Answer
 
 
 @contextmanager
@@ -142,27 +141,7 @@ def test_the_trainee_list_reads_only_the_taught_trainees(
 
 
 def _finished_runs(db: Database, shipped: Catalog, uid: int, n: int) -> list[int]:
-    scenario = next(iter(shipped.scenarios.values()))
-    example = scenario.examples[0]
-    played = replay(scenario, build_engine(scenario, shipped.library), list(example.turns))
-    assert played.result is not None
-    ids = []
-    with db.session() as s:
-        for _ in range(n):
-            run = ScenarioRun(
-                user_id=uid,
-                scenario_id=scenario.id,
-                finished_at=utcnow(),
-                total=played.result.total,
-                ending=played.result.ending,
-                result=played.result.to_dict(),
-            )
-            s.add(run)
-            s.flush()
-            for idx, response in enumerate(example.turns):
-                s.add(ScenarioTurn(run_id=run.id, idx=idx, response=response, text=str(response)))
-            ids.append(run.id)
-    return ids
+    return finished_runs(db, shipped, [uid], n)
 
 
 def test_a_drill_down_reads_any_number_of_runs_in_the_same_statements(tmp_path: Path, shipped: Catalog) -> None:
