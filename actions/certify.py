@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from actions._cache import kept
 from actions._guard import Actor, action, session, who
 from actions.refusals import NotFound
 from certification import final
 from certification.final import Check, FinalStatus, Verified
+from progress.figures import figures
 from store.db import Database
 from store.tables import CertificationAttempt
 
@@ -18,8 +20,11 @@ if TYPE_CHECKING:
 
 @action
 def requirement_checks(db: Database, actor: Actor, course: Catalog) -> list[Check]:
-    """Every requirement of the final exam with the actor's standing."""
-    return final.requirement_checks(db, course, final.load_rules(), who(db, actor).id)
+    """Every requirement of the final exam with the actor's standing, for display (starting the final exam
+    checks them again on fresh figures)."""
+    me = who(db, actor)
+    mine = kept(db, ("my_figures", me.id, id(course)), lambda: figures(db, me.id, course.sections))
+    return final.requirement_checks(db, course, final.load_rules(), me.id, mine)
 
 
 @action

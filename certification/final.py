@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from grading.signing import check, make_code, parse_code
-from progress.figures import figures
+from progress.figures import Figures, figures
 from quizzes import exam
 from scenarios.sessions import start_run
 from source import dates
@@ -101,10 +101,12 @@ class Check:
     progress: float
 
 
-def requirement_checks(db: Database, catalog: Catalog, rules: Rules, user_id: int) -> list[Check]:
-    """Every requirement with the trainee's standing."""
+def requirement_checks(
+    db: Database, catalog: Catalog, rules: Rules, user_id: int, mine: Figures | None = None
+) -> list[Check]:
+    """Every requirement with the trainee's standing (`mine`: the trainee's figures, when already read)."""
     req = rules.requirements
-    mine = figures(db, user_id, catalog.sections)
+    mine = mine or figures(db, user_id, catalog.sections)
     share = mine.sections_read / len(catalog.sections) if catalog.sections else 0.0
     answered, accuracy, passed = mine.answers, mine.accuracy or 0.0, mine.exams_passed > 0
     checks = [

@@ -277,9 +277,24 @@ def practice_since(assignments: list[AssignmentInfo]) -> datetime | None:
 
 
 def attempts_left(db: Database, catalog: Catalog, user_id: int, kind: Kind, target: str) -> int | None:
-    """Attempts a trainee still has on an exam or scenario assigned with a limit; None when unlimited."""
-    limited = [t for t in tasks_of(db, catalog, user_id) if t.assignment.kind == kind and t.assignment.target == target]
-    lefts = [t.attempts_left for t in limited]
-    if not lefts or any(left is None for left in lefts):
+    """Attempts a trainee still has on an exam or scenario assigned with a limit; None when unlimited. Reads only
+    the assignments of this target in the trainee's classes and the trainee's attempts at it (two statements)."""
+    if kind not in {"exam", "scenario"}:
         return None
-    return max(left for left in lefts if left is not None)
+    owner, started, aimed = (
+        (ExamAttempt.user_id, ExamAttempt.started_at, ExamAttempt.blueprint_id)
+        if kind == "exam"
+        else (ScenarioRun.user_id, ScenarioRun.started_at, ScenarioRun.scenario_id)
+    )
+    with db.session() as s:
+        mine = select(ClassMember.class_id).where(ClassMember.user_id == user_id)
+        assigned = s.execute(
+            select(Assignment.max_attempts, Assignment.created_at).where(
+                Assignment.class_id.in_(mine), Assignment.kind == kind, Assignment.target == target
+            )
+        ).all()
+        limits = [(limit, created) for limit, created in assigned if limit is not None]
+        if not limits or len(limits) < len(assigned):  # none assigned, or one without a limit
+            return None
+        starts = list(s.scalars(select(started).where(owner == user_id, aimed == target)))
+    return max(max(0, limit - sum(1 for at in starts if at >= created)) for limit, created in limits)

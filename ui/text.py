@@ -677,6 +677,8 @@ FEEDBACK_CATEGORIES = {
 }
 FEEDBACK_NOTE = "说明（选填）"
 FEEDBACK_SUBMIT = "提交报错"
+FEEDBACK_CANCEL = "取消"
+FEEDBACK_FORM_TITLE = "报告这里的问题"
 FEEDBACK_SENT = "已收到你的报错，老师处理后会在首页回复你。"
 FEEDBACK_HOME_TITLE = "报错处理结果"
 FEEDBACK_HOME_LINE = "{when} 你对「{item}」的报错（{category}）{status}：{reply}"

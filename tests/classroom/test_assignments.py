@@ -61,3 +61,54 @@ def test_exam_attempt_limit_is_counted(db: Database, shipped: Catalog) -> None:
     assert attempts_left(db, shipped, trainee, "exam", "starter-mock") == 0
     task = tasks_of(db, shipped, trainee)[0]
     assert task.status == "done" and task.best == 0
+
+
+def test_attempts_left_reads_only_its_target_and_agrees_with_the_task_list(db: Database, shipped: Catalog) -> None:
+    """Two classes set the same scenario with different limits, another scenario and another trainee's runs sit
+    beside it, and runs started before an assignment do not count against it: the two-statement count agrees
+    with the full task list at every step."""
+    from sqlalchemy import update
+
+    from classroom.classes import add_member, create_class
+    from scenarios.sessions import start_run
+    from store.tables import Assignment, ScenarioRun
+
+    teacher, first, (me, other) = make_class(db, 2)
+    second = create_class(db, teacher, "2026 夏季班").id
+    add_member(db, second, me)
+    scenario, elsewhere = sorted(shipped.scenarios)[:2]
+
+    def agrees() -> int | None:
+        tasks = [t for t in tasks_of(db, shipped, me) if t.assignment.target == scenario]
+        lefts = [t.attempts_left for t in tasks]
+        expected = None if not lefts or None in lefts else max(x for x in lefts if x is not None)
+        found = attempts_left(db, shipped, me, "scenario", scenario)
+        assert found == expected, (found, expected)
+        return found
+
+    early = start_run(db, me, scenario)  # before any assignment
+    assert agrees() is None
+    create_assignment(db, shipped, first, "scenario", scenario, max_attempts=1)
+    with db.session() as s:  # the early run happened an hour before the assignment
+        s.execute(
+            update(ScenarioRun)
+            .where(ScenarioRun.id == early)
+            .values(started_at=datetime.now(UTC) - timedelta(hours=1))
+        )
+    assert agrees() == 1
+    start_run(db, other, scenario)
+    start_run(db, me, elsewhere)
+    assert agrees() == 1
+    start_run(db, me, scenario)
+    assert agrees() == 0
+    create_assignment(db, shipped, second, "scenario", scenario, max_attempts=3)
+    with db.session() as s:  # the second class set it later still, after the run above
+        s.execute(
+            update(Assignment)
+            .where(Assignment.class_id == second)
+            .values(created_at=datetime.now(UTC) + timedelta(minutes=1))
+        )
+    assert agrees() == 3  # the more generous assignment counts
+    create_assignment(db, shipped, second, "scenario", scenario)  # set again without a limit
+    assert agrees() is None
+    assert attempts_left(db, shipped, me, "chapter", CHAPTER) is None

@@ -13,7 +13,7 @@ from classroom.accounts import Account
 from scenarios.runner import TRAINEE, Run
 from store.db import Database
 from ui import text as T
-from ui.look import chart
+from ui.look import chart, figure
 from ui.refusal import message, show
 from ui.widgets.highlight import highlight
 from ui.widgets.report_problem import report_widget
@@ -39,6 +39,17 @@ def transcript(run: Run, report_run: int | None = None) -> None:
         said += int(is_trainee)
 
 
+def _radar(labels: list[str], values: list[int]) -> go.Figure:
+    radar = go.Figure(go.Scatterpolar(r=[*values, values[0]], theta=[*labels, labels[0]], fill="toself"))
+    radar.update_layout(
+        polar={"radialaxis": {"range": [0, 100]}},
+        showlegend=False,
+        height=320,
+        margin={"l": 40, "r": 40, "t": 20, "b": 20},
+    )
+    return radar
+
+
 def report(run: Run, key: str) -> None:
     """The report of a finished run: total, ending, radar, every scored line, and what each turn needed."""
     result = run.result
@@ -55,15 +66,11 @@ def report(run: Run, key: str) -> None:
     labels = [d.label for d in result.dimensions]
     values = [round(d.fraction * 100) for d in result.dimensions]
     if labels:
-        radar = go.Figure(go.Scatterpolar(r=[*values, values[0]], theta=[*labels, labels[0]], fill="toself"))
-        radar.update_layout(
-            polar={"radialaxis": {"range": [0, 100]}},
-            showlegend=False,
-            height=320,
-            margin={"l": 40, "r": 40, "t": 20, "b": 20},
-        )
         with c2:
-            chart(radar, key=f"{key}_radar")
+            chart(
+                figure(("scenario_radar", tuple(labels), tuple(values)), lambda: _radar(labels, values)),
+                key=f"{key}_radar",
+            )
 
     st.subheader(T.SCENARIO_TIMELINE)
     for played, turn in zip(run.turns, result.turns, strict=False):
