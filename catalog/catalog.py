@@ -109,6 +109,17 @@ class Catalog:
         return out
 
     @cached_property
+    def module_of_question(self) -> dict[str, list[str]]:
+        """The module of each question's first knowledge point (a one-item list, the shape tallies take)."""
+        module_of = self.syllabus.module_of
+        return {qid: [module_of[q.points[0]]] for qid, q in self.questions.items() if q.points[0] in module_of}
+
+    @cached_property
+    def points_of_question(self) -> dict[str, list[str]]:
+        """The knowledge points of each question."""
+        return {qid: list(q.points) for qid, q in self.questions.items()}
+
+    @cached_property
     def sections_by_point(self) -> dict[str, list[str]]:
         """Section ids teaching each knowledge point."""
         out: dict[str, list[str]] = {}

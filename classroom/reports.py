@@ -51,5 +51,4 @@ def trainee_summaries(
 
 def point_mastery(db: Database, catalog: Catalog, user_id: int) -> dict[str, Tally]:
     """Accuracy per knowledge point for one trainee."""
-    key = {qid: list(q.points) for qid, q in catalog.questions.items()}
-    return tally_by(answers_of(db, user_id), key)
+    return tally_by(answers_of(db, user_id), catalog.points_of_question)

@@ -8,6 +8,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
 import plotly.graph_objects as go
@@ -213,15 +214,25 @@ def pick_day(label: str, value: date | None, *, key: str, days: int = 366, help:
     in English). None when the user chooses no date. "No date" is an option of its own, not None: a select box
     whose chosen value is None shows its English placeholder instead of the option's text."""
     start = dates.today()
-    options: list[date | str] = [_NO_DAY, *(start + timedelta(days=n) for n in range(days))]
+    options: list[date | str] = list(_days_from(start, days))
     if value is not None and value not in options:
         options.insert(1, value)
     chosen = st.selectbox(
         label,
         options,
         index=options.index(value) if value is not None and value in options else 0,
-        format_func=lambda d: T.NO_DATE if isinstance(d, str) else f"{dates.day(d)}（{T.WEEKDAYS[d.weekday()]}）",
+        format_func=_day_label,
         key=key,
         help=help,
     )
     return chosen if isinstance(chosen, date) else None
+
+
+@lru_cache(maxsize=8)
+def _days_from(start: date, days: int) -> tuple[date | str, ...]:
+    return (_NO_DAY, *(start + timedelta(days=n) for n in range(days)))
+
+
+@lru_cache(maxsize=1024)
+def _day_label(d: date | str) -> str:
+    return T.NO_DATE if isinstance(d, str) else f"{dates.day(d)}（{T.WEEKDAYS[d.weekday()]}）"

@@ -91,9 +91,7 @@ def test_attempts_left_reads_only_its_target_and_agrees_with_the_task_list(db: D
     create_assignment(db, shipped, first, "scenario", scenario, max_attempts=1)
     with db.session() as s:  # the early run happened an hour before the assignment
         s.execute(
-            update(ScenarioRun)
-            .where(ScenarioRun.id == early)
-            .values(started_at=datetime.now(UTC) - timedelta(hours=1))
+            update(ScenarioRun).where(ScenarioRun.id == early).values(started_at=datetime.now(UTC) - timedelta(hours=1))
         )
     assert agrees() == 1
     start_run(db, other, scenario)

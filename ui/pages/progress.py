@@ -139,11 +139,7 @@ else:
     chart(figure(("progress_accuracy", tuple(labels), rates), accuracy_figure))
 
     st.subheader(T.PROGRESS_BY_MODULE)
-    module_key = {
-        qid: [cat.syllabus.module_of[q.points[0]]]
-        for qid, q in cat.questions.items()
-        if q.points[0] in cat.syllabus.module_of
-    }
+    module_key = cat.module_of_question
     rows = [
         (cat.syllabus.module_titles.get(m, m), round(100 * (t.accuracy or 0)), t.answered)
         for m, t in tally_by(answers, module_key).items()
@@ -151,7 +147,7 @@ else:
     chart(figure(("progress_bar", tuple(rows), T.LEARN_MODULE), lambda: bar(rows, T.LEARN_MODULE)))
 
     st.subheader(T.PROGRESS_BY_POINT)
-    point_key = {qid: list(q.points) for qid, q in cat.questions.items()}
+    point_key = cat.points_of_question
     points = tally_by(answers, point_key)
     rows = [
         (cat.syllabus.points[p].title, round(100 * (t.accuracy or 0)), t.answered)
