@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, TypeVar
 
+from progress.figures import Figures, figures
 from quizzes import item_analysis
 from store.db import Database
 
@@ -59,6 +60,12 @@ def size() -> int:
     """How many entries are kept."""
     with _lock:
         return len(_entries)
+
+
+def own_figures(db: Database, user_id: int, course: Catalog) -> Figures:
+    """One trainee's figures (sections of this course read, answers, accuracy, exams, runs), kept like the rest;
+    the caller has checked that the actor may see them."""
+    return kept(db, ("my_figures", user_id, id(course)), lambda: figures(db, user_id, course.sections))
 
 
 def analysed(db: Database, course: Catalog, ids: list[int] | None) -> tuple[item_analysis.ItemAnalysis, ...]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from actions._cache import kept
+from actions._cache import own_figures
 from actions._guard import Actor, action, session, who
 from actions.refusals import NotFound
 from certification import final
 from certification.final import Check, FinalStatus, Verified
-from progress.figures import figures
 from store.db import Database
 from store.tables import CertificationAttempt
 
@@ -23,8 +22,7 @@ def requirement_checks(db: Database, actor: Actor, course: Catalog) -> list[Chec
     """Every requirement of the final exam with the actor's standing, for display (starting the final exam
     checks them again on fresh figures)."""
     me = who(db, actor)
-    mine = kept(db, ("my_figures", me.id, id(course)), lambda: figures(db, me.id, course.sections))
-    return final.requirement_checks(db, course, final.load_rules(), me.id, mine)
+    return final.requirement_checks(db, course, final.load_rules(), me.id, own_figures(db, me.id, course))
 
 
 @action

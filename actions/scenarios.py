@@ -103,7 +103,7 @@ class Played:
 @action
 def scenario_attempts_left(db: Database, actor: Actor, course: Catalog, scenario_id: str) -> int | None:
     """Runs the actor may still start on this scenario when it is assigned with a limit; None when unlimited."""
-    return attempts_left(db, course, who(db, actor).id, "scenario", scenario_id)
+    return attempts_left(db, who(db, actor).id, "scenario", scenario_id)
 
 
 @action
@@ -112,7 +112,7 @@ def start_run(db: Database, actor: Actor, course: Catalog, scenario_id: str) -> 
     me = who(db, actor)
     if scenario_id not in course.scenarios:
         raise NotFound()
-    if attempts_left(db, course, me.id, "scenario", scenario_id) == 0:
+    if attempts_left(db, me.id, "scenario", scenario_id) == 0:
         raise LimitReached()
     run_id = sessions.start_run(db, me.id, scenario_id)
     session(db).add(

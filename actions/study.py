@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from actions._cache import kept
+from actions._cache import kept, own_figures
 from actions._guard import Actor, action, session, who
 from actions.refusals import Invalid, LimitReached, NotAllowed, NotFound
 from classroom.assignments import TaskStatus, attempts_left, tasks_of
 from courseware import progress as reading
 from progress import study_plan
 from progress.estimate import Trend, trend_of
-from progress.figures import Figures, figures
+from progress.figures import Figures
 from progress.plan import Goal, Today, local_day, local_zone
 from quizzes import exam, tracking
 from quizzes.modes import Mode, Scope, build_pool
@@ -39,7 +39,7 @@ READING = frozenset({reading.OPENED, reading.DONE})
 def my_figures(db: Database, actor: Actor, course: Catalog) -> Figures:
     """The actor's own figures (sections of this course read, answers, accuracy, exams, runs)."""
     me = who(db, actor)
-    return kept(db, ("my_figures", me.id, id(course)), lambda: figures(db, me.id, course.sections))
+    return own_figures(db, me.id, course)
 
 
 @action
@@ -204,7 +204,7 @@ def save_my_position(db: Database, actor: Actor, scope: str, index: int) -> None
 @action
 def exam_attempts_left(db: Database, actor: Actor, course: Catalog, blueprint_id: str) -> int | None:
     """Attempts the actor still has on this exam when it is assigned with a limit; None when unlimited."""
-    return attempts_left(db, course, who(db, actor).id, "exam", blueprint_id)
+    return attempts_left(db, who(db, actor).id, "exam", blueprint_id)
 
 
 @action
@@ -217,7 +217,7 @@ def start_exam(db: Database, actor: Actor, course: Catalog, blueprint_id: str, s
         raise NotFound()
     if exam.open_attempt(db, me.id) is not None:
         raise Invalid("你有一场未交卷的考试，请先完成它")
-    if attempts_left(db, course, me.id, "exam", blueprint_id) == 0:
+    if attempts_left(db, me.id, "exam", blueprint_id) == 0:
         raise LimitReached()
     return exam.start(db, me.id, blueprint, course.served_questions, course.syllabus.module_of, seed, course.versions)
 

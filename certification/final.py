@@ -106,7 +106,8 @@ def requirement_checks(
 ) -> list[Check]:
     """Every requirement with the trainee's standing (`mine`: the trainee's figures, when already read)."""
     req = rules.requirements
-    mine = mine or figures(db, user_id, catalog.sections)
+    if mine is None:
+        mine = figures(db, user_id, catalog.sections)
     share = mine.sections_read / len(catalog.sections) if catalog.sections else 0.0
     answered, accuracy, passed = mine.answers, mine.accuracy or 0.0, mine.exams_passed > 0
     checks = [

@@ -276,7 +276,7 @@ def practice_since(assignments: list[AssignmentInfo]) -> datetime | None:
     return min((a.created_at for a in assignments if a.kind == "practice"), default=None)
 
 
-def attempts_left(db: Database, catalog: Catalog, user_id: int, kind: Kind, target: str) -> int | None:
+def attempts_left(db: Database, user_id: int, kind: Kind, target: str) -> int | None:
     """Attempts a trainee still has on an exam or scenario assigned with a limit; None when unlimited. Reads only
     the assignments of this target in the trainee's classes and the trainee's attempts at it (two statements)."""
     if kind not in {"exam", "scenario"}:

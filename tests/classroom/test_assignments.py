@@ -51,14 +51,14 @@ def test_overdue_work_is_late_and_practice_counts_answers_after_assignment(db: D
 
 def test_exam_attempt_limit_is_counted(db: Database, shipped: Catalog) -> None:
     _, class_id, (trainee,) = make_class(db, 1)
-    assert attempts_left(db, shipped, trainee, "exam", "starter-mock") is None
+    assert attempts_left(db, trainee, "exam", "starter-mock") is None
     create_assignment(db, shipped, class_id, "exam", "starter-mock", max_attempts=1)
-    assert attempts_left(db, shipped, trainee, "exam", "starter-mock") == 1
+    assert attempts_left(db, trainee, "exam", "starter-mock") == 1
     module_of = {p.id: m.id for m in shipped.syllabus.modules for p in m.points}
     bp = shipped.blueprints["starter-mock"]
     attempt = exam.start(db, trainee, bp, shipped.questions, module_of, seed=7)
     exam.submit(db, trainee, attempt, bp, shipped.questions, module_of)
-    assert attempts_left(db, shipped, trainee, "exam", "starter-mock") == 0
+    assert attempts_left(db, trainee, "exam", "starter-mock") == 0
     task = tasks_of(db, shipped, trainee)[0]
     assert task.status == "done" and task.best == 0
 
@@ -82,7 +82,7 @@ def test_attempts_left_reads_only_its_target_and_agrees_with_the_task_list(db: D
         tasks = [t for t in tasks_of(db, shipped, me) if t.assignment.target == scenario]
         lefts = [t.attempts_left for t in tasks]
         expected = None if not lefts or None in lefts else max(x for x in lefts if x is not None)
-        found = attempts_left(db, shipped, me, "scenario", scenario)
+        found = attempts_left(db, me, "scenario", scenario)
         assert found == expected, (found, expected)
         return found
 
@@ -109,4 +109,4 @@ def test_attempts_left_reads_only_its_target_and_agrees_with_the_task_list(db: D
     assert agrees() == 3  # the more generous assignment counts
     create_assignment(db, shipped, second, "scenario", scenario)  # set again without a limit
     assert agrees() is None
-    assert attempts_left(db, shipped, me, "chapter", CHAPTER) is None
+    assert attempts_left(db, me, "chapter", CHAPTER) is None
