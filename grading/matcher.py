@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick_rs
@@ -117,15 +118,8 @@ _FAULT_HINTS = ("问题", "责任", "错", "失误", "过错", "属实", "确实
 _QUOTES = re.compile(r"[“\"「『‘'](.{1,40}?)[”\"」』’']")
 _ENDS_AS_QUESTION = re.compile(r"(吗|么|呢)\s*$")
 _FILLER = "我您你他她们的了呢吧啊呀哦嗯和与及也都就再还很非常先给为向把被对在会要能可以请马上一"
-CONTENT = "\x01"  # marks a Chinese character other than a function word
-
-
-@cache
-def _content_table() -> dict[int, str]:
-    """str.translate table: each Chinese character other than a function word to CONTENT, CONTENT itself away."""
-    table = {cp: CONTENT for cp in range(0x4E00, 0xA000) if chr(cp) not in _FILLER}
-    table[ord(CONTENT)] = " "
-    return table
+# Chinese characters other than function words.
+_CONTENT_CHARS = frozenset(chr(cp) for cp in range(0x4E00, 0xA000)) - frozenset(_FILLER)
 
 
 # Words that contain a phrase but mean something else ("我们的责任心" is no admission).
@@ -223,6 +217,10 @@ class _Automaton(Generic[_V]):
         values = self.values
         return [(start, end, values[i]) for i, start, end in self._ac.find_matches_as_indexes(text, overlapping=True)]
 
+    def indexes(self, text: str) -> list[tuple[int, int, int]]:
+        """(index into values, start, end) of every occurrence."""
+        return self._ac.find_matches_as_indexes(text, overlapping=True)
+
 
 @cache
 def _marker_automaton() -> _Automaton[str]:
@@ -275,9 +273,11 @@ def _slips(phrase: str) -> tuple[str, ...]:
 def _markers(text: str) -> list[tuple[int, int, str]]:
     """Function words in the text, longest first at each position, not overlapping."""
     found: dict[int, tuple[int, str]] = {}
-    for start, end, kind in _marker_automaton().find(text):
+    auto = _marker_automaton()
+    kinds = auto.values
+    for i, start, end in auto.indexes(text):
         if start not in found or end > found[start][0]:
-            found[start] = (end, kind)
+            found[start] = (end, kinds[i])
     out: list[tuple[int, int, str]] = []
     reach = 0
     for start in sorted(found):
@@ -336,9 +336,8 @@ def _slip_automaton(
 # across a sentence end), also ending before a conjunction; the same spans as splitting by sentence ends and then
 # each sentence by clause breaks.
 _SENTENCE = re.compile(r"[^。！？!?;；\n]+")
-_CLAUSE = re.compile(
-    r"[^,，、:：\s。！？!?;；](?:(?!但是|可是|不过|然而|而且|并且|同时|另外|然后|所以|因此)[^,，、:：\s。！？!?;；])*"
-)
+_RUN = re.compile(r"[^,，、:：\s。！？!?;；]+")
+_CONJUNCTION = re.compile(r"(?=但是|可是|不过|然而|而且|并且|同时|另外|然后|所以|因此)")
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 _RUDE_IF_ASKED = COURTESY_ACTS | {RESPONSIBILITY}
 
@@ -387,11 +386,35 @@ class _Layout(NamedTuple):
     third: bool
 
 
+def _clause_spans(t: str) -> list[tuple[int, int]]:
+    """Runs between clause breaks, each cut again where a conjunction starts (not at its first character)."""
+    runs = [m.span() for m in _RUN.finditer(t)]
+    cuts = [m.start() for m in _CONJUNCTION.finditer(t)]
+    if not cuts:
+        return runs
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        left = a
+        for c in cuts[bisect_right(cuts, a) : bisect_left(cuts, b)]:
+            out.append((left, c))
+            left = c
+        out.append((left, b))
+    return out
+
+
+def _counts_before(markers: list[tuple[int, int, str]], size: int) -> list[int]:
+    """For every position p below size, how many markers start before p (the markers do not overlap)."""
+    first_at = bytearray(size)
+    for m in markers:
+        first_at[m[0] + 1] = 1
+    return list(accumulate(first_at))
+
+
 @lru_cache(maxsize=READ_CACHE)
 def _layout(t: str) -> _Layout:
     sentences = [m.span() for m in _SENTENCE.finditer(t) if not m.group().isspace()] or [(0, len(t))]
     sentence_starts = [s0 for s0, _ in sentences]
-    clauses = [(a, b, bisect_right(sentence_starts, a) - 1) for a, b in (m.span() for m in _CLAUSE.finditer(t))]
+    clauses = [(a, b, bisect_right(sentence_starts, a) - 1) for a, b in _clause_spans(t)]
     asks = [t[s1 : s1 + 1] in ("?", "？") or t[s0:s1].rstrip().endswith(("吗", "么", "呢")) for s0, s1 in sentences]
     quotes = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(t)]
     markers = _markers(t)
@@ -457,7 +480,9 @@ class ConceptMatcher:
     def _hits(self, text: str, clause_end: Callable[[int], int]) -> list[_Hit]:
         hits: list[_Hit] = []
         blocks: list[tuple[int, int]] = []
-        for start, end, (head, entries) in self._auto.find(text):
+        values = self._auto.values
+        for i, start, end in self._auto.indexes(text):
+            head, entries = values[i]
             for name, tail in entries:
                 if not tail:
                     if name:
@@ -553,7 +578,7 @@ class ConceptMatcher:
             for h in hits:
                 inside[h.start : h.end] = b"\x01" * (h.end - h.start)
             markers = [m for m in all_markers if m[2] == "breaker" or inside.find(1, m[0], m[1]) < 0]
-        starts_m = [m[0] for m in markers]
+        before = _counts_before(markers, size + AFTER_WINDOW + 2)
         info: dict[int, tuple[bool, tuple[int, int, bool] | None, bool]] = {}
         faults = self.faults
         mentions: list[Mention] = []
@@ -561,7 +586,7 @@ class ConceptMatcher:
         for h in hits:
             ci = max(0, bisect_right(starts, h.start) - 1)
             c0, c1, si = clauses[ci] if clauses else (0, size, 0)
-            how = polarity(t, lay, h, c0, c1, si, markers, starts_m, info)
+            how = polarity(t, lay, h, c0, c1, si, markers, before, info)
             mentions.append(_new(Mention, (h.concept, h.surface, ci, h.start, how, h.via)))
         mentions = self._derive(mentions, all_markers, t, lay.spans)
         said: dict[str, list[str]] = {}
@@ -583,12 +608,18 @@ class ConceptMatcher:
             masked = list(t)
             for m in positive:
                 masked[m.position : m.position + len(m.phrase)] = " " * len(m.phrase)
-            content = "".join(masked).translate(_content_table())  # CONTENT where a content character is
             places = sorted(spots)
             for a, b, _ in clauses:
                 # a clause with a phrase and at most one other Chinese character besides function words
-                if bisect_left(places, b) > bisect_left(places, a) and content.count(CONTENT, a, b) <= 1:
-                    bare += 1
+                if bisect_left(places, b) > bisect_left(places, a):
+                    other = 0
+                    for ch in masked[a:b]:
+                        if ch in _CONTENT_CHARS:
+                            other += 1
+                            if other > 1:
+                                break
+                    else:
+                        bare += 1
         density = 10 * len(spots) / max(han, 1) if han >= LIST_SHORT else 0.0
         listed = bare >= LIST_MIN and bare * 2 >= len(clauses)
         list_like = len(spots) >= LIST_MIN and (density >= LIST_DENSITY or listed)
@@ -603,37 +634,33 @@ class ConceptMatcher:
         c1: int,
         si: int,
         markers: list[tuple[int, int, str]],
-        starts_m: list[int],
+        before: list[int],
         info: dict[int, tuple[bool, tuple[int, int, bool] | None, bool]],
     ) -> str:
         """How the mention is meant, from the function words around it, its clause and its sentence."""
-        fault = h.concept in self.faults
         start, end = h.start, h.end
         if lay.quotes and any(q0 <= start and end <= q1 for q0, q1 in lay.quotes):
             return REPORTED
-        if fault:
+        lo, hi = before[c0], before[start]  # the clause's markers that start before the mention
+        if h.concept in self.faults:
             # Faults are only negated by a negation before them.
-            return (
-                NEGATED
-                if _negations(markers, bisect_left(starts_m, c0), bisect_left(starts_m, start), start) % 2
-                else AFFIRMED
-            )
+            return NEGATED if hi > lo and _negations(markers, lo, hi, start) % 2 else AFFIRMED
         s0, s1 = lay.sentences[si]
         if t.startswith(_MENTIONED, end) or (lay.these and _listed_these(t, end, s1)):
             return REPORTED
-        for j in range(bisect_left(starts_m, end), bisect_left(starts_m, end + SPEAKER_GAP + 1)):
+        after = before[end]
+        for j in range(after, before[end + SPEAKER_GAP + 1]):
             m0, m1, kind = markers[j]
             if kind == "report" and "您" not in t[m0:m1] and "你" not in t[m0:m1]:
                 return REPORTED
         if lay.third and "您" not in (lead := t[c0:start]) and "你" not in lead and _THIRD_SUBJECT.search(lead):
             return REPORTED
-        lo, hi = bisect_left(starts_m, c0), bisect_left(starts_m, start)
         for j in range(lo, hi):
             if markers[j][2] == "report" and markers[j][1] <= start:
                 return REPORTED
         sentence = info.get(si)
         if sentence is None:
-            ins = markers[bisect_left(starts_m, s0) : bisect_left(starts_m, s1)]
+            ins = markers[before[s0] : before[s1]]
             sentence = info[si] = (
                 any(k == "rhetorical" for _, _, k in ins),
                 _condition_span(t, (s0, s1), ins),
@@ -644,14 +671,14 @@ class ConceptMatcher:
             return RHETORICAL
         if condition is not None and (condition[0] <= start < condition[1] or (start >= condition[1] and condition[2])):
             return CONDITIONAL
-        if _negations(markers, lo, hi, start) % 2:
+        if hi > lo and _negations(markers, lo, hi, start) % 2:
             return NEGATED
-        for j in range(bisect_left(starts_m, end), bisect_left(starts_m, min(c1, end + AFTER_WINDOW))):
+        for j in range(after, before[min(c1, end + AFTER_WINDOW)]):
             if markers[j][2] == "after_neg":
                 return NEGATED
         if h.concept in self.ask_ok:
             return AFFIRMED
-        for j in range(bisect_left(starts_m, c0), bisect_left(starts_m, c1)):
+        for j in range(lo, before[c1]):
             if markers[j][2] == "anota":
                 return QUESTION
         if asked and not _HAN.search(t, c1, s1):

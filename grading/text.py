@@ -35,6 +35,20 @@ def simplified(text: str) -> str:
 
 
 NORMALISED_CACHE = 4096
+# Full-width ASCII and the ideographic space: their NFKC forms, mapped directly (most replies need nothing else).
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _narrow(match: re.Match[str]) -> str:
+    ch = match.group()
+    return " " if ch == "\u3000" else chr(ord(ch) - 0xFEE0)
+
+
+def nfkc(text: str) -> str:
+    """unicodedata.normalize("NFKC", text), faster on Chinese text whose only compatibility characters are
+    full-width punctuation, letters and digits."""
+    narrowed = _WIDE.sub(_narrow, text)
+    return narrowed if unicodedata.is_normalized("NFKC", narrowed) else unicodedata.normalize("NFKC", narrowed)
 
 
 @lru_cache(maxsize=NORMALISED_CACHE)
@@ -42,7 +56,7 @@ def normalise(text: str) -> str:
     """Simplified characters, NFKC (full width to half width), lower case, single spaces, at most MAX_TEXT.
 
     Kept for the last NORMALISED_CACHE texts: a turn is normalised once however many steps look at it."""
-    flat = unicodedata.normalize("NFKC", simplified(text[: MAX_TEXT * 2])).lower()
+    flat = nfkc(simplified(text[: MAX_TEXT * 2])).lower()
     return _SPACES.sub(" ", flat).strip()[:MAX_TEXT]
 
 

@@ -911,5 +911,9 @@ PROGRESS_ACCURACY_AXIS = "正确率（%）"
 
 # --- page speed ---
 DASH_DRILL_PICK = "选择一名学员，查看其试卷与演练对话"
-FEEDBACK_PAGE = "显示"
-FEEDBACK_PAGE_LABEL = "第 {first}～{last} 项（共 {total} 项）"
+FEEDBACK_TABLE_ITEM = "内容"
+FEEDBACK_TABLE_REPORTS = "学员报错"
+FEEDBACK_TABLE_FLAGS = "分析提示"
+FEEDBACK_TABLE_RESPONDENTS = "作答人数"
+FEEDBACK_PICK = "查看并处理"
+FEEDBACK_PICK_LABEL = "{n}. {title} · {label}"

@@ -107,3 +107,66 @@ def test_a_scenario_line_is_reported_from_the_finished_report(open_page: Open, a
     assert not at.exception
     (report,) = _my_reports(app_db, "player")
     assert report.kind == "turn" and report.turn == 0
+
+
+NOTES = ("第一题的答案不对", "第二题看不懂", "第三题也看不懂")
+
+
+def _shown_notes(at) -> list[str]:  # type: ignore[no-untyped-def]
+    text = " ".join(m.value for m in at.markdown)
+    return [n for n in NOTES if n in text]
+
+
+def _three_reports(open_page: Open, app_db: Database):  # type: ignore[no-untyped-def]
+    """A trainee reports three questions, one note each; returns a report maker for a fourth question too."""
+    cat = load_catalog(ContentRoots.shipped())
+    open_page("practice", username="reporter")
+    reporter = get_account(app_db, next(a.id for a in list_accounts(app_db) if a.username == "reporter"))
+    singles = [q.id for q in cat.questions.values() if q.type == "single"][:4]
+    for qid, note in zip(singles, NOTES, strict=False):
+        report_problem(app_db, reporter, cat, "question", qid, "unclear", note)
+    return reporter, lambda note: report_problem(app_db, reporter, cat, "question", singles[3], "unclear", note)
+
+
+def test_queue_is_one_table_and_one_item_at_a_time(open_page: Open, app_db: Database) -> None:
+    _three_reports(open_page, app_db)
+    at = open_page("feedback", role="admin")
+    (table,) = at.dataframe
+    assert len(table.value) == 3 and list(table.value.columns) == ["内容", "学员报错", "分析提示", "作答人数"]
+    assert list(table.value["学员报错"]) == [1, 1, 1]
+    (first,) = _shown_notes(at)  # only the picked item's report, one reply form
+    assert len([f for f in at.text_area if f.label == "回复学员"]) == 1
+
+    pick = at.selectbox(key="feedback_item")
+    assert [o.split(".")[0] for o in pick.options] == ["1", "2", "3"]
+    pick.select_index(1).run()
+    (second,) = _shown_notes(at)
+    assert second != first
+
+    by_label(at.text_area, "回复学员").input("已改写题干。")
+    by_label(at.button, "提交处理").click().run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 2  # handled: off the queue, the others stay
+    (third,) = _shown_notes(at)  # the next one takes its place
+    assert third not in (first, second)
+
+    by_label(at.text_area, "回复学员").input("已改写。")
+    by_label(at.button, "提交处理").click().run()
+    assert not at.exception and len(at.dataframe[0].value) == 1
+    assert _shown_notes(at) == [first]  # the only item left, whatever was picked
+
+
+def test_a_report_arriving_meanwhile_does_not_swap_the_item_being_answered(open_page: Open, app_db: Database) -> None:
+    from actions.feedback import my_reports
+
+    reporter, report_another = _three_reports(open_page, app_db)
+    at = open_page("feedback", role="admin")
+    at.selectbox(key="feedback_item").select_index(1).run()
+    (answering,) = _shown_notes(at)
+    by_label(at.text_area, "回复学员").input("已核对。")
+    report_another("又一条报错")  # the queue changes: the newest report comes first
+    by_label(at.button, "提交处理").click().run()
+    assert not at.exception
+    handled = [r.note for r in my_reports(app_db, reporter) if r.status != "open"]
+    assert handled == [answering]  # the reply reached the report it was written for
+    assert len(at.dataframe[0].value) == 3

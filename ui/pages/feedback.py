@@ -1,5 +1,5 @@
-"""内容反馈: trainees' problem reports and the questions item analysis flags, with statistics, charts per item
-and a reply the reporter sees on 首页."""
+"""内容反馈: trainees' problem reports and the questions item analysis flags, listed in one table; the item picked
+shows its statistics, chart and a reply the reporter sees on 首页."""
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -9,7 +9,7 @@ from actions.feedback import QueueItem, answer_report, problem_queue
 from quizzes.item_analysis import ItemAnalysis
 from ui import text as T
 from ui.auth import require
-from ui.look import chart, figure
+from ui.look import chart, dataframe, figure
 from ui.names import shorten
 from ui.refusal import refusals
 from ui.resources import catalog, database
@@ -81,46 +81,66 @@ def title_of(item: QueueItem) -> str:
     return T.FEEDBACK_ITEM_TURN.format(title=sc.title if sc else "")
 
 
-PAGE_SIZE = 20  # items drawn per rerun: a large class flags many questions, each with its chart
-pages = max(1, -(-len(queue) // PAGE_SIZE))
-page = 0
-if pages > 1:
-    page = st.selectbox(
-        T.FEEDBACK_PAGE,
-        range(pages),
-        format_func=lambda i: T.FEEDBACK_PAGE_LABEL.format(
-            first=i * PAGE_SIZE + 1, last=min(len(queue), (i + 1) * PAGE_SIZE), total=len(queue)
-        ),
-        key="feedback_page",
+def label_of(item: QueueItem) -> str:
+    return T.FEEDBACK_REPORTS.format(n=len(item.reports)) if item.reports else T.FEEDBACK_FLAGGED
+
+
+# The whole queue as one table, then one item at a time: a class flags many questions, each with its chart.
+titles = [title_of(item) for item in queue]
+dataframe(
+    [
+        {
+            T.FEEDBACK_TABLE_ITEM: title,
+            T.FEEDBACK_TABLE_REPORTS: len(item.reports),
+            T.FEEDBACK_TABLE_FLAGS: len(item.analysis.flags) if item.analysis is not None else 0,
+            T.FEEDBACK_TABLE_RESPONDENTS: item.analysis.respondents if item.analysis is not None else 0,
+        }
+        for item, title in zip(queue, titles, strict=True)
+    ]
+)
+# Picked by a stable key, so a report arriving meanwhile does not swap the item under the reply being written.
+keys = [f"{item.kind}:{item.item_id}" for item in queue]
+labels = {
+    key: T.FEEDBACK_PICK_LABEL.format(n=i + 1, title=title, label=label_of(item))
+    for i, (key, item, title) in enumerate(zip(keys, queue, titles, strict=True))
+}
+after_reply = st.session_state.pop("feedback_after_reply", None)
+if after_reply is not None:  # the item replied to, or the one that took its place if it left the queue
+    replied, following = after_reply
+    st.session_state["feedback_item"] = replied if replied in labels else following
+if st.session_state.get("feedback_item") not in labels:
+    st.session_state.pop("feedback_item", None)
+picked = st.selectbox(T.FEEDBACK_PICK, keys, format_func=labels.__getitem__, key="feedback_item")
+at = keys.index(picked) if picked in labels else 0
+item = queue[at]
+st.subheader(f"{titles[at]} · {label_of(item)}")
+q = cat.questions.get(item.item_id) if item.kind == "question" else None
+if q is not None:
+    show_question(q)
+    st.caption(T.CORRECT_ANSWER.format(answer=key_text(q)))
+if item.analysis is not None:
+    stats(item.analysis)
+for r in item.reports:
+    st.divider()
+    st.write(
+        T.FEEDBACK_REPORT_LINE.format(
+            who=r.reporter, category=T.FEEDBACK_CATEGORIES.get(r.category, ""), note=r.note or "—"
+        )
     )
-for n, item in enumerate(queue[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]):
-    label = T.FEEDBACK_REPORTS.format(n=len(item.reports)) if item.reports else T.FEEDBACK_FLAGGED
-    with st.expander(f"{title_of(item)} · {label}", expanded=n < 3):
-        q = cat.questions.get(item.item_id) if item.kind == "question" else None
-        if q is not None:
-            show_question(q)
-            st.caption(T.CORRECT_ANSWER.format(answer=key_text(q)))
-        if item.analysis is not None:
-            stats(item.analysis)
-        for r in item.reports:
-            st.divider()
-            st.write(
-                T.FEEDBACK_REPORT_LINE.format(
-                    who=r.reporter, category=T.FEEDBACK_CATEGORIES.get(r.category, ""), note=r.note or "—"
-                )
-            )
-            if r.turn_text:
-                st.caption(T.FEEDBACK_TURN_LINE.format(text=r.turn_text))
-            with st.form(f"feedback_reply_{r.id}"):
-                decision = st.radio(
-                    T.FEEDBACK_DECISION,
-                    list(T.FEEDBACK_DECISIONS),
-                    format_func=T.FEEDBACK_DECISIONS.__getitem__,
-                    horizontal=True,
-                )
-                reply = st.text_area(T.FEEDBACK_REPLY, max_chars=500)
-                if st.form_submit_button(T.FEEDBACK_REPLY_SUBMIT):
-                    with refusals():
-                        answer_report(db, account, r.id, decision, reply)
-                        st.success(T.FEEDBACK_REPLIED)
-                        st.rerun()
+    if r.turn_text:
+        st.caption(T.FEEDBACK_TURN_LINE.format(text=r.turn_text))
+    with st.form(f"feedback_reply_{r.id}"):
+        decision = st.radio(
+            T.FEEDBACK_DECISION,
+            list(T.FEEDBACK_DECISIONS),
+            format_func=T.FEEDBACK_DECISIONS.__getitem__,
+            horizontal=True,
+        )
+        reply = st.text_area(T.FEEDBACK_REPLY, max_chars=500)
+        if st.form_submit_button(T.FEEDBACK_REPLY_SUBMIT):
+            with refusals():
+                answer_report(db, account, r.id, decision, reply)
+                st.success(T.FEEDBACK_REPLIED)
+                following = keys[at + 1] if at + 1 < len(keys) else keys[at - 1] if at > 0 else None
+                st.session_state["feedback_after_reply"] = (keys[at], following)
+                st.rerun()
