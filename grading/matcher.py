@@ -94,7 +94,7 @@ _MARKERS: dict[str, tuple[str, ...]] = {
         "是不可能", "不可能", "不了", "没门", "免谈", "别想", "想都别想", "做不到", "办不到", "没用", "没有用",
         "不存在", "没戏", "不行", "不会有", "没有的", "就算了", "不现实", "不予", "没必要", "不用想", "省省吧",
         "没有可能", "没有必要", "不会给", "排不上", "没法确定", "暂时没法", "不上了", "给不了", "不可以",
-        "不太现实", "不太可能", "不太行", "不在",
+        "不太现实", "不太可能", "不太行", "不在", "不背",
     ),
     "cond": (
         "如果", "要是", "假如", "倘若", "若是", "万一", "假设", "如若", "除非", "的话", "若", "一旦", "等查清",
@@ -117,6 +117,14 @@ _MARKERS: dict[str, tuple[str, ...]] = {
 _FAULT_HINTS = ("问题", "责任", "错", "失误", "过错", "属实", "确实", "真的", "是我们", "怪我们", "我们的原因")
 _QUOTES = re.compile(r"[“\"「『‘'](.{1,40}?)[”\"」』’']")
 _ENDS_AS_QUESTION = re.compile(r"(吗|么|呢)\s*$")
+# "的话" followed by these is someone's words ("他刚才的话说得太冲了"), not the end of a condition.
+_WORDS_SAID = re.compile(r"(?:说|讲|太|很|真|有点|是不是|听着|让人|伤人|难听)")
+# A clause opening with these has no subject of its own.
+_GOES_ON = ("还", "也", "又", "并且", "然后", "接着", "后来", "结果", "随后")
+_CLAUSE_BREAK = re.compile(r"[,，、:：;；\s]")
+# What may come before and after a phrase that is the topic of its clause ("赔偿这块儿，暂时给不了").
+_TOPIC_HEAD = re.compile(r"\s*(?:关于|至于|说到|那|那个|这个)?\s*")
+_TOPIC_TAIL = re.compile(r"\s*(?:这块儿?|这一块|这方面|方面|这件事|这个事|这事|的事|的事情|这个|嘛|呢|啊|吧)?\s*")
 _FILLER = "我您你他她们的了呢吧啊呀哦嗯和与及也都就再还很非常先给为向把被对在会要能可以请马上一"
 # Chinese characters other than function words.
 _CONTENT_CHARS = frozenset(chr(cp) for cp in range(0x4E00, 0xA000)) - frozenset(_FILLER)
@@ -138,6 +146,8 @@ _BLOCKERS = (
     "退货流程",
     "流程图",
     "培训手册",
+    "培训时",
+    "培训的时候",
 )
 # A phrase followed by these is mentioned, not used ("赔偿这两个字").
 _MENTIONED = ("这个词", "这两个字", "这三个字", "三个字", "两个字", "这几个字", "这个说法", "的口头禅", "是口头禅")
@@ -302,7 +312,9 @@ def _condition_span(
     if not conds:
         return None
     lead = [m for m in conds if t[m[0] : m[1]] != "的话"]
-    tails = [m for m in conds if t[m[0] : m[1]] == "的话"]
+    tails = [m for m in conds if t[m[0] : m[1]] == "的话" and not _WORDS_SAID.match(t, m[1])]
+    if not lead and not tails:
+        return None
     if lead:
         first = lead[0][0]
         rest = t[first:s1]
@@ -400,6 +412,27 @@ def _clause_spans(t: str) -> list[tuple[int, int]]:
             left = c
         out.append((left, b))
     return out
+
+
+def _third_acts(t: str, s0: int, c0: int) -> bool:
+    """Whether a third person does something in the sentence before c0 (an address such as "各位老板" does not),
+    with no word to the customer there."""
+    earlier = t[s0:c0]
+    if "您" in earlier or "你" in earlier:
+        return False
+    for m in _THIRD_SUBJECT.finditer(earlier):
+        rest = _CLAUSE_BREAK.split(earlier[m.end() :], maxsplit=1)[0]
+        if len(_HAN.findall(rest)) >= 2:
+            return True
+    return False
+
+
+def _next_clause(lay: _Layout, after: int, sentence: int) -> tuple[int, int] | None:
+    """The clause that starts at or after `after` in the same sentence, if any."""
+    i = bisect_left(lay.starts, after)
+    if i < len(lay.clauses) and lay.clauses[i][2] == sentence:
+        return lay.clauses[i][0], lay.clauses[i][1]
+    return None
 
 
 def _counts_before(markers: list[tuple[int, int, str]], size: int) -> list[int]:
@@ -653,8 +686,12 @@ class ConceptMatcher:
             m0, m1, kind = markers[j]
             if kind == "report" and "您" not in t[m0:m1] and "你" not in t[m0:m1]:
                 return REPORTED
-        if lay.third and "您" not in (lead := t[c0:start]) and "你" not in lead and _THIRD_SUBJECT.search(lead):
-            return REPORTED
+        if lay.third and "您" not in (lead := t[c0:start]) and "你" not in lead:
+            if _THIRD_SUBJECT.search(lead):
+                return REPORTED
+            # a clause opening with an adverb goes on with the sentence's subject ("老板抽奖…，还向员工道歉了")
+            if lead.startswith(_GOES_ON) and "我" not in lead and _third_acts(t, s0, c0):
+                return REPORTED
         for j in range(lo, hi):
             if markers[j][2] == "report" and markers[j][1] <= start:
                 return REPORTED
@@ -676,6 +713,17 @@ class ConceptMatcher:
         for j in range(after, before[min(c1, end + AFTER_WINDOW)]):
             if markers[j][2] == "after_neg":
                 return NEGATED
+        if (
+            _TOPIC_HEAD.fullmatch(t, c0, start)
+            and _TOPIC_TAIL.fullmatch(t, end, c1)
+            and (n := _next_clause(lay, c1, si)) is not None
+        ):
+            # the phrase is the topic and the next clause says what becomes of it ("赔偿这块儿，暂时给不了")
+            for j in range(before[n[0]], before[min(n[1], n[0] + AFTER_WINDOW)]):
+                if markers[j][2] == "after_neg":
+                    return NEGATED
+        if asked and _NOT_HAN.sub("", t[s0:s1]) == _NOT_HAN.sub("", h.surface):
+            return QUESTION  # the phrase alone, asked back ("补偿？"): no offer
         if h.concept in self.ask_ok:
             return AFFIRMED
         for j in range(lo, before[c1]):

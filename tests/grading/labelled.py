@@ -12,7 +12,10 @@ from grading.matcher import ConceptMatcher
 
 FILE = Path(__file__).with_name("utterances.txt")
 # Batches written later, each measured on first reading before any tuning (figures in their headers).
-BATCHES = (Path(__file__).with_name("utterances_heldout.txt"), Path(__file__).with_name("utterances_fresh2.txt"))
+BATCHES = tuple(
+    Path(__file__).with_name(name)
+    for name in ("utterances_heldout.txt", "utterances_fresh2.txt", "utterances_fresh3.txt")
+)
 
 
 @dataclass(frozen=True)

@@ -125,3 +125,30 @@ def test_automata_find_every_occurrence_a_plain_scan_finds(matcher: ConceptMatch
             assert sorted((s, e) for s, e, _ in found) == plain
             assert all(table.values[table.words.index(text[s:e])] == v for s, e, v in found)
             assert [e for _, e, _ in found] == sorted(e for _, e, _ in found)  # in order of their end
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "polarity"),
+    [
+        # "的话" after someone's words is no condition; as the end of an if-part it still is
+        ("我先替同事给您赔个不是，他刚才的话说得太冲了。", "apology", "affirmed"),
+        ("您方便的话，我们明天上午上门取件。", "solution", "affirmed"),
+        ("道歉的话我就不多说了，先把退款办了。", "apology", "conditional"),
+        # the topic of a clause is negated by the next one; a negation two clauses on is not about it
+        ("赔偿这块儿，暂时给不了。", "compensation", "negated"),
+        ("赔偿这块儿，您放心，肯定给您。", "compensation", "affirmed"),
+        ("我们给您赔偿，手续费暂时给不了。", "compensation", "affirmed"),
+        # a phrase asked back alone is no offer; an offer asked as a question still is
+        ("补偿？凭什么补偿？", "compensation", "question"),
+        ("您看给您补发一份可以吗？", "solution", "affirmed"),
+        # "不背" negates what it follows
+        ("这个锅我们不背。", "take_responsibility", "negated"),
+        # a clause opening with 还 goes on with a third person's story; an address is nobody's story
+        ("我们年会上老板抽奖说要补偿大家，还向员工道歉了。", "apology", "reported"),
+        ("各位老板，对不住，这次是平台的故障。", "apology", "affirmed"),
+        ("她已经按规范处理，我们也向您道歉。", "apology", "affirmed"),
+    ],
+)
+def test_how_a_mention_is_meant(matcher: ConceptMatcher, text: str, concept: str, polarity: str) -> None:
+    found = [m.polarity for m in matcher.read(text).mentions if m.concept == concept]
+    assert found and found[0] == polarity, (text, matcher.read(text).mentions)
