@@ -170,3 +170,26 @@ def test_a_report_arriving_meanwhile_does_not_swap_the_item_being_answered(open_
     handled = [r.note for r in my_reports(app_db, reporter) if r.status != "open"]
     assert handled == [answering]  # the reply reached the report it was written for
     assert len(at.dataframe[0].value) == 3
+
+
+def test_a_class_whose_answers_flag_many_questions(open_page: Open, app_db: Database) -> None:
+    """Item analysis over a seeded class flags many questions: one table row each, one item drawn with its chart."""
+    from actions.feedback import problem_queue
+    from benchmarks.seed import seed_class
+
+    cat = load_catalog(ContentRoots.shipped())
+    at = open_page("tasks", role="instructor", username="teacher")
+    teacher = get_account(app_db, next(a.id for a in list_accounts(app_db) if a.username == "teacher"))
+    seed_class(app_db, cat, 24, 60, instructor_id=teacher.id)
+    queue = problem_queue(app_db, teacher, cat, None)
+    assert len(queue) > 10 and all(item.analysis is not None for item in queue)
+
+    open_page("feedback", at=at)
+    assert len(at.dataframe[0].value) == len(queue)
+    first = queue[0].analysis
+    assert first is not None
+    assert len(at.get("plotly_chart")) == (1 if first.option_shares else 0) and len(at.expander) == 0
+    last = len(queue) - 1
+    at.selectbox(key="feedback_item").select_index(last).run()
+    assert not at.exception
+    assert at.subheader[0].value.startswith(at.selectbox(key="feedback_item").options[last].split(". ", 1)[1])
