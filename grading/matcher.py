@@ -119,6 +119,7 @@ _QUOTES = re.compile(r"[“\"「『‘'](.{1,40}?)[”\"」』’']")
 _ENDS_AS_QUESTION = re.compile(r"(吗|么|呢)\s*$")
 # "的话" followed by these is someone's words ("他刚才的话说得太冲了"), not the end of a condition.
 _WORDS_SAID = re.compile(r"(?:说|讲|太|很|真|有点|是不是|听着|让人|伤人|难听)")
+_ENDS_CLAUSE = re.compile(r"[了过]?\s*[,，:：]")
 # A clause opening with these has no subject of its own.
 _GOES_ON = ("还", "也", "又", "并且", "然后", "接着", "后来", "结果", "随后")
 _CLAUSE_BREAK = re.compile(r"[,，、:：;；\s]")
@@ -148,6 +149,10 @@ _BLOCKERS = (
     "培训手册",
     "培训时",
     "培训的时候",
+    "结果出来之前",
+    "结果出来前",
+    "调查结果出来之前",
+    "调查结果出来前",
 )
 # A phrase followed by these is mentioned, not used ("赔偿这两个字").
 _MENTIONED = ("这个词", "这两个字", "这三个字", "三个字", "两个字", "这几个字", "这个说法", "的口头禅", "是口头禅")
@@ -686,7 +691,9 @@ class ConceptMatcher:
             m0, m1, kind = markers[j]
             if kind == "report" and "您" not in t[m0:m1] and "你" not in t[m0:m1]:
                 return REPORTED
-        if lay.third and "您" not in (lead := t[c0:start]) and "你" not in lead:
+        clause = t[c0:c1]
+        to_customer = "您" in clause or "你" in clause
+        if lay.third and not to_customer and "您" not in (lead := t[c0:start]) and "你" not in lead:
             if _THIRD_SUBJECT.search(lead):
                 return REPORTED
             # a clause opening with an adverb goes on with the sentence's subject ("老板抽奖…，还向员工道歉了")
@@ -695,6 +702,12 @@ class ConceptMatcher:
         for j in range(lo, hi):
             if markers[j][2] == "report" and markers[j][1] <= start:
                 return REPORTED
+        if not to_customer:
+            # what follows "老师讲了，" in the sentence is what was said, unless it speaks to the customer
+            for j in range(before[s0], lo):
+                m0, m1, kind = markers[j]
+                if kind == "report" and _ENDS_CLAUSE.match(t, m1):
+                    return REPORTED
         sentence = info.get(si)
         if sentence is None:
             ins = markers[before[s0] : before[s1]]

@@ -147,8 +147,19 @@ def test_automata_find_every_occurrence_a_plain_scan_finds(matcher: ConceptMatch
         ("我们年会上老板抽奖说要补偿大家，还向员工道歉了。", "apology", "reported"),
         ("各位老板，对不住，这次是平台的故障。", "apology", "affirmed"),
         ("她已经按规范处理，我们也向您道歉。", "apology", "affirmed"),
+        # a colleague's act for the customer is the company's promise; a colleague's story is not
+        ("我已经转给专员，他会在两小时内联系您。", "follow_up", "affirmed"),
+        ("他说要给大家补偿。", "compensation", "reported"),
+        # what follows a report verb that ends its clause was said by someone, unless it speaks to the customer
+        ("上次培训老师讲了，道歉要真诚。", "apology", "reported"),
+        ("经理说了，给您全额退款。", "solution", "affirmed"),
     ],
 )
 def test_how_a_mention_is_meant(matcher: ConceptMatcher, text: str, concept: str, polarity: str) -> None:
     found = [m.polarity for m in matcher.read(text).mentions if m.concept == concept]
     assert found and found[0] == polarity, (text, matcher.read(text).mentions)
+
+
+def test_an_insult_stays_rude_after_bie(matcher: ConceptMatcher) -> None:
+    for text in ("请您冷静一点，别跟个泼妇似的。", "您能不能别在这儿大吵大闹？"):
+        assert "rude" in matcher.said(text), text
