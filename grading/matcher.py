@@ -87,7 +87,7 @@ _MARKERS: dict[str, tuple[str, ...]] = {
     "rhetorical": (
         "难道", "凭什么", "干嘛", "干什么用", "何必", "哪有", "怎么可能", "有什么用", "有用吗", "有啥用", "还用说",
         "岂不是", "至于吗", "有意思吗", "又能怎样", "能怎么样", "管用吗", "为什么要", "凭啥", "有必要", "难不成",
-        "谁说", "至于要", "至于让",
+        "谁说", "至于要", "至于让", "谁规定",
     ),
     # Negate a phrase they follow ("补偿是不可能的"); also negators before one ("不会给您退款").
     "after_neg": (
@@ -114,7 +114,7 @@ _MARKERS: dict[str, tuple[str, ...]] = {
     ),
 }
 # fmt: on
-_FAULT_HINTS = ("问题", "责任", "错", "失误", "过错", "属实", "确实", "真的", "是我们", "怪我们", "我们的原因")
+_FAULT_HINTS = ("问题", "责任", "错", "失误", "过错", "属实", "确实", "真的", "是我们", "怪我们", "我们的原因", "损坏")
 _QUOTES = re.compile(r"[“\"「『‘'](.{1,40}?)[”\"」』’']")
 _ENDS_AS_QUESTION = re.compile(r"(吗|么|呢)\s*$")
 # "的话" followed by these is someone's words ("他刚才的话说得太冲了"), not the end of a condition.
@@ -125,7 +125,9 @@ _GOES_ON = ("还", "也", "又", "并且", "然后", "接着", "后来", "结果
 _CLAUSE_BREAK = re.compile(r"[,，、:：;；\s]")
 # What may come before and after a phrase that is the topic of its clause ("赔偿这块儿，暂时给不了").
 _TOPIC_HEAD = re.compile(r"\s*(?:关于|至于|说到|那|那个|这个)?\s*")
-_TOPIC_TAIL = re.compile(r"\s*(?:这块儿?|这一块|这方面|方面|这件事|这个事|这事|的事|的事情|这个|嘛|呢|啊|吧)?\s*")
+_TOPIC_TAIL = re.compile(
+    r"\s*(?:这块儿?|这一块|这方面|方面|这件事|这个事|这事|的事|的事情|这种事|这个|嘛|呢|啊|吧)?\s*"
+)
 _FILLER = "我您你他她们的了呢吧啊呀哦嗯和与及也都就再还很非常先给为向把被对在会要能可以请马上一"
 # Chinese characters other than function words.
 _CONTENT_CHARS = frozenset(chr(cp) for cp in range(0x4E00, 0xA000)) - frozenset(_FILLER)

@@ -14,7 +14,13 @@ FILE = Path(__file__).with_name("utterances.txt")
 # Batches written later, each measured on first reading before any tuning (figures in their headers).
 BATCHES = tuple(
     Path(__file__).with_name(name)
-    for name in ("utterances_heldout.txt", "utterances_fresh2.txt", "utterances_fresh3.txt", "utterances_fresh4.txt")
+    for name in (
+        "utterances_heldout.txt",
+        "utterances_fresh2.txt",
+        "utterances_fresh3.txt",
+        "utterances_fresh4.txt",
+        "utterances_fresh5.txt",
+    )
 )
 
 

@@ -153,6 +153,9 @@ def test_automata_find_every_occurrence_a_plain_scan_finds(matcher: ConceptMatch
         # what follows a report verb that ends its clause was said by someone, unless it speaks to the customer
         ("上次培训老师讲了，道歉要真诚。", "apology", "reported"),
         ("经理说了，给您全额退款。", "solution", "affirmed"),
+        # 谁规定 asks rhetorically; a condition on damage is one on fault, so its then-part is conditional too
+        ("谁规定坏了就一定要换新的？", "solution", "rhetorical"),
+        ("假如是人为损坏，维修费得您自己出。", "solution", "conditional"),
     ],
 )
 def test_how_a_mention_is_meant(matcher: ConceptMatcher, text: str, concept: str, polarity: str) -> None:
