@@ -87,7 +87,7 @@ _MARKERS: dict[str, tuple[str, ...]] = {
     "rhetorical": (
         "难道", "凭什么", "干嘛", "干什么用", "何必", "哪有", "怎么可能", "有什么用", "有用吗", "有啥用", "还用说",
         "岂不是", "至于吗", "有意思吗", "又能怎样", "能怎么样", "管用吗", "为什么要", "凭啥", "有必要", "难不成",
-        "谁说", "至于要", "至于让", "谁规定",
+        "谁说", "至于要", "至于让", "谁规定", "哪里说过",
     ),
     # Negate a phrase they follow ("补偿是不可能的"); also negators before one ("不会给您退款").
     "after_neg": (
@@ -105,7 +105,7 @@ _MARKERS: dict[str, tuple[str, ...]] = {
         "你是说", "您刚才说", "你刚才说", "您觉得", "你觉得", "您认为", "你认为", "您以为", "你以为", "您要求",
         "你要求", "客户说", "顾客说", "对方说", "您问", "你问", "所谓", "您的意思是", "你的意思是",
         "您的要求是", "您要的是", "开会说", "说要", "总说", "常说", "老说", "讲了", "讲过", "讲的是", "群里说",
-        "网上有人", "有人在", "敢于", "勇于", "写着",
+        "网上有人", "有人在", "敢于", "勇于", "写着", "口号是", "宗旨是", "理念是",
     ),
     # A report verb preceded by these is the speaker's own voice ("跟您说", "听您说").
     "not_report": (
@@ -117,8 +117,9 @@ _MARKERS: dict[str, tuple[str, ...]] = {
 _FAULT_HINTS = ("问题", "责任", "错", "失误", "过错", "属实", "确实", "真的", "是我们", "怪我们", "我们的原因", "损坏")
 _QUOTES = re.compile(r"[“\"「『‘'](.{1,40}?)[”\"」』’']")
 _ENDS_AS_QUESTION = re.compile(r"(吗|么|呢)\s*$")
-# "的话" followed by these is someone's words ("他刚才的话说得太冲了"), not the end of a condition.
-_WORDS_SAID = re.compile(r"(?:说|讲|太|很|真|有点|是不是|听着|让人|伤人|难听)")
+# "的话" followed by these is someone's words ("他刚才的话说得太冲了") or part of a word ("您的话费"), not the end of
+# a condition.
+_NOT_IF = re.compile(r"(?:说|讲|太|很|真|有点|是不是|听着|让人|伤人|难听|费|题|术|筒|语|剧)")
 _ENDS_CLAUSE = re.compile(r"[了过]?\s*[,，:：]")
 # A clause opening with these has no subject of its own.
 _GOES_ON = ("还", "也", "又", "并且", "然后", "接着", "后来", "结果", "随后")
@@ -319,7 +320,7 @@ def _condition_span(
     if not conds:
         return None
     lead = [m for m in conds if t[m[0] : m[1]] != "的话"]
-    tails = [m for m in conds if t[m[0] : m[1]] == "的话" and not _WORDS_SAID.match(t, m[1])]
+    tails = [m for m in conds if t[m[0] : m[1]] == "的话" and not _NOT_IF.match(t, m[1])]
     if not lead and not tails:
         return None
     if lead:
@@ -358,6 +359,9 @@ _SENTENCE = re.compile(r"[^。！？!?;；\n]+")
 _RUN = re.compile(r"[^,，、:：\s。！？!?;；]+")
 _CONJUNCTION = re.compile(r"(?=但是|可是|不过|然而|而且|并且|同时|另外|然后|所以|因此)")
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+# Markers that still count inside a phrase: a breaker ends a negation's reach, a rhetorical word makes the whole
+# sentence rhetorical ("我们哪里说过一定能送到？").
+_KEPT_INSIDE = frozenset({"breaker", "rhetorical"})
 _RUDE_IF_ASKED = COURTESY_ACTS | {RESPONSIBILITY}
 
 
@@ -617,7 +621,7 @@ class ConceptMatcher:
             inside = bytearray(size + 1)
             for h in hits:
                 inside[h.start : h.end] = b"\x01" * (h.end - h.start)
-            markers = [m for m in all_markers if m[2] == "breaker" or inside.find(1, m[0], m[1]) < 0]
+            markers = [m for m in all_markers if m[2] in _KEPT_INSIDE or inside.find(1, m[0], m[1]) < 0]
         before = _counts_before(markers, size + AFTER_WINDOW + 2)
         info: dict[int, tuple[bool, tuple[int, int, bool] | None, bool]] = {}
         faults = self.faults

@@ -20,6 +20,7 @@ BATCHES = tuple(
         "utterances_fresh3.txt",
         "utterances_fresh4.txt",
         "utterances_fresh5.txt",
+        "utterances_fresh6.txt",
     )
 )
 

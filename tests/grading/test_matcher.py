@@ -156,6 +156,10 @@ def test_automata_find_every_occurrence_a_plain_scan_finds(matcher: ConceptMatch
         # 谁规定 asks rhetorically; a condition on damage is one on fault, so its then-part is conditional too
         ("谁规定坏了就一定要换新的？", "solution", "rhetorical"),
         ("假如是人为损坏，维修费得您自己出。", "solution", "conditional"),
+        # "的话" inside a word ends no condition; a rhetorical word inside a phrase still asks rhetorically
+        ("这笔钱今天就退回您的话费账户。", "solution", "affirmed"),
+        ("我们哪里说过一定能准时送到？", "solution", "rhetorical"),
+        ("我们公司的口号是：用心服务，真诚道歉。", "apology", "reported"),
     ],
 )
 def test_how_a_mention_is_meant(matcher: ConceptMatcher, text: str, concept: str, polarity: str) -> None:
