@@ -21,6 +21,7 @@ BATCHES = tuple(
         "utterances_fresh4.txt",
         "utterances_fresh5.txt",
         "utterances_fresh6.txt",
+        "utterances_fresh7.txt",
     )
 )
 

@@ -170,3 +170,9 @@ def test_how_a_mention_is_meant(matcher: ConceptMatcher, text: str, concept: str
 def test_an_insult_stays_rude_after_bie(matcher: ConceptMatcher) -> None:
     for text in ("请您冷静一点，别跟个泼妇似的。", "您能不能别在这儿大吵大闹？"):
         assert "rude" in matcher.said(text), text
+
+
+def test_qing_wen_listens_only_about_the_customer_or_the_matter(matcher: ConceptMatcher) -> None:
+    assert "listen" in matcher.said("请问您的订单号是多少？")
+    assert "listen" in matcher.said("请问这个问题是从哪天开始出现的？")
+    assert "listen" not in matcher.said("请问洗手间在哪里？")
