@@ -22,6 +22,7 @@ BATCHES = tuple(
         "utterances_fresh5.txt",
         "utterances_fresh6.txt",
         "utterances_fresh7.txt",
+        "utterances_fresh8.txt",
     )
 )
 

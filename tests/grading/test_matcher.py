@@ -160,6 +160,7 @@ def test_automata_find_every_occurrence_a_plain_scan_finds(matcher: ConceptMatch
         ("这笔钱今天就退回您的话费账户。", "solution", "affirmed"),
         ("我们哪里说过一定能准时送到？", "solution", "rhetorical"),
         ("我们公司的口号是：用心服务，真诚道歉。", "apology", "reported"),
+        ("还能少了您的补偿不成？", "compensation", "rhetorical"),
     ],
 )
 def test_how_a_mention_is_meant(matcher: ConceptMatcher, text: str, concept: str, polarity: str) -> None:
