@@ -23,6 +23,7 @@ BATCHES = tuple(
         "utterances_fresh6.txt",
         "utterances_fresh7.txt",
         "utterances_fresh8.txt",
+        "utterances_fresh9.txt",
     )
 )
 

@@ -169,7 +169,7 @@ def test_how_a_mention_is_meant(matcher: ConceptMatcher, text: str, concept: str
 
 
 def test_an_insult_stays_rude_after_bie(matcher: ConceptMatcher) -> None:
-    for text in ("请您冷静一点，别跟个泼妇似的。", "您能不能别在这儿大吵大闹？"):
+    for text in ("请您冷静一点，别跟个泼妇似的。", "您能不能别在这儿大吵大闹？", "您不觉得您的要求太离谱了吗？"):
         assert "rude" in matcher.said(text), text
 
 
