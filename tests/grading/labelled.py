@@ -24,6 +24,7 @@ BATCHES = tuple(
         "utterances_fresh7.txt",
         "utterances_fresh8.txt",
         "utterances_fresh9.txt",
+        "utterances_fresh10.txt",
     )
 )
 
