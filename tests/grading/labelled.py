@@ -25,6 +25,7 @@ BATCHES = tuple(
         "utterances_fresh8.txt",
         "utterances_fresh9.txt",
         "utterances_fresh10.txt",
+        "utterances_fresh11.txt",
     )
 )
 
