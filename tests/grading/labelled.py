@@ -26,6 +26,7 @@ BATCHES = tuple(
         "utterances_fresh9.txt",
         "utterances_fresh10.txt",
         "utterances_fresh11.txt",
+        "utterances_fresh12.txt",
     )
 )
 
