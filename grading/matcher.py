@@ -116,7 +116,6 @@ _MARKERS: dict[str, tuple[str, ...]] = {
 # fmt: on
 _FAULT_HINTS = ("问题", "责任", "错", "失误", "过错", "属实", "确实", "真的", "是我们", "怪我们", "我们的原因", "损坏")
 _QUOTES = re.compile(r"[“\"「『‘'](.{1,40}?)[”\"」』’']")
-_ENDS_AS_QUESTION = re.compile(r"(吗|么|呢)\s*$")
 # "的话" followed by these is someone's words ("他刚才的话说得太冲了") or part of a word ("您的话费"), not the end of
 # a condition.
 _NOT_IF = re.compile(r"(?:说|讲|太|很|真|有点|是不是|听着|让人|伤人|难听|费|题|术|筒|语|剧)")
@@ -446,6 +445,11 @@ def _next_clause(lay: _Layout, after: int, sentence: int) -> tuple[int, int] | N
     return None
 
 
+def _has_kind(markers: list[tuple[int, int, str]], lo: int, hi: int, kind: str) -> bool:
+    """Whether markers[lo:hi] hold one of this kind."""
+    return any(markers[j][2] == kind for j in range(lo, hi))
+
+
 def _counts_before(markers: list[tuple[int, int, str]], size: int) -> list[int]:
     """For every position p below size, how many markers start before p (the markers do not overlap)."""
     first_at = bytearray(size)
@@ -729,25 +733,22 @@ class ConceptMatcher:
             return CONDITIONAL
         if hi > lo and _negations(markers, lo, hi, start) % 2:
             return NEGATED
-        for j in range(after, before[min(c1, end + AFTER_WINDOW)]):
-            if markers[j][2] == "after_neg":
-                return NEGATED
+        if _has_kind(markers, after, before[min(c1, end + AFTER_WINDOW)], "after_neg"):
+            return NEGATED
         if (
             _TOPIC_HEAD.fullmatch(t, c0, start)
             and _TOPIC_TAIL.fullmatch(t, end, c1)
             and (n := _next_clause(lay, c1, si)) is not None
-        ):
             # the phrase is the topic and the next clause says what becomes of it ("赔偿这块儿，暂时给不了")
-            for j in range(before[n[0]], before[min(n[1], n[0] + AFTER_WINDOW)]):
-                if markers[j][2] == "after_neg":
-                    return NEGATED
+            and _has_kind(markers, before[n[0]], before[min(n[1], n[0] + AFTER_WINDOW)], "after_neg")
+        ):
+            return NEGATED
         if asked and _NOT_HAN.sub("", t[s0:s1]) == _NOT_HAN.sub("", h.surface):
             return QUESTION  # the phrase alone, asked back ("补偿？"): no offer
         if h.concept in self.ask_ok:
             return AFFIRMED
-        for j in range(lo, before[c1]):
-            if markers[j][2] == "anota":
-                return QUESTION
+        if _has_kind(markers, lo, before[c1], "anota"):
+            return QUESTION
         if asked and not _HAN.search(t, c1, s1):
             return QUESTION
         return AFFIRMED
