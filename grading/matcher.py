@@ -19,6 +19,7 @@ from typing import Generic, NamedTuple, TypeVar
 import ahocorasick_rs
 from pypinyin import Style, pinyin
 
+from grading.shapes import Shape, names_another_party, shapes
 from grading.text import lexicon, normalise
 
 AFFIRMED = "affirmed"
@@ -55,6 +56,11 @@ RUDE = "rude"
 SARCASM = "sarcasm"
 TIMELINE = "timeline"
 LISTEN = "listen"
+SHAPE = "句式"  # `via` of a fault found by the shape of its sentence (grading/shapes.py)
+# Acts that take the matter on: with one of them a push elsewhere is information, not a refusal.
+TAKING_ON = frozenset(
+    {"solution", "verify_facts", "follow_up", "escalate_properly", RESPONSIBILITY, "compensation", TIMELINE}
+)
 READ_CACHE = 512
 
 # Function words, found with one automaton; the longest match at a position wins.
@@ -155,6 +161,10 @@ _BLOCKERS = (
     "结果出来前",
     "调查结果出来之前",
     "调查结果出来前",
+    "只要您满意",
+    "只要你满意",
+    "给您讲",
+    "给你讲",
 )
 # A phrase followed by these is mentioned, not used ("赔偿这两个字").
 _MENTIONED = ("这个词", "这两个字", "这三个字", "三个字", "两个字", "这几个字", "这个说法", "的口头禅", "是口头禅")
@@ -167,8 +177,9 @@ _THIRD = (
 _LISTED = re.compile(r"[、,，\s]|补偿|赔偿|退款|退货|道歉|换货|核实|维修|回访")
 _THIRD_SUBJECT = re.compile(r"(?<![告诉知醒请让给跟向帮替和对])(" + "|".join(_THIRD) + ")")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_TO_THIRD = re.compile(r"(?:给|向|对|跟|和|替)(?:他|她)(?!们的)")
 # Characters too common to be a slip for another of the same sound.
-_COMMON = frozenset("的了是在我你您他她它们这那就都也还有不没个一很要会能说时事上下大小多少么吗呢吧啊")
+_COMMON = frozenset("的了是在我你您他她它们这那就都也还有不没个一很要会能说时事上下大小多少么吗呢吧啊钱")
 
 
 class Mention(NamedTuple):
@@ -372,6 +383,40 @@ def _mention_order(m: Mention) -> tuple[int, str]:
     return (m.position, m.concept)
 
 
+_LIST_GAP = re.compile(r"[、和及与]|[\u4e00-\u9fff]{1,3}(?=、)")
+
+
+def _listed_after(mentions: list[Mention], t: str) -> list[Mention]:
+    """A phrase listed after a reported one ("讲的是道歉、解释、补偿") is reported too."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        listed = (
+            prev is not None
+            and prev.polarity == REPORTED
+            and m.polarity == AFFIRMED
+            and "、" in (gap := t[prev.position + len(prev.phrase) : m.position])
+            and not _LIST_GAP.sub("", gap)
+        )
+        out.append(m._replace(polarity=REPORTED) if listed else m)
+    return out
+
+
+def _refused(mentions: list[Mention], faults: frozenset[str]) -> list[Mention]:
+    """An act followed in its clause by a refusal is refused ("赔偿的事情我这边说了不算")."""
+    denials = [m for m in mentions if m.concept == DENY and m.polarity == AFFIRMED]
+    if not denials:
+        return mentions
+    return [
+        m._replace(polarity=NEGATED)
+        if m.polarity == AFFIRMED
+        and m.concept not in faults
+        and any(d.clause == m.clause and 0 <= d.position - m.position - len(m.phrase) <= AFTER_WINDOW for d in denials)
+        else m
+        for m in mentions
+    ]
+
+
 def _listed_these(t: str, end: int, stop: int) -> bool:
     """Whether "这些" follows the phrase with only other listed phrases in between ("补偿、道歉这些")."""
     these = t.find("这些", end, stop)
@@ -406,6 +451,7 @@ class _Layout(NamedTuple):
     han: int
     these: bool
     third: bool
+    shapes: list[Shape]
 
 
 def _clause_spans(t: str) -> list[tuple[int, int]]:
@@ -479,6 +525,7 @@ def _layout(t: str) -> _Layout:
         len(_NOT_HAN.sub("", t)),
         "这些" in t,
         any(w in t for w in _THIRD),
+        shapes(t),
     )
 
 
@@ -525,7 +572,7 @@ class ConceptMatcher:
             if a
         ]
 
-    def _hits(self, text: str, clause_end: Callable[[int], int]) -> list[_Hit]:
+    def _hits(self, text: str, clause_end: Callable[[int], int], found: list[Shape]) -> list[_Hit]:
         hits: list[_Hit] = []
         blocks: list[tuple[int, int]] = []
         values = self._auto.values
@@ -542,6 +589,8 @@ class ConceptMatcher:
                 at = text.find(tail, end, limit)
                 if at >= 0:
                     hits.append(_new(_Hit, (start, at + len(tail), name, text[start : at + len(tail)], "", True)))
+        if found:
+            hits += self._shaped(found, hits)
         if blocks:
             hits = [h for h in hits if not any(b0 < h.end and h.start < b1 for b0, b1 in blocks)]
         hits += self._homophones(text, hits)
@@ -582,6 +631,17 @@ class ConceptMatcher:
             reach = max(reach, end)
         return kept
 
+    def _shaped(self, found: list[Shape], hits: list[_Hit]) -> list[_Hit]:
+        """Faults shown by sentence shapes, where no phrase of the same fault already covers the words."""
+        out: list[_Hit] = []
+        for s in found:
+            if s.fault not in self.faults:
+                continue
+            if any(h.concept == s.fault and h.start < s.end and s.start < h.end for h in (*hits, *out)):
+                continue
+            out.append(_new(_Hit, (s.start, s.end, s.fault, s.words, SHAPE, True)))
+        return out
+
     def _homophones(self, text: str, exact: list[_Hit]) -> list[_Hit]:
         """Phrases written with a wrong character of the same sound ("报歉"), unless the words are real words."""
         found = [f for auto in self._slip_autos for f in auto.find(text)]
@@ -618,13 +678,14 @@ class ConceptMatcher:
         def clause_end(pos: int) -> int:
             return clauses[max(0, bisect_right(starts, pos) - 1)][1] if clauses else size
 
-        hits = self._hits(t, clause_end)
+        hits = self._hits(t, clause_end, lay.shapes)
         all_markers = lay.markers
         markers = all_markers
         if hits:
             inside = bytearray(size + 1)
             for h in hits:
-                inside[h.start : h.end] = b"\x01" * (h.end - h.start)
+                if h.via != SHAPE:  # a shape's own words still count as markers ("…做不了主")
+                    inside[h.start : h.end] = b"\x01" * (h.end - h.start)
             markers = [m for m in all_markers if m[2] in _KEPT_INSIDE or inside.find(1, m[0], m[1]) < 0]
         before = _counts_before(markers, size + AFTER_WINDOW + 2)
         info: dict[int, tuple[bool, tuple[int, int, bool] | None, bool]] = {}
@@ -636,6 +697,7 @@ class ConceptMatcher:
             c0, c1, si = clauses[ci] if clauses else (0, size, 0)
             how = polarity(t, lay, h, c0, c1, si, markers, before, info)
             mentions.append(_new(Mention, (h.concept, h.surface, ci, h.start, how, h.via)))
+        mentions = _refused(_listed_after(mentions, t), self.faults)
         mentions = self._derive(mentions, all_markers, t, lay.spans)
         said: dict[str, list[str]] = {}
         first: dict[str, int] = {}
@@ -694,7 +756,7 @@ class ConceptMatcher:
             # Faults are only negated by a negation before them.
             return NEGATED if hi > lo and _negations(markers, lo, hi, start) % 2 else AFFIRMED
         s0, s1 = lay.sentences[si]
-        if t.startswith(_MENTIONED, end) or (lay.these and _listed_these(t, end, s1)):
+        if t.startswith(_MENTIONED, end) or (lay.these and _listed_these(t, end, s1)) or "口头禅" in t[end:s1]:
             return REPORTED
         after = before[end]
         for j in range(after, before[end + SPEAKER_GAP + 1]):
@@ -712,6 +774,8 @@ class ConceptMatcher:
         for j in range(lo, hi):
             if markers[j][2] == "report" and markers[j][1] <= start:
                 return REPORTED
+        if not to_customer and _TO_THIRD.search(t, c0, c1):
+            return REPORTED  # done to a third person ("后来店长给他赔礼道歉")
         if not to_customer:
             # what follows "老师讲了，" in the sentence is what was said, unless it speaks to the customer
             for j in range(before[s0], lo):
@@ -763,6 +827,9 @@ class ConceptMatcher:
         """Acts that follow from others: denying responsibility, dismissive questions, sarcasm and rudeness."""
         out = list(mentions)
         concepts, faults = self.concepts, self.faults
+        pushes = [m for m in out if m.concept == DENY and names_another_party(m.phrase)]
+        if pushes and any(m.concept in TAKING_ON and m.polarity == AFFIRMED for m in out):
+            out = [m for m in out if m not in pushes]  # "是快递的问题，但我马上帮您追" takes the matter on
         for m in mentions:
             if m.polarity == NEGATED and m.concept == RESPONSIBILITY and DENY in concepts:
                 out.append(Mention(DENY, m.phrase, m.clause, m.position))

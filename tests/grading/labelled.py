@@ -27,6 +27,9 @@ BATCHES = tuple(
         "utterances_fresh10.txt",
         "utterances_fresh11.txt",
         "utterances_fresh12.txt",
+        "utterances_fresh13.txt",
+        "utterances_fresh14.txt",
+        "utterances_fresh15.txt",
     )
 )
 

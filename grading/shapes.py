@@ -1,0 +1,186 @@
+# ruff: noqa: E501  (a table of patterns reads better one per line)
+"""Sentence shapes that show a fault whatever the words filling them.
+
+Phrase lists only find the words someone thought of. These patterns find the shape of a put-down, a reproach, a
+mock compliment or a push elsewhere ("您…怎么不…", "您要是早…就不会…", "就您最…", "爱…不…", "是快递那边的事") with open
+slots, so new wording of a known move is still seen. Text is normalised first (simplified, half-width
+punctuation). Each shape names the fault it shows; the words it matched are the evidence in the report.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+RUDE = "rude"
+BLAME = "blame_customer"
+DENY = "deny_responsibility"
+SARCASM = "sarcasm"
+
+_YOU = "(?:您|你)"
+# A character inside one clause; inside one sentence.
+_C = r"[^,，、:：;；\s。！？!?…]"
+_S = r"[^。！？!?;；\n]"
+# Someone else the matter is pushed to.
+_ELSEWHERE = (
+    "快递公司|快递|物流公司|物流|厂家|厂商|生产商|品牌方|品牌|商家|卖家|平台|银联|第三方|支付平台|供应商|总部|上面|上级|"
+    "领导|别人|其他人|别的部门|其他部门|相关部门|技术部|财务部|售后部|售后|他们|她们|那边|保险公司|航空公司|机场|运营商|"
+    "经销商|代理商|工厂|物业公司|物业|开发商|银行|医院|学校|派出所|消协|法院|律师|当时给您办|当时给你办|之前的|原来的"
+)
+# Parties that are never the speaker's own side (a platform, a brand or a bank may be the one speaking).
+_OTHERS = (
+    "快递公司|快递|物流公司|物流|厂家|厂商|生产商|品牌方|卖家|银联|第三方|支付平台|供应商|外包公司|外包|保险公司|运营商|经销商|"
+    "代理商|工厂|开发商|他们|她们|那边|对方"
+)
+# What people are called when they are being put down.
+_PUT_DOWN = (
+    "难缠|难说话|难伺候|难搞|较真|计较|斤斤计较|啰嗦|啰唆|唠叨|事多|事儿多|多事|挑剔|吹毛求疵|过分|离谱|无理|不讲理|不讲道理|"
+    "无理取闹|胡搅蛮缠|不可理喻|矫情|小气|抠门|烦人|能闹|能折腾|固执|奇葩|幼稚|可笑|玻璃心|事儿精|难弄"
+)
+# What a mock compliment praises.
+_PRAISE = (
+    "聪明|厉害|了不起|有本事|能干|会算账|会算|会说|能说会道|懂行|内行|行家|高明|精明|大人物|明白人|讲道理|有理|有道理|"
+    "伟大|有能耐|能耐|有见识|见多识广|有文化|会挑|懂得多|懂得真多|懂得还真多|懂"
+)
+# Feelings: "您着急很正常" is empathy, not blame.
+_FEELING = re.compile(
+    r"生气|着急|急|担心|不满|有意见|心情|失望|难过|焦虑|情绪|不高兴|不开心|疑问|顾虑|误会|火|委屈|不放心|介意"
+)
+
+_SHAPES: tuple[tuple[str, str], ...] = (
+    # Reproach: "您收货的时候怎么不当场检查呢" (asking why the customer did not: not listening).
+    (BLAME, _YOU + _C + r"{0,12}?(?:怎么不|为什么不|为啥不|咋不|干嘛不|怎么也不|怎么都不|怎么就不|怎么又不)"
+     r"(?!满意|开心|舒服|方便|高兴|放心|愿意|接受|同意|喜欢)"),
+    (BLAME, r"早干(?:什么|嘛|啥)"),
+    # Hindsight: "您要是早点说就好了", "要是您当初听我们的，就不会这样了".
+    (BLAME, r"(?:" + _YOU + _C + r"{0,3}?(?:要是|如果|假如|当初|早)|(?:要是|如果|假如|当初)" + _YOU + ")" + _S
+     + r"{0,24}?(?:就不会|也不会|就没事|就好了|就没有这|就没这|就不至于|也不至于|就不用|也就不会)"),
+    # Normalising the damage the customer caused: "您用的是非原装充电器，烧坏了很正常".
+    (BLAME, _YOU + _S + r"{1,20}?(?:很正常|也正常|不奇怪|也不奇怪|在所难免|能怪谁|怪谁|怨谁|赖谁)"),
+    (BLAME, r"(?:要怪|得怪|就怪|都怪|只能怪|还得怪|怪就怪)" + _YOU),
+    (BLAME, r"被" + _YOU + r"(?:自己|家孩子|家小孩|孩子)" + _C + r"{1,4}"),
+    # Futility: "您跟我吼有什么用", "您闹也没用".
+    (RUDE, _YOU + _C + r"{0,10}?(?:闹|吵|吼|嚷|喊|骂|发火|发脾气|着急|急|哭|投诉|生气|凶)" + _C
+     + r"{0,4}?(?:也没用|没有用|有用吗|有什么用|有啥用|也白搭|白搭|不管用|管用吗)"),
+    # Belittling the matter: "这点钱也值得您专门跑一趟", "就这么点事，犯得着找领导吗".
+    (RUDE, r"(?:这点|这么点|这么一点|一点点|这种小|这点小|芝麻大|屁大|(?:就|才|不就)?(?:几|一两|两|三|这么几)(?:块|毛|十块|百块)(?:钱)?的)"
+     + _S + r"{0,10}?(?:值得|犯得着|犯不着|至于|用得着)"),
+    # Not my job to serve you: "我没空陪您聊", "我又不是你的保姆".
+    (RUDE, r"我(?:们)?(?:可|真|实在|现在)?(?:没空|没时间|没工夫)(?:陪|跟|听|和|理|管|搭理|伺候)"),
+    (RUDE, r"我(?:们)?(?:可)?(?:没有?义务|懒得|不伺候|伺候不起|伺候不了)"),
+    (RUDE, r"我(?:可)?又不是"),  # "我又不是你的保姆" ("我们又不是神仙" is an excuse)
+    # Calling the customer names: "您这人怎么这么难说话", "没见过您这么较真的人".
+    (RUDE, r"(?<![让给替帮使令叫把])" + _YOU + r"(?:这人|这个人|这种人|这样的人|这位|这种客户|这样的客户|这个要求|的要求|这要求|"
+     r"这脾气|脾气)?" + _C + r"{0,4}?(?:太|也太|这么|那么|真|真是|怎么这么|有点|好|够|特别|实在|可真)(?:" + _PUT_DOWN + ")"),
+    (RUDE, r"没见过" + _YOU + r"?(?:这么|这样|这种)"),
+    (RUDE, r"(?:像)?" + _YOU + r"这(?:种|样的)(?:客户|客人|顾客|人)"),
+    # Competence put-downs: "这么简单的操作您都不会吗", "您是第一天用手机吗".
+    (RUDE, r"(?:连|这么简单|这都|都)" + _C + r"{0,8}?(?:不会|不懂|看不懂|听不懂|搞不懂|弄不明白|不认识|分不清|不识字)"
+     r"(?=" + _C + r"{0,3}(?:吗|啊|呀|吧|\?|？))"),
+    (RUDE, _YOU + r"(?:是)?第一天"),
+    (RUDE, r"(?:听没听懂|懂不懂|明不明白|听明白没|听懂没|听清楚了没)"),
+    # Orders and dismissals: "您小点声", "不买就别在这儿浪费大家时间", "您爱投诉就投诉".
+    (RUDE, r"(?:小点声|小声点|小声一点|声音小点|声音小一点|嗓门小|别嚷|别吵|别喊|别吼|别闹了|闭嘴|(?<!多)少来)"),
+    (RUDE, r"别在这(?:儿|里)?" + _C + r"{0,6}?(?:吵|闹|嚷|喊|捣乱|耽误|浪费|添乱|找事)"),
+    (RUDE, r"浪费(?:我|我们|大家|别人)的?时间"),
+    (RUDE, r"爱(" + _C + r"{1,3})(?:就|不)\1"),
+    (RUDE, r"(?:随便您|随您便|随你便|您看着办|你看着办|您可以走了|你可以走了|别来了|还要怎么样|还想怎么样|想怎么样|还要怎样)"),
+    (RUDE, r"(?:说|讲|解释|强调)(?:了|过)(?:多少|好几|几|[二两三四五六七八九十\d]+)(?:遍|次)"),
+    # Futility anywhere in the sentence: "请您冷静点，哭哭啼啼的有什么用".
+    (RUDE, r"(?:哭|闹|吵|吼|嚷|喊|骂|发火|发脾气|急|投诉|来问)" + _S + r"{0,8}?(?:有什么用|有啥用|有用吗|也没用|白搭)"),
+    # "急什么急", "吵什么吵".
+    (RUDE, r"([\u4e00-\u9fff])什么\1"),
+    # "嫌差下回别坐", "嫌贵就别买".
+    (RUDE, r"嫌" + _C + r"{1,4}?(?:就|下回|下次|以后|那)?别"),
+    (RUDE, r"(?:没空|没时间|没工夫)" + _C + r"{0,6}?(?:陪|伺候|搭理|耗|磨)"),
+    (RUDE, r"又不是只有" + _YOU),
+    (RUDE, r"(?:识字|这么大(?:个)?人了|嘴闭上|闭上嘴|少说两句)"),
+    (RUDE, r"(?:有点|讲点|讲讲|注意(?:一下)?|没有?|提高(?:一下)?(?:您|你)的)素质"),
+    (RUDE, r"(?:重复|说|讲|解释)(?:几|多少)(?:遍|次)"),
+    (RUDE, r"(?:还不够清楚|说得还不清楚|讲得还不清楚)"),
+    # Put-down questions about what the customer expects: "您还指望有五星级待遇？", "您以为…是您家开的".
+    (RUDE, _YOU + r"(?:还|是不是|是)?指望" + _S + r"{0,20}?(?:\?|？|吗|呢)"),
+    (RUDE, r"是您家开的|是你家开的"),
+    (RUDE, r"([\u4e00-\u9fff]{1,3})还是我\1"),  # "您懂修车还是我懂修车"
+    (RUDE, r"来" + _C + r"{1,3}的还是来" + _C + r"{1,3}的"),  # "您是来办事的还是来吵架的"
+    (RUDE, _YOU + r"(?:自己)?不会(?:自己)?(?:看|查|用|弄|操作|回放|点|算|读|打开|想)" + _C + r"{0,6}?(?:吗|\?)"),
+    (RUDE, r"不(?:懂|会|看|买|要|想|愿意)" + _C + r"{0,3}?就(?:别|走|一边)"),
+    (RUDE, r"(?:别|少)(?:瞎说|乱问|瞎问|乱说|瞎嚷|磨蹭|刷屏|挡着|添乱|瞎掺和)|让开|一边(?:去|待着|对去)|到一边"),
+    (RUDE, r"到底(?:还)?([\u4e00-\u9fff])不\1"),
+    # Mock compliments: "就您最有理", "您可真会算账", "您这么厉害，干脆您来当店长吧".
+    (SARCASM, r"就" + _YOU + r"最(?:会|懂|能|有)"),
+    (SARCASM, r"(?:就|只有)" + _YOU + r"(?:最|一个)?" + _C + r"{0,3}?(?:" + _PRAISE + r"|对)"),
+    (SARCASM, _YOU + r"(?:可|还|也)?(?:真|真是|真的是|可真|还真|最|太|这么|好)(?:个|一个)?(?:" + _PRAISE + ")"),
+    (SARCASM, _YOU + r"(?:说得|说的)(?:太|可太|真是太|都|全)(?:对|有道理|在理)"),
+    (SARCASM, _YOU + r"什么都(?:对|懂|知道|明白|有理)"),
+    (SARCASM, r"(?:我们|都是我们)(?:全|都|什么都)错"),
+    (SARCASM, r"(?:干脆|索性|要不)" + _YOU + r"来(?:当|做|干|管|办)"),
+    (SARCASM, r"(?<![^。！？!?,，\s])(?:哟|呦|哎哟喂|啧啧)"),
+    (SARCASM, r"(厉害|佩服|高明|了不起|牛)\1"),  # "厉害厉害"
+    (SARCASM, r"(?:哎哟|哎呦|嚯)" + _C + r"{0,2}[,，]?" + _YOU + r"(?:可|还|也)?(?:真是|可真|真)"),
+    (SARCASM, _YOU + r"(?:高兴|开心)就好"),
+    # Pushing the matter elsewhere: "售后的事您得去找品牌方", "钱是第三方支付平台扣的，您问他们".
+    (DENY, r"(?<![帮替陪给带])" + _YOU + r"(?:得|要|就|还是|最好|自己|可以|直接|该|再)*(?:(?:去)?(?:找|问|联系|打给|咨询)|去(?:跟|和))(?:"
+     + _ELSEWHERE + ")"),
+    (DENY, r"(?:是|属于|归)(?:" + _OTHERS + r")(?:那边|方面|自己)?的" + _C + r"{0,4}?(?:事|问题|责任|锅)"),
+    (DENY, r"(?:我|我们)(?:这边|门店|这里|也|又|真|实在)?(?:说了不算|管不着|管不了|查不了|改不了|帮不了|无能为力|"
+     r"爱莫能助)"),
+    (DENY, r"我(?:只是|就是|也就是|不过是)?(?:个|一个)(?:小)?(?:客服|传话的|打工的|员工|临时工|新来的|办事的|跑腿的)"),
+    (DENY, r"(?:跟|和|与)(?:我们|我|本店|本公司|本平台|本人)" + _C + r"{0,4}?(?:扯不上|没关系|没有关系|无关|不相干|不搭界|没啥关系)"),
+    (DENY, r"(?:别赖|别怪|怪不了|怪不着|赖不着|赖不了|不能怪|不能赖)(?!您|你|客户|顾客|客人)"),
+    (DENY, r"只能(?:由)?" + _YOU + r"自己(?:出|承担|负责|付|掏|处理|解决|想办法|担着)"),
+    (DENY, r"(?:不负责(?!任)|概不|不掺和|不插手|不过问|不归我|不归咱)"),
+    (DENY, r"(?:一点|什么|任何)办法(?:都|也)没有?"),
+    (DENY, r"归(?!我|谁)" + _C + r"{1,5}?(?:管|负责)"),
+    (DENY, _YOU + _C + r"{0,6}?自己" + _C + r"{0,6}?(?:问去|找去|去问|去找|跟他谈|跟他们谈|想办法|解决吧|处理吧)"),
+    (DENY, r"(?:跟|和|与)(?:(?:我们|我|咱们|咱|本)" + _C + r"{0,4}?|" + _C + r"{0,3}?(?:店|公司|影院|中介|物业|窗口|餐厅|网点|柜台|商场|酒店|这边))"
+     r"(?:有什么关系|有啥关系)"),
+    (DENY, r"(?:凭什么|难道|怎么能|哪能|来)(?:让|怪|找|叫)(?:我们|公司|店里|我|教练|老师|医生|师傅)"),
+    (DENY, r"(?:我们|我|窗口|门店|影院|店里|这边)" + _C + r"{0,3}?(?:只负责|只管)"),
+    (BLAME, r"(?<![不没非说])是" + _YOU + r"(?:家|自己)?" + _C + r"{0,4}?的问题"),
+    (BLAME, r"(?<![不没非说])(?:是因为|因为|是)" + _YOU + r"(?:自己|当天|当时)?" + _C + r"{0,6}?(?:没出示|没带|没说|没问|没看|没控制|没填|没选|没按|没如实|忘了)"),
+    (DENY, r"(?:规定|制度|流程|系统)(?:就是这样|就这样|就是这么|就这么|是死的|就是规定)"),
+)  # fmt: skip
+_COMPILED = tuple((fault, re.compile(p)) for fault, p in _SHAPES)
+# Naming another party: no fault when the reply takes the matter on as well ("是快递的问题，但我马上帮您追").
+_PUSH = re.compile(
+    r"(?:是|属于|归)(?:"
+    + _OTHERS
+    + r")(?:那边|方面|自己)?的"
+    + _C
+    + r"{0,4}?(?:事|问题|责任|锅|原因)|"
+    + _YOU
+    + r"(?:得|要|就|还是|最好|自己|可以|直接|该|再)*(?:(?:去)?(?:找|问|联系|打给|咨询)|去(?:跟|和))(?:"
+    + _ELSEWHERE
+    + ")"
+)
+
+
+def names_another_party(words: str) -> bool:
+    """Whether these words put the matter on another party (a denial only if the reply does nothing itself)."""
+    return _PUSH.search(words) is not None
+
+
+class Shape(NamedTuple):
+    """A fault shown by the shape of a sentence: where, which fault, and the words."""
+
+    start: int
+    end: int
+    fault: str
+    words: str
+
+
+def shapes(text: str) -> list[Shape]:
+    """Every fault shape in normalised text, in order."""
+    out: list[Shape] = []
+    for fault, pattern in _COMPILED:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if start == end:
+                continue
+            words = m.group()
+            if fault == BLAME and ("正常" in words or "奇怪" in words or "难免" in words) and _FEELING.search(words):
+                continue  # "您着急很正常" understands the customer
+            out.append(Shape(start, end, fault, words))
+    out.sort()
+    return out

@@ -1,0 +1,128 @@
+"""Faults found by the shape of a sentence: new wording of a known move, and the plain look-alikes they must spare."""
+
+from __future__ import annotations
+
+import pytest
+
+from grading.matcher import SHAPE, ConceptMatcher
+from grading.shapes import shapes
+from grading.text import normalise
+from tests.grading.labelled import matcher as labelled_matcher
+
+FAULTS = {"rude", "blame_customer", "deny_responsibility", "sarcasm"}
+
+
+@pytest.fixture(scope="module")
+def matcher() -> ConceptMatcher:
+    return labelled_matcher()
+
+
+# Each reply is in words no phrase list holds; the shape alone must show the fault.
+@pytest.mark.parametrize(
+    ("text", "fault"),
+    [
+        ("您拆包裹的时候怎么不先拍个视频呢？", "blame_customer"),
+        ("你咋不早点来问问？", "blame_customer"),
+        ("要是您那天按提示重启一下，就不会丢数据了。", "blame_customer"),
+        ("您把蛋糕放在车里晒了三个钟头，化了也不奇怪。", "blame_customer"),
+        ("这都被您自己家孩子删光了。", "blame_customer"),
+        ("要怪就怪您没看清楚。", "blame_customer"),
+        ("您冲着前台嚷嚷也没用。", "rude"),
+        ("就几块钱的差价，至于专门打电话来吗？", "rude"),
+        ("芝麻大的事也值得写差评？", "rude"),
+        ("我可没工夫陪您在这儿耗。", "rude"),
+        ("您这位也太能折腾了。", "rude"),
+        ("像您这样的顾客我们见多了。", "rude"),
+        ("连个验证码都看不懂吗？", "rude"),
+        ("爱退不退，随您。", "rude"),
+        ("喊什么喊，这里是营业厅。", "rude"),
+        ("嫌慢您就别点外卖。", "rude"),
+        ("这已经是我说的第几遍了？我都说了五遍了。", "rude"),
+        ("您懂装修还是我懂装修？", "rude"),
+        ("您还指望花九块九买到名牌？", "rude"),
+        ("就您最会过日子。", "sarcasm"),
+        ("您可真是个行家。", "sarcasm"),
+        ("佩服佩服，一张小票都能投诉三回。", "sarcasm"),
+        ("您什么都知道，那您来修。", "sarcasm"),
+        ("干脆您来管我们仓库得了。", "sarcasm"),
+        ("丢件的事您直接去问物流公司。", "deny_responsibility"),
+        ("这是厂家的质量问题。", "deny_responsibility"),
+        ("这笔费用跟我们网点扯不上关系。", "deny_responsibility"),
+        ("退票归车站售票处管。", "deny_responsibility"),
+        ("我不过是个打工的。", "deny_responsibility"),
+        ("规定就是规定，系统就是这么设的。", "deny_responsibility"),
+        ("超出的部分只能您自己承担。", "deny_responsibility"),
+    ],
+)
+def test_a_fault_in_new_words_is_found_by_its_shape(matcher: ConceptMatcher, text: str, fault: str) -> None:
+    found = [m for m in matcher.read(text).mentions if m.concept == fault and not m.negated]
+    assert found, f"{text}: {fault} not found"
+
+
+# Plain replies that share words or shapes with those faults.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您着急很正常，换作是我也一样。",
+        "您有这样的顾虑也不奇怪，我来解释一下。",
+        "请问您是第一次用我们的App吗？",
+        "您一直没收到退款，对吧？",
+        "这次延误是快递的问题，不过我马上帮您催，今天一定送到。",
+        "这个我做不了主，但我马上帮您报给主管，今天下班前回复您。",
+        "非常抱歉，这次故障是平台的问题，让各位商家受损了。",
+        "这暴露的是我们对经销商的管理缺陷，是品牌的责任。",
+        "我们的员工素质培训确实没跟上。",
+        "多少来电在规定时间内被接听，我们每天都统计。",
+        "您说得对，这确实是我们的疏忽。",
+        "只要您满意就好，我们随时为您服务。",
+        "感谢您这么细心地指出问题。",
+        "让您这么麻烦地跑一趟，真不好意思。",
+        "我们没有权限给您退这笔钱。",
+        "您和他们沟通的记录我们都存着。",
+    ],
+)
+def test_plain_look_alikes_show_no_fault(matcher: ConceptMatcher, text: str) -> None:
+    assert not (set(matcher.said(text)) & FAULTS), matcher.said(text)
+
+
+def test_a_shape_is_evidence_with_its_words_and_does_not_count_twice(matcher: ConceptMatcher) -> None:
+    reading = matcher.read("您收货时怎么不检查？")
+    shaped = [m for m in reading.mentions if m.via == SHAPE]
+    assert [(m.concept, m.phrase) for m in shaped] == [("blame_customer", "您收货时怎么不")]
+    # a phrase of the same fault already covering the words: the phrase is the evidence, the shape adds nothing
+    reading = matcher.read("您当时怎么不问清楚？")
+    blamed = [m for m in reading.mentions if m.concept == "blame_customer"]
+    assert blamed and all(m.via != SHAPE for m in blamed)
+
+
+def test_a_shape_in_quotes_or_negated_is_no_fault(matcher: ConceptMatcher) -> None:
+    assert "rude" not in matcher.said("培训时老师说，“急什么急”这种话绝对不能讲。")
+    assert "deny_responsibility" not in matcher.said("我们从不说“这是快递的问题”。")
+
+
+def test_a_push_elsewhere_with_the_matter_taken_on_is_information(matcher: ConceptMatcher) -> None:
+    assert "deny_responsibility" in matcher.said("丢件您去找快递公司。")
+    assert "deny_responsibility" not in matcher.said("丢件是快递公司的问题，我这边马上帮您核实，下午给您回电。")
+
+
+def test_shapes_read_normalised_text() -> None:
+    assert [s.fault for s in shapes(normalise("急什麼急？"))] == ["rude"]
+    assert shapes(normalise("")) == []
+
+
+def test_no_shape_fault_in_what_the_course_itself_recommends() -> None:
+    """Model answers, better phrasings and every choice worth points in the shipped scenarios: a false fault there
+    would cap a trainee who writes what we teach."""
+    from catalog.catalog import ContentRoots, load_catalog
+
+    cat = load_catalog(ContentRoots.shipped())
+    flagged = []
+    for sc in cat.scenarios.values():
+        for node in sc.nodes.values():
+            if node.turn is None:
+                continue
+            texts = [node.turn.model_answer or "", *(e.better for e in node.turn.expects)]
+            texts += [c.text for c in node.turn.choices if c.score >= 0]
+            texts += [t for ex in sc.examples if ex.name != "poor" for t in ex.turns if isinstance(t, str)]
+            flagged += [(sc.id, t, s.words) for t in texts for s in shapes(normalise(t))]
+    assert flagged == []
