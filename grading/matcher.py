@@ -43,6 +43,8 @@ POLARITY_LABELS = {
 GAP = "…"
 GAP_WIDTH = 8
 NEGATION_WINDOW = 10
+# A fault is only negated by a negation close before it ("我不是说您的错"), not by one of another verb ("进不去").
+FAULT_NEGATION_WINDOW = 4
 AFTER_WINDOW = 8
 # A turn reads as a keyword list with this many mentions and either this many per ten characters or mostly
 # clauses that are a bare phrase.
@@ -56,7 +58,8 @@ RUDE = "rude"
 SARCASM = "sarcasm"
 TIMELINE = "timeline"
 LISTEN = "listen"
-SHAPE = "句式"  # `via` of a fault found by the shape of its sentence (grading/shapes.py)
+SHAPE = "句式"  # `via` of a concept found by the shape of its sentence (grading/shapes.py)
+SOFT_SHAPE = "句式（说明）"  # a refusal shape that is information when the reply takes the matter on
 # Acts that take the matter on: with one of them a push elsewhere is information, not a refusal.
 TAKING_ON = frozenset(
     {"solution", "verify_facts", "follow_up", "escalate_properly", RESPONSIBILITY, "compensation", TIMELINE}
@@ -100,7 +103,7 @@ _MARKERS: dict[str, tuple[str, ...]] = {
         "是不可能", "不可能", "不了", "没门", "免谈", "别想", "想都别想", "做不到", "办不到", "没用", "没有用",
         "不存在", "没戏", "不行", "不会有", "没有的", "就算了", "不现实", "不予", "没必要", "不用想", "省省吧",
         "没有可能", "没有必要", "不会给", "排不上", "没法确定", "暂时没法", "不上了", "给不了", "不可以",
-        "不太现实", "不太可能", "不太行", "不在", "不背", "安排不了",
+        "不太现实", "不太可能", "不太行", "不在", "不背", "安排不了", "都没有", "也没有",
     ),
     "cond": (
         "如果", "要是", "假如", "倘若", "若是", "万一", "假设", "如若", "除非", "的话", "若", "一旦", "等查清",
@@ -165,6 +168,7 @@ _BLOCKERS = (
     "只要你满意",
     "给您讲",
     "给你讲",
+    "培训第一课",
 )
 # A phrase followed by these is mentioned, not used ("赔偿这两个字").
 _MENTIONED = ("这个词", "这两个字", "这三个字", "三个字", "两个字", "这几个字", "这个说法", "的口头禅", "是口头禅")
@@ -423,7 +427,19 @@ def _listed_these(t: str, end: int, stop: int) -> bool:
     return these >= 0 and not _HAN.search(_LISTED.sub("", t[end:these]))
 
 
-def _negations(markers: list[tuple[int, int, str]], lo: int, hi: int, start: int) -> int:
+_RESULT = frozenset("去来出到完懂清起动住掉开上下回过见着成进")
+
+
+def _complement(t: str, m: tuple[int, int, str]) -> bool:
+    """A 不 or 没 inside a verb ("进不去", "练不出", "到没到"): it negates no fault that follows."""
+    m0, m1, kind = m
+    if kind != "neg" or m1 - m0 != 1 or m0 == 0 or m1 >= len(t):
+        return False
+    before, after = t[m0 - 1], t[m1]
+    return after == before or (after in _RESULT and before not in _FILLER and "\u4e00" <= before <= "\u9fff")
+
+
+def _negations(markers: list[tuple[int, int, str]], lo: int, hi: int, start: int, window: int = NEGATION_WINDOW) -> int:
     """How many negations come right before a mention: markers[lo:hi] are the clause's markers that start before
     it; counted back from the mention while each is within NEGATION_WINDOW of the next and no breaker intervenes."""
     count = 0
@@ -431,7 +447,7 @@ def _negations(markers: list[tuple[int, int, str]], lo: int, hi: int, start: int
         _, m1, kind = markers[j]
         if m1 > start:
             continue
-        if start - m1 > NEGATION_WINDOW or kind == "breaker":
+        if start - m1 > window or kind == "breaker":
             break
         if kind in {"neg", "after_neg"}:
             count += 1
@@ -589,10 +605,10 @@ class ConceptMatcher:
                 at = text.find(tail, end, limit)
                 if at >= 0:
                     hits.append(_new(_Hit, (start, at + len(tail), name, text[start : at + len(tail)], "", True)))
-        if found:
-            hits += self._shaped(found, hits)
         if blocks:
             hits = [h for h in hits if not any(b0 < h.end and h.start < b1 for b0, b1 in blocks)]
+        if found:
+            hits += self._shaped(found, hits)
         hits += self._homophones(text, hits)
         # A mention inside a longer one ("我们的责任" in "不是我们的责任") is part of it, not a second mention.
         hits.sort(key=_hit_order)
@@ -632,14 +648,20 @@ class ConceptMatcher:
         return kept
 
     def _shaped(self, found: list[Shape], hits: list[_Hit]) -> list[_Hit]:
-        """Faults shown by sentence shapes, where no phrase of the same fault already covers the words."""
+        """Concepts shown by sentence shapes, where no phrase of the same concept already covers the words."""
         out: list[_Hit] = []
+        taken: dict[str, list[tuple[int, int]]] = {}
+        for h in hits:
+            taken.setdefault(h.concept, []).append((h.start, h.end))
+        concepts = self.concepts
         for s in found:
-            if s.fault not in self.faults:
+            if s.concept not in concepts:
                 continue
-            if any(h.concept == s.fault and h.start < s.end and s.start < h.end for h in (*hits, *out)):
+            spans = taken.setdefault(s.concept, [])
+            if any(a < s.end and s.start < b for a, b in spans):
                 continue
-            out.append(_new(_Hit, (s.start, s.end, s.fault, s.words, SHAPE, True)))
+            spans.append((s.start, s.end))
+            out.append(_new(_Hit, (s.start, s.end, s.concept, s.words, SOFT_SHAPE if s.soft else SHAPE, True)))
         return out
 
     def _homophones(self, text: str, exact: list[_Hit]) -> list[_Hit]:
@@ -684,7 +706,7 @@ class ConceptMatcher:
         if hits:
             inside = bytearray(size + 1)
             for h in hits:
-                if h.via != SHAPE:  # a shape's own words still count as markers ("…做不了主")
+                if h.via not in (SHAPE, SOFT_SHAPE):  # a shape's own words still count as markers ("…说了不算")
                     inside[h.start : h.end] = b"\x01" * (h.end - h.start)
             markers = [m for m in all_markers if m[2] in _KEPT_INSIDE or inside.find(1, m[0], m[1]) < 0]
         before = _counts_before(markers, size + AFTER_WINDOW + 2)
@@ -711,7 +733,8 @@ class ConceptMatcher:
             if m.phrase not in words:
                 words.append(m.phrase)
         han = lay.han
-        positive = [m for m in mentions if m.concept not in faults]
+        # a shape is a construction, never a bare keyword: it does not make a reply read as a list
+        positive = [m for m in mentions if m.concept not in faults and m.via not in (SHAPE, SOFT_SHAPE)]
         spots = {m.position for m in positive}
         bare = 0
         if len(spots) >= LIST_MIN:
@@ -754,7 +777,8 @@ class ConceptMatcher:
         lo, hi = before[c0], before[start]  # the clause's markers that start before the mention
         if h.concept in self.faults:
             # Faults are only negated by a negation before them.
-            return NEGATED if hi > lo and _negations(markers, lo, hi, start) % 2 else AFFIRMED
+            negations = [m for m in markers[lo:hi] if not _complement(t, m)]
+            return NEGATED if _negations(negations, 0, len(negations), start, FAULT_NEGATION_WINDOW) % 2 else AFFIRMED
         s0, s1 = lay.sentences[si]
         if t.startswith(_MENTIONED, end) or (lay.these and _listed_these(t, end, s1)) or "口头禅" in t[end:s1]:
             return REPORTED
@@ -827,7 +851,7 @@ class ConceptMatcher:
         """Acts that follow from others: denying responsibility, dismissive questions, sarcasm and rudeness."""
         out = list(mentions)
         concepts, faults = self.concepts, self.faults
-        pushes = [m for m in out if m.concept == DENY and names_another_party(m.phrase)]
+        pushes = [m for m in out if m.concept == DENY and (m.via == SOFT_SHAPE or names_another_party(m.phrase))]
         if pushes and any(m.concept in TAKING_ON and m.polarity == AFFIRMED for m in out):
             out = [m for m in out if m not in pushes]  # "是快递的问题，但我马上帮您追" takes the matter on
         for m in mentions:

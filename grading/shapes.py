@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from grading.triggers import compile_with_triggers
+
 RUDE = "rude"
 BLAME = "blame_customer"
 DENY = "deny_responsibility"
@@ -25,7 +27,8 @@ _S = r"[^。！？!?;；\n]"
 _ELSEWHERE = (
     "快递公司|快递|物流公司|物流|厂家|厂商|生产商|品牌方|品牌|商家|卖家|平台|银联|第三方|支付平台|供应商|总部|上面|上级|"
     "领导|别人|其他人|别的部门|其他部门|相关部门|技术部|财务部|售后部|售后|他们|她们|那边|保险公司|航空公司|机场|运营商|"
-    "经销商|代理商|工厂|物业公司|物业|开发商|银行|医院|学校|派出所|消协|法院|律师|当时给您办|当时给你办|之前的|原来的"
+    "经销商|代理商|工厂|物业公司|物业|开发商|银行|医院|学校|派出所|消协|法院|律师|当时给您办|当时给你办|之前的|原来的|房东|房主|"
+    "医生|司机|骑手|商户|酒店前台|酒店"
 )
 # Parties that are never the speaker's own side (a platform, a brand or a bank may be the one speaking).
 _OTHERS = (
@@ -63,12 +66,12 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     (RUDE, _YOU + _C + r"{0,10}?(?:闹|吵|吼|嚷|喊|骂|发火|发脾气|着急|急|哭|投诉|生气|凶)" + _C
      + r"{0,4}?(?:也没用|没有用|有用吗|有什么用|有啥用|也白搭|白搭|不管用|管用吗)"),
     # Belittling the matter: "这点钱也值得您专门跑一趟", "就这么点事，犯得着找领导吗".
-    (RUDE, r"(?:这点|这么点|这么一点|一点点|这种小|这点小|芝麻大|屁大|(?:就|才|不就)?(?:几|一两|两|三|这么几)(?:块|毛|十块|百块)(?:钱)?的)"
+    (RUDE, r"(?:这点|这么点|这么一点|一点点|这种小|这点小|芝麻大|屁大|(?:就|才|不就)?(?:几|一两|两|三|这么几)(?:块|毛|十块|百块)(?:钱)?的|而已)"
      + _S + r"{0,10}?(?:值得|犯得着|犯不着|至于|用得着)"),
     # Not my job to serve you: "我没空陪您聊", "我又不是你的保姆".
     (RUDE, r"我(?:们)?(?:可|真|实在|现在)?(?:没空|没时间|没工夫)(?:陪|跟|听|和|理|管|搭理|伺候)"),
     (RUDE, r"我(?:们)?(?:可)?(?:没有?义务|懒得|不伺候|伺候不起|伺候不了)"),
-    (RUDE, r"我(?:可)?又不是"),  # "我又不是你的保姆" ("我们又不是神仙" is an excuse)
+    (RUDE, r"我(?:可)?又不是|又不是" + _YOU + r"(?:一个人)?的|" + _YOU + r"又不是"),  # "我又不是你的保姆" ("我们又不是神仙" is an excuse)
     # Calling the customer names: "您这人怎么这么难说话", "没见过您这么较真的人".
     (RUDE, r"(?<![让给替帮使令叫把])" + _YOU + r"(?:这人|这个人|这种人|这样的人|这位|这种客户|这样的客户|这个要求|的要求|这要求|"
      r"这脾气|脾气)?" + _C + r"{0,4}?(?:太|也太|这么|那么|真|真是|怎么这么|有点|好|够|特别|实在|可真)(?:" + _PUT_DOWN + ")"),
@@ -89,12 +92,14 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     # Futility anywhere in the sentence: "请您冷静点，哭哭啼啼的有什么用".
     (RUDE, r"(?:哭|闹|吵|吼|嚷|喊|骂|发火|发脾气|急|投诉|来问)" + _S + r"{0,8}?(?:有什么用|有啥用|有用吗|也没用|白搭)"),
     # "急什么急", "吵什么吵".
-    (RUDE, r"([\u4e00-\u9fff])什么\1"),
+    (RUDE, r"([\u4e00-\u9fff])(?:什么|啥)\1"),
     # "嫌差下回别坐", "嫌贵就别买".
     (RUDE, r"嫌" + _C + r"{1,4}?(?:就|下回|下次|以后|那)?别"),
     (RUDE, r"(?:没空|没时间|没工夫)" + _C + r"{0,6}?(?:陪|伺候|搭理|耗|磨)"),
     (RUDE, r"又不是只有" + _YOU),
-    (RUDE, r"(?:识字|这么大(?:个)?人了|嘴闭上|闭上嘴|少说两句)"),
+    (RUDE, r"(?:识字|这么大(?:个)?人了|嘴闭上|闭上嘴|少说两句|烦我|别烦|想啥呢|想什么呢)"),
+    (RUDE, r"脑子(?:带|进水|有问题|坏了|呢|呀)|眼睛(?:干嘛|干什么|长哪|去哪)|没长眼"),
+    (RUDE, r"(?:没|比)" + _YOU + r"事(?:儿)?多|事(?:儿)?真多|至于(?:叫|闹|吵|哭|喊|嚷)成这样"),
     (RUDE, r"(?:有点|讲点|讲讲|注意(?:一下)?|没有?|提高(?:一下)?(?:您|你)的)素质"),
     (RUDE, r"(?:重复|说|讲|解释)(?:几|多少)(?:遍|次)"),
     (RUDE, r"(?:还不够清楚|说得还不清楚|讲得还不清楚)"),
@@ -114,34 +119,85 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     (SARCASM, _YOU + r"(?:说得|说的)(?:太|可太|真是太|都|全)(?:对|有道理|在理)"),
     (SARCASM, _YOU + r"什么都(?:对|懂|知道|明白|有理)"),
     (SARCASM, r"(?:我们|都是我们)(?:全|都|什么都)错"),
-    (SARCASM, r"(?:干脆|索性|要不)" + _YOU + r"来(?:当|做|干|管|办)"),
+    (SARCASM, r"(?:干脆|索性|要不)" + _YOU + r"来(?:当|做|干|管|办|坐诊|上课|开)"),
+    (SARCASM, _YOU + r"比" + _C + r"{1,8}?还(?:懂|会|专业|厉害|清楚|内行)|天下第一|yyds|绝绝子"),
     (SARCASM, r"(?<![^。！？!?,，\s])(?:哟|呦|哎哟喂|啧啧)"),
     (SARCASM, r"(厉害|佩服|高明|了不起|牛)\1"),  # "厉害厉害"
     (SARCASM, r"(?:哎哟|哎呦|嚯)" + _C + r"{0,2}[,，]?" + _YOU + r"(?:可|还|也)?(?:真是|可真|真)"),
     (SARCASM, _YOU + r"(?:高兴|开心)就好"),
     # Pushing the matter elsewhere: "售后的事您得去找品牌方", "钱是第三方支付平台扣的，您问他们".
-    (DENY, r"(?<![帮替陪给带])" + _YOU + r"(?:得|要|就|还是|最好|自己|可以|直接|该|再)*(?:(?:去)?(?:找|问|联系|打给|咨询)|去(?:跟|和))(?:"
+    (DENY, r"(?<![帮替陪给带])" + _YOU + r"(?:得|要|就|还是|最好|自己|可以|直接|该|再)*(?:(?:去)?(?:找|问|联系|打给|打|咨询)|去(?:跟|和))(?:"
      + _ELSEWHERE + ")"),
     (DENY, r"(?:是|属于|归)(?:" + _OTHERS + r")(?:那边|方面|自己)?的" + _C + r"{0,4}?(?:事|问题|责任|锅)"),
     (DENY, r"(?:我|我们)(?:这边|门店|这里|也|又|真|实在)?(?:说了不算|管不着|管不了|查不了|改不了|帮不了|无能为力|"
      r"爱莫能助)"),
     (DENY, r"我(?:只是|就是|也就是|不过是)?(?:个|一个)(?:小)?(?:客服|传话的|打工的|员工|临时工|新来的|办事的|跑腿的)"),
     (DENY, r"(?:跟|和|与)(?:我们|我|本店|本公司|本平台|本人)" + _C + r"{0,4}?(?:扯不上|没关系|没有关系|无关|不相干|不搭界|没啥关系)"),
-    (DENY, r"(?:别赖|别怪|怪不了|怪不着|赖不着|赖不了|不能怪|不能赖)(?!您|你|客户|顾客|客人)"),
+    (DENY, r"(?:别赖|别怪|怪不了|怪不着|怪不到|赖不着|赖不了|赖不到|算不到|不能怪|不能赖|不能算)(?!您|你|客户|顾客|客人)"),
+    (DENY, r"(?:算到|赖到|怪到|推到|算在|赖在|怪在|往)(?!您|你)" + _C + r"{0,6}?(?:头上|身上)"),
+    (DENY, r"找" + _C + r"{1,8}?(?:的人|那个人|他们|卖家|商家|对方)去"),
     (DENY, r"只能(?:由)?" + _YOU + r"自己(?:出|承担|负责|付|掏|处理|解决|想办法|担着)"),
-    (DENY, r"(?:不负责(?!任)|概不|不掺和|不插手|不过问|不归我|不归咱)"),
+    (DENY, r"(?:不负责(?!任)|概不|不掺和|不插手|不过问)"),
     (DENY, r"(?:一点|什么|任何)办法(?:都|也)没有?"),
-    (DENY, r"归(?!我|谁)" + _C + r"{1,5}?(?:管|负责)"),
     (DENY, _YOU + _C + r"{0,6}?自己" + _C + r"{0,6}?(?:问去|找去|去问|去找|跟他谈|跟他们谈|想办法|解决吧|处理吧)"),
     (DENY, r"(?:跟|和|与)(?:(?:我们|我|咱们|咱|本)" + _C + r"{0,4}?|" + _C + r"{0,3}?(?:店|公司|影院|中介|物业|窗口|餐厅|网点|柜台|商场|酒店|这边))"
      r"(?:有什么关系|有啥关系)"),
-    (DENY, r"(?:凭什么|难道|怎么能|哪能|来)(?:让|怪|找|叫)(?:我们|公司|店里|我|教练|老师|医生|师傅)"),
+    (DENY, r"(?:凭什么|凭啥)(?:替|帮)|(?:凭什么|难道|怎么能|哪能|来)(?:让|怪|找|叫)(?:我们|公司|店里|我|教练|老师|医生|师傅)"),
     (DENY, r"(?:我们|我|窗口|门店|影院|店里|这边)" + _C + r"{0,3}?(?:只负责|只管)"),
     (BLAME, r"(?<![不没非说])是" + _YOU + r"(?:家|自己)?" + _C + r"{0,4}?的问题"),
     (BLAME, r"(?<![不没非说])(?:是因为|因为|是)" + _YOU + r"(?:自己|当天|当时)?" + _C + r"{0,6}?(?:没出示|没带|没说|没问|没看|没控制|没填|没选|没按|没如实|忘了)"),
     (DENY, r"(?:规定|制度|流程|系统)(?:就是这样|就这样|就是这么|就这么|是死的|就是规定)"),
 )  # fmt: skip
-_COMPILED = tuple((fault, re.compile(p)) for fault, p in _SHAPES)
+# Acts in open wording; read like any phrase (negated, asked, conditional or reported as the sentence says).
+_ACTS: tuple[tuple[str, str], ...] = (
+    ("take_responsibility", r"(?:我们|我方|咱们|本店|店里|我)(?:这边|自己)?" + _C
+     + r"{0,5}?(?:漏了|搞错|弄错|排错|录错|发错|填错|算错|记错|看错|出了问题|出了差错|出了岔子|没做好|没做到位|没处理好|疏忽|失职|的错|的锅)"),
+    ("solution", r"(?<=[给帮为替])" + _YOU + _C + r"{0,4}?(?:退款|退货|退|换|补发|补办|补单|修|重拍|重做|重发|重新|改签|转让|"
+     r"安排|办理|处理|提交|派送|寄|送到|打到|解锁|解冻|开通|关掉|取消)"),
+    ("solution", r"(?:打到|退到|转到|退回|退还到|存到)" + _YOU + _C + r"{0,3}?(?:卡|账户|账上|微信|支付宝|余额)"),
+    ("follow_up", r"(?:有结果|出结果|查到后|查清后|查清楚后|到时候|到货了|修好后|修好前|处理完|办好后|一有消息|有进展)" + _S
+     + r"{0,10}?(?:通知|告诉|联系|回电|打电话|打您|发您|短信|私信|知会|回复|答复)"),
+    ("follow_up", r"(?:跟|向|给)" + _YOU + _C + r"{0,4}?(?:说一声|同步|汇报|通报|报个|反馈)"),
+    ("listen", r"(?:您说的是|您是说|你是说|您的意思是|我跟您确认一下|我确认一下|跟您核对一下)(?=" + _S
+     + r"{0,40}?(?:对吧|是吧|对吗|是吗|是这样吧|是这样吗|没错吧|对不对))"),
+    ("transparency", r"(?:实话|老实说|老实讲|坦白讲|实不相瞒|说句实在话|交个底|掏心窝)"),
+    ("take_responsibility", r"(?<=是)(?<![不没非说]是)(?:我们|我|咱们|俺们)(?!们的客户)" + _C + r"{1,10}?(?:问题|不到位|不力|没到家|疏忽|失职|不严|不周|磕|弄坏|漏|错|"
+     r"没(?:做|安排|通知|提醒|讲|说|放|核|检查|处理|跟|及时|注意))"),
+    ("empathy", r"(?:换谁|换了谁|换作谁|谁遇到|换我|搁谁|谁碰上|谁摊上)" + _C + r"{0,4}?(?:都|也)" + _C + r"{1,4}"),
+    ("empathy", r"(?:怨不得|难怪|怪不得)" + _YOU + _C + r"{0,3}?(?:生气|着急|上火|不高兴|发火|窝火|心急|不满)"),
+    ("empathy", r"心里(?:肯定|一定|也)?" + _C + r"{0,3}?(?:揪着|堵|难受|不好受|着急|窝火|憋屈|不踏实)|(?:滋味|感受)(?:我)?(?:能|完全能|都能)?(?:想象|体会)"),
+    ("empathy", r"(?:折腾|遭罪|受累|受罪|辛苦)" + _YOU + r"?(?:了|啦)"),
+    ("explanation", r"(?:问题|毛病|根子|原因|症结)(?:就|主要|其实)?(?:出在|在于)|根子在"),
+    ("compensation", r"(?:费|钱|租|票价|房费|运费|差价)" + _C + r"{0,6}?(?:免了|不收|减半|减免|打(?:[一二三四五六七八九]|对)折|减一半|全免|免单|给您免)"),
+    ("compensation", r"(?:另外|再|额外|外加)" + _C + r"{0,10}?(?:券|红包|积分|礼品|资格|补贴|赠品|优惠)"),
+    ("solution", r"原路(?:退回|回到|返回|退还|退)"),
+    ("timeline", r"(?:今天|今晚|明天|明早|后天|周[一二三四五六日天]|星期[一二三四五六日天]|这周[一二三四五六日天]?|下周[一二三四五六日天]?|本周|月底)(?:上午|下午|晚上|中午|早上|天黑|下班)?(?:[零一二三四五六七八九十两\\d]+点(?:半)?)?(?:前|之前|以前|起|以内)"),
+    ("escalate_properly", r"(?:报给|递给|转给|交给|反映给|上报给?|汇报给|请)(?:我们)?" + _C + r"{0,3}?(?:长|经理|主管|领导|负责人|主任|总监|上级|组长)"),
+    ("customer_first", r"(?:先|首先)(?:紧着|顾着|保证|保障|照顾)" + _YOU + r"|安全(?:要紧|第一|最要紧|为先|最重要)"),
+)  # fmt: skip
+_ACT_NAMES = frozenset(concept for concept, _ in _ACTS)
+_IF = re.compile(r"只要|如果|要是|假如|万一|倘若|查出|确认是|核实是")
+_SENTENCE_END = re.compile(r"[。！？!?;；\n]")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
+    return ends[-1] if ends else 0
+
+
+# Refusals that are information when the reply takes the matter on ("改签不了，我给您换下一趟").
+_SOFT: tuple[tuple[str, str], ...] = (
+    (DENY, r"(?:我们|我|这边|公司|店里|中介|窗口|物业|门店|平台)" + _C + r"{0,4}?(?:补不了|退不了|赔不了|管不了|办不了|批不了|修不了|改不了|认不了|"
+     r"不给批|不给退|不给补|不给赔|不管这些|不管了|就不管)"),
+    (DENY, r"(?:肯定|绝对|一律|概)不给(?:批|退|补|赔|换|修|办)"),
+    (DENY, r"归(?!我|谁)" + _C + r"{1,5}?(?:管|负责)|不归(?:我|咱)"),
+    (DENY, r"(?<!恢复)(?:系统|服务器|设备|机器|线路|网络)(?:一切|都|完全)?正常"),
+    (DENY, r"(?:跟|和|与)" + _C + r"{0,3}?(?:店|公司|影院|中介|物业|窗口|餐厅|网点|柜台|商场|酒店)(?:没关系|没有关系|无关|扯不上关系|不相干)"),
+)  # fmt: skip
+_COMPILED = tuple(
+    [(concept, *compile_with_triggers(p), False) for concept, p in (*_SHAPES, *_ACTS)]
+    + [(concept, *compile_with_triggers(p), True) for concept, p in _SOFT]
+)
 # Naming another party: no fault when the reply takes the matter on as well ("是快递的问题，但我马上帮您追").
 _PUSH = re.compile(
     r"(?:是|属于|归)(?:"
@@ -162,25 +218,41 @@ def names_another_party(words: str) -> bool:
 
 
 class Shape(NamedTuple):
-    """A fault shown by the shape of a sentence: where, which fault, and the words."""
+    """A concept shown by the shape of a sentence: where, which, the words, and whether it is a soft refusal (a
+    refusal only when the reply does nothing itself: "这个我们补不了" is one, "改签不了，我给您换下一趟" is not)."""
 
     start: int
     end: int
-    fault: str
+    concept: str
     words: str
+    soft: bool = False
 
 
 def shapes(text: str) -> list[Shape]:
-    """Every fault shape in normalised text, in order."""
+    """Every shape in normalised text, in order."""
     out: list[Shape] = []
-    for fault, pattern in _COMPILED:
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            if start == end:
-                continue
-            words = m.group()
-            if fault == BLAME and ("正常" in words or "奇怪" in words or "难免" in words) and _FEELING.search(words):
-                continue  # "您着急很正常" understands the customer
-            out.append(Shape(start, end, fault, words))
+    present = frozenset(text)
+    for concept, pattern, needs, soft in _COMPILED:
+        for needed in needs:
+            if needed.isdisjoint(present):
+                break  # the pattern cannot match: it needs one of these characters and none is here
+        else:
+            out += _matches(text, concept, pattern, soft)
     out.sort()
+    return out
+
+
+def _matches(text: str, concept: str, pattern: re.Pattern[str], soft: bool) -> list[Shape]:
+    """The pattern's matches that stand: not a feeling taken for blame, not an act in an if-part."""
+    out: list[Shape] = []
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if start == end:
+            continue
+        words = m.group()
+        if concept == BLAME and ("正常" in words or "奇怪" in words or "难免" in words) and _FEELING.search(words):
+            continue  # "您着急很正常" understands the customer
+        if concept in _ACT_NAMES and _IF.search(text, _sentence_start(text, start), start):
+            continue  # "只要查出来是我们发错了，…" promises nothing yet
+        out.append(Shape(start, end, concept, words, soft))
     return out

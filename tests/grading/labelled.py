@@ -30,6 +30,8 @@ BATCHES = tuple(
         "utterances_fresh13.txt",
         "utterances_fresh14.txt",
         "utterances_fresh15.txt",
+        "utterances_fresh16.txt",
+        "utterances_fresh17.txt",
     )
 )
 

@@ -106,7 +106,7 @@ def test_a_push_elsewhere_with_the_matter_taken_on_is_information(matcher: Conce
 
 
 def test_shapes_read_normalised_text() -> None:
-    assert [s.fault for s in shapes(normalise("急什麼急？"))] == ["rude"]
+    assert [s.concept for s in shapes(normalise("急什麼急？"))] == ["rude"]
     assert shapes(normalise("")) == []
 
 
@@ -124,5 +124,71 @@ def test_no_shape_fault_in_what_the_course_itself_recommends() -> None:
             texts = [node.turn.model_answer or "", *(e.better for e in node.turn.expects)]
             texts += [c.text for c in node.turn.choices if c.score >= 0]
             texts += [t for ex in sc.examples if ex.name != "poor" for t in ex.turns if isinstance(t, str)]
-            flagged += [(sc.id, t, s.words) for t in texts for s in shapes(normalise(t))]
+            flagged += [(sc.id, t, s.words) for t in texts for s in shapes(normalise(t)) if s.concept in FAULTS]
     assert flagged == []
+
+
+# Acts in open wording, read like any phrase.
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("押金没按时退是我们财务漏了，抱歉。", "take_responsibility"),
+        ("这次是我们排课的时候没核对名单。", "take_responsibility"),
+        ("深更半夜被扔在路边，换谁都得气坏。", "empathy"),
+        ("孩子一直哭，您心里肯定揪着。", "empathy"),
+        ("毛病就出在派单系统把终点认错了。", "explanation"),
+        ("这次的停车费给您免了。", "compensation"),
+        ("多扣的钱原路退回您的微信。", "solution"),
+        ("柜门周五天黑前修好。", "timeline"),
+        ("这件事我马上报给我们站长。", "escalate_properly"),
+        ("先紧着您和孩子的安全来。", "customer_first"),
+        ("修好后我再打电话跟您确认。", "follow_up"),
+        ("您说的是昨晚八点那单一直没送到，对吧？", "listen"),
+    ],
+)
+def test_an_act_in_open_wording_is_found_by_its_shape(matcher: ConceptMatcher, text: str, act: str) -> None:
+    assert act in matcher.said(text), matcher.read(text).mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("这笔钱我们不会给您退的。", "solution"),
+        ("只要查出来是我们发错了，运费我们出。", "take_responsibility"),
+        ("如果是我们漏了，我们一定负责。", "take_responsibility"),
+        ("您说是我们搞错了？", "take_responsibility"),
+        ("培训课讲的是道歉、解释、补偿、回访四步。", "compensation"),
+        ("赔偿的事情我这边说了不算。", "compensation"),
+        ("后来店长给他赔礼道歉，还送了礼品。", "apology"),
+        ("医生连句道歉都没有，所以您的心情我特别能体会。", "apology"),
+    ],
+)
+def test_an_act_shape_negated_conditional_or_reported_earns_nothing(
+    matcher: ConceptMatcher, text: str, act: str
+) -> None:
+    assert act not in matcher.said(text), matcher.read(text).mentions
+
+
+def test_a_refusal_is_a_fault_only_when_the_reply_does_nothing_itself(matcher: ConceptMatcher) -> None:
+    assert "deny_responsibility" in matcher.said("这个积分我们补不了。")
+    assert "deny_responsibility" in matcher.said("保修肯定不给批。")
+    assert "deny_responsibility" not in matcher.said("这趟车改签不了，我给您换成下一趟的车次。")
+    assert "deny_responsibility" not in matcher.said("按合同维修归房东管，不过我今天下午就联系师傅上门修。")
+
+
+def test_a_negation_of_another_verb_does_not_clear_a_fault(matcher: ConceptMatcher) -> None:
+    # "进不去", "练不出", "到没到" negate their own verb, not the fault that follows
+    assert "deny_responsibility" in matcher.said("沙发进不去不是我们的问题。")
+    assert "deny_responsibility" in matcher.said("练不出效果难道怪教练吗？")
+    assert "rude" in matcher.said("到没到账你自己不会看吗？")
+    # a negation right before the fault still clears it
+    assert "blame_customer" not in matcher.said("我不是说您的问题。")
+
+
+def test_shapes_never_make_a_reply_read_as_a_keyword_list(matcher: ConceptMatcher) -> None:
+    text = (
+        "太抱歉了，孩子盼了一天却看到这样的蛋糕，难怪会哭。我让门店马上给您重做一个一模一样的，一小时内送到，费用全免。"
+    )
+    reading = matcher.read(text)
+    assert "compensation" in reading.said
+    assert not reading.list_like
