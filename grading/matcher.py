@@ -124,7 +124,7 @@ _MARKERS: dict[str, tuple[str, ...]] = {
 }
 # fmt: on
 _FAULT_HINTS = ("问题", "责任", "错", "失误", "过错", "属实", "确实", "真的", "是我们", "怪我们", "我们的原因", "损坏")
-_QUOTES = re.compile(r"[“\"「『‘'](.{1,40}?)[”\"」』’']")
+_QUOTES = re.compile(r"[“\"「『‘'《〈](.{1,40}?)[”\"」』’'》〉]")  # quoted words and titles are mentioned, not used
 # "的话" followed by these is someone's words ("他刚才的话说得太冲了") or part of a word ("您的话费"), not the end of
 # a condition.
 _NOT_IF = re.compile(r"(?:说|讲|太|很|真|有点|是不是|听着|让人|伤人|难听|费|题|术|筒|语|剧)")

@@ -32,6 +32,8 @@ BATCHES = tuple(
         "utterances_fresh15.txt",
         "utterances_fresh16.txt",
         "utterances_fresh17.txt",
+        "utterances_fresh18.txt",
+        "utterances_fresh19.txt",
     )
 )
 

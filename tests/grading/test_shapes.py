@@ -192,3 +192,33 @@ def test_shapes_never_make_a_reply_read_as_a_keyword_list(matcher: ConceptMatche
     reading = matcher.read(text)
     assert "compensation" in reading.said
     assert not reading.list_like
+
+
+def test_titles_are_mentioned_not_used(matcher: ConceptMatcher) -> None:
+    assert "apology" not in matcher.said("您要找的《学会道歉》在三楼心理学区。")
+    assert "apology" in matcher.said("对不起，《学会道歉》这本书已经卖完了。")
+
+
+def test_an_admission_asked_back_is_a_denial_and_said_plainly_is_an_admission(matcher: ConceptMatcher) -> None:
+    assert "deny_responsibility" in matcher.said("这事怪我们？")
+    said = matcher.said("这事怪我们，对不起，这壶给您重新泡。")
+    assert "take_responsibility" in said and "deny_responsibility" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("退款卡在我们跟支付渠道的对账环节。", True),
+        ("板材是物流运输时磕坏的。", True),
+        ("这笔调度费是系统定位出了岔子误扣的。", True),
+        ("我帮您查一下这单卡在哪个中转站了。", False),
+        ("网络故障我已经报给技术部了。", False),
+    ],
+)
+def test_a_cause_named_in_open_wording_is_an_explanation(matcher: ConceptMatcher, text: str, expected: bool) -> None:
+    assert ("explanation" in matcher.said(text)) is expected
+
+
+def test_a_question_for_facts_is_listening_and_one_off_the_matter_is_not(matcher: ConceptMatcher) -> None:
+    assert "listen" in matcher.said("请问镜架是戴了多久开始松的？")
+    assert "listen" not in matcher.said("请问洗手间在哪里？")
