@@ -25,6 +25,11 @@ OFF_TOPIC = (
 RUDE = "对不起，我没空听你废话，你爱找谁找谁去。"
 SARCASTIC = "行行行，都是我们的错，给您道歉，给您补偿，这下您满意了吧？"
 OKAY = "好的。"
+# Well-formed stock fragments, one for every act, in a few characters each.
+FRAGMENTS = (
+    "换谁都生气，是我们仓库发错了，问题就出在系统，费用给您免了，原路退回，周五天黑前办好，报给我们站长，"
+    "有结果第一时间通知您，先紧着您的安全。"
+)
 Path = list[str | int]
 
 
@@ -222,6 +227,7 @@ def gaming_strategies(s: Scenario) -> dict[str, Callable[[Run], str]]:
         "带“对不起”的粗鲁回答": lambda run: RUDE,
         "讽刺式敷衍": lambda run: SARCASTIC,
         "每句都说“好的。”": lambda run: OKAY,
+        "成串的套话": lambda run: FRAGMENTS,
     }
     for name, turns in extra.items():
         texts = [t for t in turns if isinstance(t, str)]

@@ -34,6 +34,8 @@ BATCHES = tuple(
         "utterances_fresh17.txt",
         "utterances_fresh18.txt",
         "utterances_fresh19.txt",
+        "utterances_fresh20.txt",
+        "utterances_fresh21.txt",
     )
 )
 

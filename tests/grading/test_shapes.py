@@ -222,3 +222,33 @@ def test_a_cause_named_in_open_wording_is_an_explanation(matcher: ConceptMatcher
 def test_a_question_for_facts_is_listening_and_one_off_the_matter_is_not(matcher: ConceptMatcher) -> None:
     assert "listen" in matcher.said("请问镜架是戴了多久开始松的？")
     assert "listen" not in matcher.said("请问洗手间在哪里？")
+
+
+def test_a_string_of_stock_fragments_reads_as_a_list(matcher: ConceptMatcher) -> None:
+    from scenarios.checks import FRAGMENTS
+
+    assert matcher.read(FRAGMENTS).list_like
+    spaced = FRAGMENTS.replace("，", " ").replace("。", "")
+    assert matcher.read(spaced).list_like
+
+
+def test_a_wrong_character_that_makes_a_word_with_its_neighbour_is_no_slip(matcher: ConceptMatcher) -> None:
+    assert "timeline" not in matcher.said("婚礼可以改到您想要的日期。")  # 礼可 would be a slip for 立刻
+    assert "verify_facts" in matcher.said("我们会尽快和实情况。")  # 和实 is a slip for 核实: 实情 keeps the right 实
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("代金券这次就没有了，但多扣的停车费今天退回。", "compensation"),
+        ("客套的道歉话我就不多说了，新的一束今晚八点前送到。", "apology"),
+        ("赔偿的事这会儿还定不下来。", "compensation"),
+    ],
+)
+def test_an_act_put_aside_later_in_its_clause_is_not_done(matcher: ConceptMatcher, text: str, act: str) -> None:
+    assert act not in matcher.said(text)
+
+
+def test_a_negation_does_not_reach_past_what_the_agent_has_already_done(matcher: ConceptMatcher) -> None:
+    text = "谢谢您提醒我们淋浴间没有热水我已经报给设备主管了修好后我给您回个电话"
+    assert "escalate_properly" in matcher.said(text)
