@@ -35,6 +35,15 @@ _OTHERS = (
     "快递公司|快递|物流公司|物流|厂家|厂商|生产商|品牌方|卖家|银联|第三方|支付平台|供应商|外包公司|外包|保险公司|运营商|经销商|"
     "代理商|工厂|开发商|他们|她们|那边|对方"
 )
+# Naming another party as the one at fault ("这是厂家的问题"), and sending the customer to one ("您去找物流公司").
+_ANOTHER_PARTY = r"(?:是|属于|归)(?:" + _OTHERS + r")(?:那边|方面|自己)?的" + _C + r"{0,4}?(?:事|问题|责任|锅)"
+_SENT_ELSEWHERE = (
+    r"(?<![帮替陪给带])"
+    + _YOU
+    + r"(?:得|要|就|还是|最好|自己|可以|直接|该|再)*(?:(?:去)?(?:找|问|联系|打给|打|咨询)|去(?:跟|和))(?:"
+    + _ELSEWHERE
+    + ")"
+)
 # What people are called when they are being put down.
 _PUT_DOWN = (
     "难缠|难说话|难伺候|难搞|较真|计较|斤斤计较|啰嗦|啰唆|唠叨|事多|事儿多|多事|挑剔|吹毛求疵|过分|离谱|无理|不讲理|不讲道理|"
@@ -131,9 +140,8 @@ _SHAPES: tuple[tuple[str, str], ...] = (
     (SARCASM, r"(?:哎哟|哎呦|嚯)" + _C + r"{0,2}[,，]?" + _YOU + r"(?:可|还|也)?(?:真是|可真|真)"),
     (SARCASM, _YOU + r"(?:高兴|开心)就好"),
     # Pushing the matter elsewhere: "售后的事您得去找品牌方", "钱是第三方支付平台扣的，您问他们".
-    (DENY, r"(?<![帮替陪给带])" + _YOU + r"(?:得|要|就|还是|最好|自己|可以|直接|该|再)*(?:(?:去)?(?:找|问|联系|打给|打|咨询)|去(?:跟|和))(?:"
-     + _ELSEWHERE + ")"),
-    (DENY, r"(?:是|属于|归)(?:" + _OTHERS + r")(?:那边|方面|自己)?的" + _C + r"{0,4}?(?:事|问题|责任|锅)"),
+    (DENY, _SENT_ELSEWHERE),
+    (DENY, _ANOTHER_PARTY),
     (DENY, r"(?:我|我们)(?:这边|门店|这里|也|又|真|实在)?(?:说了不算|管不着|管不了|查不了|改不了|帮不了|无能为力|"
      r"爱莫能助)"),
     (DENY, r"我(?:只是|就是|也就是|不过是)?(?:个|一个)(?:小)?(?:客服|传话的|打工的|员工|临时工|新来的|办事的|跑腿的)"),
@@ -222,17 +230,7 @@ _COMPILED = tuple(
     + [(concept, *compile_with_triggers(p), True) for concept, p in _SOFT]
 )
 # Naming another party: no fault when the reply takes the matter on as well ("是快递的问题，但我马上帮您追").
-_PUSH = re.compile(
-    r"(?:是|属于|归)(?:"
-    + _OTHERS
-    + r")(?:那边|方面|自己)?的"
-    + _C
-    + r"{0,4}?(?:事|问题|责任|锅|原因)|"
-    + _YOU
-    + r"(?:得|要|就|还是|最好|自己|可以|直接|该|再)*(?:(?:去)?(?:找|问|联系|打给|咨询)|去(?:跟|和))(?:"
-    + _ELSEWHERE
-    + ")"
-)
+_PUSH = re.compile(_ANOTHER_PARTY + "|" + _SENT_ELSEWHERE)
 
 
 def names_another_party(words: str) -> bool:
