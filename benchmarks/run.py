@@ -437,7 +437,7 @@ def rule_engine_figures(count: int = 1500, runs: int = 3) -> dict[str, object]:
     the report at the ending; the best option at choices, whose time counts but which are not counted as turns).
     Processor time of this process pinned to one core (other users of the machine do not slow it) and wall time,
     median of `runs` runs; every cache of readings and normalised text is emptied before each run, so every reply
-    is read afresh."""
+    is read afresh (the choice options are read when an engine is built, on the server as here)."""
     from catalog.catalog import ContentRoots, load_catalog
     from grading.text import forget as forget_text
     from scenarios.checks import play

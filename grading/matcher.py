@@ -588,6 +588,7 @@ class ConceptMatcher:
         self._auto = _Automaton({head: (head, tuple(entries)) for head, entries in heads.items()})
         # The shared concepts' slips are the same for every scenario: built once per process.
         self._read = lru_cache(maxsize=READ_CACHE)(self._read_text)
+        self._pinned: dict[str, Reading] = {}  # fixed content (choice options), read once and never forgotten
         self._slip_autos = [
             a
             for a in (_slip_automaton(tuple(shared_pairs), shared_exact), _slip_automaton(tuple(own_pairs), exact))
@@ -696,11 +697,18 @@ class ConceptMatcher:
     def read(self, text: str) -> Reading:
         """Every mention with its polarity, the affirmed concepts with their words, and the shape of the text.
 
-        Readings are kept for the last READ_CACHE normalised texts (replies repeat: reruns, replays, classes)."""
-        return self._read(normalise(text))
+        Readings are kept for the last READ_CACHE normalised texts (replies repeat: reruns, replays, classes);
+        pinned texts are read once for the matcher's life."""
+        pinned = self._pinned.get(text)
+        return pinned if pinned is not None else self._read(normalise(text))
+
+    def pin(self, texts: Iterable[str]) -> None:
+        """Read fixed texts now (a scenario's choice options) and keep their readings for good."""
+        for text in texts:
+            self._pinned[text] = self._read_text(normalise(text))
 
     def forget(self) -> None:
-        """Empty the cache of readings."""
+        """Empty the cache of readings (pinned ones stay: they are content, not replies)."""
         self._read.cache_clear()
         _layout.cache_clear()
 

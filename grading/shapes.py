@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import ahocorasick_rs
+
 from grading.triggers import compile_with_triggers
 
 RUDE = "rude"
@@ -249,14 +251,47 @@ class Shape(NamedTuple):
     soft: bool = False
 
 
+class _Index(NamedTuple):
+    """Which patterns may match a text, found at once: an automaton over every trigger word and character, and
+    for each the patterns whose most telling set holds it (a bit mask)."""
+
+    automaton: ahocorasick_rs.AhoCorasick
+    owners: dict[str, int]
+    always: int  # patterns with no trigger
+
+
+def _index() -> _Index:
+    words = sorted({w for _, _, needs, _ in _COMPILED for need in needs for w in need})
+    owners = dict.fromkeys(words, 0)
+    always = 0
+    for k, (_, _, needs, _) in enumerate(_COMPILED):
+        if not needs:
+            always |= 1 << k
+        for w in needs[0] if needs else ():
+            owners[w] |= 1 << k
+    return _Index(ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard), owners, always)
+
+
+_INDEX = _index()
+
+
 def shapes(text: str) -> list[Shape]:
-    """Every shape in normalised text, in order."""
+    """Every shape in normalised text, in order. A pattern runs only where every one of its trigger sets has a
+    word in the text: the most telling set is looked up for all patterns at once, the others per pattern."""
     out: list[Shape] = []
-    present = frozenset(text)
-    for concept, pattern, needs, soft in _COMPILED:
-        for needed in needs:
-            if needed.isdisjoint(present):
-                break  # the pattern cannot match: it needs one of these characters and none is here
+    index = _INDEX
+    present = set(index.automaton.find_matches_as_strings(text, overlapping=True))
+    candidates = index.always
+    owners = index.owners
+    for w in present:
+        candidates |= owners[w]
+    while candidates:
+        low = candidates & -candidates
+        candidates ^= low
+        concept, pattern, needs, soft = _COMPILED[low.bit_length() - 1]
+        for need in needs[1:]:
+            if need.isdisjoint(present):
+                break  # the pattern cannot match: it needs one of these words and none is here
         else:
             out += _matches(text, concept, pattern, soft)
     out.sort()

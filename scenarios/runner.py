@@ -16,8 +16,10 @@ EVENT = "事件"
 
 
 def build_engine(scenario: Scenario, library: Library) -> Engine:
-    """The rule engine for one scenario: shared concepts plus the scenario's own."""
-    return Engine.build(library, scenario.concepts, scenario.rules, scenario.rubric)
+    """The rule engine for one scenario: shared concepts plus the scenario's own; its choice options read once."""
+    engine = Engine.build(library, scenario.concepts, scenario.rules, scenario.rubric)
+    engine.matcher.pin(c.text for n in scenario.nodes.values() if n.turn is not None for c in n.turn.choices)
+    return engine
 
 
 class InvalidAnswer(ValueError):
