@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from grading.library import Concept, Library
-from grading.matcher import ConceptMatcher, Mention, Reading
+from grading.matcher import MODEL, ConceptMatcher, Mention, Reading
 from grading.rules import Avoid, Expect, Rule, TurnFacts, View, holds
 from grading.text import PUNCT, squeeze
 
@@ -27,6 +27,8 @@ GAMING_LABELS = {
     "copy": "照搬参考答案",
     "off_topic": "没有回应客户这句话说的事",
 }
+# A fault no phrase or sentence shape names, found from the words of the whole reply (grading/fault_model.py).
+MODEL_NOTE = "没有对应的固定说法，按整句用词判断，依据是最能说明问题的一句"
 SIMILAR_TO_EARLIER = 80
 SIMILAR_TO_MODEL = 85
 MIN_COMPARE = 8
@@ -289,9 +291,10 @@ class Engine:
             assert concept.penalty is not None
             for m in committed.get(name, ())[:PER_TURN_REPEATS]:
                 faults.append(concept.label)
+                note = MODEL_NOTE if m.via == MODEL else ""
                 entries.append(
                     Entry(facts.index, "penalty", concept.label, concept.penalty.score, 0.0,
-                          concept.penalty.dimension, (m.phrase,), "", (), name, concept.penalty.cap)
+                          concept.penalty.dimension, (m.phrase,), note, (), name, concept.penalty.cap)
                 )  # fmt: skip
                 _add(change, concept.effect)
         for j, avoid in enumerate(avoids):

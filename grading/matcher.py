@@ -19,6 +19,7 @@ from typing import Generic, NamedTuple, TypeVar
 import ahocorasick_rs
 from pypinyin import Style, pinyin
 
+from grading.fault_model import verdicts
 from grading.shapes import Shape, names_another_party, shapes
 from grading.text import lexicon, normalise
 
@@ -64,6 +65,7 @@ TIMELINE = "timeline"
 LISTEN = "listen"
 SHAPE = "句式"  # `via` of a concept found by the shape of its sentence (grading/shapes.py)
 SOFT_SHAPE = "句式（说明）"  # a refusal shape that is information when the reply takes the matter on
+MODEL = "整句判断"  # `via` of a fault found by the second opinion (grading/fault_model.py): no phrase, no shape
 # Acts that take the matter on: with one of them a push elsewhere is information, not a refusal.
 TAKING_ON = frozenset(
     {"solution", "verify_facts", "follow_up", "escalate_properly", RESPONSIBILITY, "compensation", TIMELINE}
@@ -98,9 +100,9 @@ _MARKERS: dict[str, tuple[str, ...]] = {
         "方不方便", "需不需要", "用不用", "想不想", "合不合适", "满不满意",
     ),
     "rhetorical": (
-        "难道", "凭什么", "干嘛", "干什么用", "何必", "哪有", "怎么可能", "有什么用", "有用吗", "有啥用", "还用说",
-        "岂不是", "至于吗", "有意思吗", "又能怎样", "能怎么样", "管用吗", "为什么要", "凭啥", "有必要", "难不成",
-        "谁说", "至于要", "至于让", "谁规定", "哪里说过", "不成?", "您不觉得", "你不觉得",
+        "难道", "犯得着", "凭什么", "干嘛", "干什么用", "何必", "哪有", "怎么可能", "有什么用", "有用吗", "有啥用",
+        "还用说", "岂不是", "至于吗", "有意思吗", "又能怎样", "能怎么样", "管用吗", "为什么要", "凭啥", "有必要",
+        "难不成", "谁说", "至于要", "至于让", "谁规定", "哪里说过", "不成?", "您不觉得", "你不觉得",
     ),
     # Negate a phrase they follow ("补偿是不可能的"); also negators before one ("不会给您退款").
     "after_neg": (
@@ -393,6 +395,9 @@ def _mention_order(m: Mention) -> tuple[int, str]:
     return (m.position, m.concept)
 
 
+# Question words that ask for facts: a question with one of them asks about the matter even without "您".
+_ASKS = re.compile(r"怎么|多久|多长|哪|几|什么|啥|多少|是不是|有没有|是否|还有[\u4e00-\u9fff]{1,4}吗|了吗|了吧")
+_TROUBLE = re.compile(r"不|没|坏|问题|故障|毛病|错|疼|痛|漏|丢|破|异响")
 _LIST_GAP = re.compile(r"[、和及与]|[\u4e00-\u9fff]{1,3}(?=、)")
 
 
@@ -687,8 +692,8 @@ class ConceptMatcher:
             variant = text[first:end]
             for name, phrase in entries:
                 # a wrong character that makes a real word with its neighbour is no slip ("婚礼|可以" for 立刻)
-                if (variant[0] != phrase[0] and text[max(0, first - 1) : first + 1] in words) or (
-                    variant[-1] != phrase[-1] and text[end - 1 : end + 1] in words
+                if (variant[0] != phrase[0] and any(text[max(0, first - k) : first + 1] in words for k in (1, 2))) or (
+                    variant[-1] != phrase[-1] and any(text[end - 1 : end + k] in words for k in (1, 2))
                 ):
                     continue
                 out.append(_new(_Hit, (first, end, name, variant, phrase, False)))
@@ -740,6 +745,7 @@ class ConceptMatcher:
             how = polarity(t, lay, h, c0, c1, si, markers, before, info)
             mentions.append(_new(Mention, (h.concept, h.surface, ci, h.start, how, h.via)))
         mentions = _refused(_listed_after(mentions, t), self.faults)
+        mentions += self._second_opinion(t, clauses, mentions)
         mentions = self._derive(mentions, all_markers, t, lay.spans)
         said: dict[str, list[str]] = {}
         first: dict[str, int] = {}
@@ -780,6 +786,16 @@ class ConceptMatcher:
         # every act in a few characters: a string of stock fragments, however well each is phrased
         list_like = list_like or (acts >= ACTS_MANY and acts * 10 >= ACTS_DENSITY * max(han, 1))
         return Reading(t, tuple(mentions), said, first, han, len(clauses), bare, round(density, 2), list_like)
+
+    def _second_opinion(self, t: str, clauses: list[tuple[int, int, int]], mentions: list[Mention]) -> list[Mention]:
+        """Faults the model finds where the reader found none of that fault, each shown by its clause."""
+        found = {m.concept for m in mentions if m.polarity == AFFIRMED}
+        out = []
+        for v in verdicts(t, clauses):
+            if v.fault in self.faults and v.fault not in found:
+                c0, c1 = clauses[v.clause][:2] if clauses else (0, len(t))
+                out.append(Mention(v.fault, t[c0:c1].strip() or t, v.clause, c0, AFFIRMED, MODEL))
+        return out
 
     def _polarity(
         self,
@@ -874,7 +890,9 @@ class ConceptMatcher:
         """Acts that follow from others: denying responsibility, dismissive questions, sarcasm and rudeness."""
         out = list(mentions)
         concepts, faults = self.concepts, self.faults
-        pushes = [m for m in out if m.concept == DENY and (m.via == SOFT_SHAPE or names_another_party(m.phrase))]
+        pushes = [
+            m for m in out if m.concept == DENY and (m.via in (SOFT_SHAPE, MODEL) or names_another_party(m.phrase))
+        ]
         if pushes and any(m.concept in TAKING_ON and m.polarity == AFFIRMED for m in out):
             out = [m for m in out if m not in pushes]  # "是快递的问题，但我马上帮您追" takes the matter on
         for m in mentions:
@@ -887,7 +905,12 @@ class ConceptMatcher:
             doubted = any(m.polarity in (QUESTION, RHETORICAL) for m in out)
             if not doubted and not any(m.concept == LISTEN and m.polarity == AFFIRMED for m in out):
                 for s0, s1, asked in asks:
-                    if not asked or ("您" not in t[s0:s1] and "你" not in t[s0:s1]):
+                    said_to = "您" in t[s0:s1] or "你" in t[s0:s1]
+                    # a question to the customer, or for facts ("楼上漏水大概多久了？"); "请问" without the
+                    # customer asks about the matter only when it names a trouble ("请问是哪只眼看不清？", not
+                    # "请问洗手间在哪里？")
+                    for_facts = _ASKS.search(t, s0, s1) and ("请问" not in t[s0:s1] or _TROUBLE.search(t, s0, s1))
+                    if not asked or not (said_to or for_facts):
                         continue
                     other = any(k in ("rhetorical", "report") for m0, _, k in markers if s0 <= m0 < s1)
                     other = other or any(s0 <= m.position < s1 for m in out)
@@ -908,6 +931,9 @@ class ConceptMatcher:
                 else m
                 for m in out
             ]
+        # the second opinion only speaks where the reader found nothing of that fault, derived ones included
+        by_reader = {m.concept for m in out if m.polarity == AFFIRMED and m.via != MODEL}
+        out = [m for m in out if not (m.via == MODEL and m.concept in by_reader)]
         out.sort(key=_mention_order)
         return out
 

@@ -36,6 +36,9 @@ BATCHES = tuple(
         "utterances_fresh19.txt",
         "utterances_fresh20.txt",
         "utterances_fresh21.txt",
+        "utterances_fresh22.txt",
+        "utterances_fresh23.txt",
+        "utterances_fresh24.txt",
     )
 )
 

@@ -1,0 +1,130 @@
+"""The second opinion on faults: read without scikit-learn exactly as trained, silent on every right reply of the
+course, each verdict shown by a clause of the reply, and never a second count of a fault the reader found."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import grading.fault_model as fault_model
+import grading.matcher as matcher_module
+from catalog.catalog import ContentRoots, load_catalog
+from grading.engine import MODEL_NOTE
+from grading.fault_model import FAULTS, THRESHOLDS, Verdict, probabilities, verdicts
+from grading.matcher import MODEL, ConceptMatcher
+from grading.text import normalise
+from scenarios.checks import play
+from scenarios.runner import Run, build_engine
+from tests.grading.labelled import matcher as shared_matcher
+from tests.grading.labelled import utterances
+
+GOLDEN = Path(__file__).with_name("fault_model_golden.json")
+CATALOG = load_catalog(ContentRoots.shipped())
+
+
+def test_the_pure_reading_gives_the_probabilities_scikit_learn_gave_when_trained() -> None:
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert len(golden) >= 50
+    for row in golden:
+        got = probabilities(row["text"])
+        for fault in FAULTS:
+            assert got[fault] == pytest.approx(row[fault], abs=1e-5), (row["text"], fault)
+
+
+def _right_replies() -> list[tuple[str, str]]:
+    """Every reply a scenario holds up as right or acceptable: model answers, better phrasings, options that earn
+    points, and the turns of the good and middling transcripts (the middling ones are not in the training data)."""
+    out = []
+    for sid, s in sorted(CATALOG.scenarios.items()):
+        for ex in s.examples:
+            if ex.name in ("good", "middling"):
+                out += [(f"{sid}:{ex.name}", t) for t in ex.turns if isinstance(t, str)]
+        for node in s.nodes.values():
+            if node.turn is not None:
+                out.append((f"{sid}:model", node.turn.model_answer))
+                out += [(f"{sid}:better", e.better) for e in node.turn.expects]
+                out += [(f"{sid}:option", c.text) for c in node.turn.choices if c.score > 0]
+    return [(where, t) for where, t in out if t]
+
+
+def test_no_right_reply_of_the_course_is_called_a_fault() -> None:
+    for where, text in _right_replies():
+        assert verdicts(normalise(text), [(0, len(normalise(text)), 0)]) == [], (where, text)
+
+
+def test_unseen_rude_wording_is_found_and_shown_by_its_clause() -> None:
+    text = "这种问题小学生都会处理，您还要我教？"
+    assert text not in {u.text for u in utterances()}, "the example must not be training data"
+    reading = shared_matcher().read(text)
+    found = [m for m in reading.mentions if m.via == MODEL]
+    assert [m.concept for m in found] == ["rude"]
+    assert found[0].phrase in normalise(text) and found[0].phrase in ("这种问题小学生都会处理", "您还要我教")
+    assert reading.said["rude"] == [found[0].phrase]
+
+
+def test_the_model_never_counts_a_fault_the_reader_already_found() -> None:
+    for u in utterances():
+        reading = shared_matcher().read(u.text)
+        by_phrase = {m.concept for m in reading.mentions if m.via != MODEL and not m.negated}
+        by_model = {m.concept for m in reading.mentions if m.via == MODEL}
+        assert not by_phrase & by_model, u.text
+
+
+def test_a_push_elsewhere_is_information_when_the_reply_takes_the_matter_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matcher_module, "verdicts", lambda t, c: [Verdict("deny_responsibility", 0.95, 0)])
+    m = ConceptMatcher({"deny_responsibility": ["不归我们管"], "solution": ["给您换"], "timeline": ["马上"]})
+    assert "deny_responsibility" not in m.said("这个归厂家，我马上给您换一台。")
+    assert "deny_responsibility" in m.said("这个归厂家，您自己去问。")
+
+
+def test_a_fault_the_scenario_does_not_know_is_not_added(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(matcher_module, "verdicts", lambda t, c: [Verdict("sarcasm", 0.99, 0)])
+    m = ConceptMatcher({"rude": ["滚"], "apology": ["抱歉"]})
+    assert m.said("抱歉，请稍等。") == {"apology": ["抱歉"]}
+
+
+def test_a_rude_run_in_words_no_phrase_names_is_capped_at_40() -> None:
+    """Every free-text answer is the node's model answer followed by a put-down that only the model recognises;
+    every choice is the best option."""
+    remarks = ["这种问题小学生都会处理，您还要我教？", "您这智商，我也是服了，这点事都要问三遍。"]
+
+    def answer(run: Run) -> str:
+        turn = run.scenario.nodes[run.node].turn
+        assert turn is not None
+        return turn.model_answer + remarks[len(run.turns) % 2]
+
+    for sid, s in sorted(CATALOG.scenarios.items()):
+        run = play(s, build_engine(s, CATALOG.library), answer)
+        assert run.result is not None and run.result.total <= 40, (sid, run.result)
+
+
+def test_the_evidence_is_explained_in_the_report() -> None:
+    s = CATALOG.scenarios["angry-caller"]
+    run = Run(s, build_engine(s, CATALOG.library))
+    while s.nodes[run.node].turn is not None and s.nodes[run.node].turn.mode != "text":  # type: ignore[union-attr]
+        run.answer(1)
+    run.answer("这种问题小学生都会处理，您还要我教？")
+    lines = [e for e in run.entries if e.kind == "penalty" and e.rule == "rude"]
+    assert lines and lines[0].feedback == MODEL_NOTE and lines[0].words[0] in "这种问题小学生都会处理，您还要我教？"
+
+
+def test_a_model_file_for_other_faults_is_refused_with_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "fault_model.tsv"
+    bad.write_text("# faults\trude\tcheek\n# intercept\t0\t0\n好\t1.0\t0.1\t0.2\n", encoding="utf-8")
+    monkeypatch.setattr(fault_model, "MODEL_FILE", bad)
+    fault_model._model.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"fault_model\.tsv"):
+            probabilities("好")
+    finally:
+        monkeypatch.undo()
+        fault_model._model.cache_clear()
+
+
+def test_thresholds_cover_every_fault_and_stay_strict() -> None:
+    assert set(THRESHOLDS) == set(FAULTS)
+    assert all(0.7 <= t < 1 for t in THRESHOLDS.values())

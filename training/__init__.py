@@ -1,0 +1,1 @@
+"""Fitting models the app reads as data (needs the `train` extra)."""
