@@ -35,14 +35,14 @@ class Verdict(NamedTuple):
     clause: int
 
 
-_BITS = 21  # every code point fits in 21 bits, so three of them fit in one 64-bit number
+_BITS = 21  # every code point plus one fits in 21 bits, so three of them fit in one 64-bit number
 _SHIFT1 = np.uint64(_BITS)
 
 
 def _keys(text: str) -> np.ndarray:
     """Every 1-, 2- and 3-character n-gram of the text as one number, in the order: all 1-grams, all 2-grams,
-    all 3-grams (unique across lengths: the first character of a longer n-gram is never NUL)."""
-    cp = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    all 3-grams. Each character counts as its code point plus one (never 0), so numbers differ across lengths."""
+    cp = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.uint64) + np.uint64(1)
     n = len(cp)
     out = np.empty(n + max(0, n - 1) + max(0, n - 2), dtype=np.uint64)
     if n == 0:
@@ -57,6 +57,14 @@ def _keys(text: str) -> np.ndarray:
         np.left_shift(two[:-1], _SHIFT1, out=three)
         three |= cp[2:]
     return out
+
+
+def _key(gram: str) -> int:
+    """One n-gram as _keys numbers it."""
+    key = 0
+    for ch in gram:
+        key = (key << _BITS) | (ord(ch) + 1)
+    return key
 
 
 def _starts(n: int) -> np.ndarray:
@@ -84,7 +92,7 @@ def _model() -> _Model:
         grams.append(gram)
         idf.append(float(value))
         weights.append([float(c) for c in coefs])
-    keys = np.array([_keys(g)[-1] for g in grams], dtype=np.uint64)  # the last key is the whole n-gram
+    keys = np.array([_key(g) for g in grams], dtype=np.uint64)
     order = np.argsort(keys)
     # float32 halves the memory the lookups touch; the probabilities move by less than 1e-6
     return _Model(

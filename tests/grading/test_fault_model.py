@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import grading.fault_model as fault_model
 import grading.matcher as matcher_module
@@ -128,3 +130,12 @@ def test_a_model_file_for_other_faults_is_refused_with_its_name(
 def test_thresholds_cover_every_fault_and_stay_strict() -> None:
     assert set(THRESHOLDS) == set(FAULTS)
     assert all(0.7 <= t < 1 for t in THRESHOLDS.values())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=12))
+def test_every_n_gram_of_a_text_is_numbered_as_the_model_numbers_it(text: str) -> None:
+    keys = fault_model._keys(text).tolist()
+    grams = [text[i : i + n] for n in (1, 2, 3) for i in range(len(text) - n + 1)]
+    assert keys == [fault_model._key(g) for g in grams]
+    assert len(set(keys)) == len(set(grams))
