@@ -417,6 +417,15 @@ def _listed_after(mentions: list[Mention], t: str) -> list[Mention]:
     return out
 
 
+def _free_fix(mentions: list[Mention]) -> list[Mention]:
+    """ "免费" said of the fix itself ("免费给您重做", "这次维修免费") makes the fix free, nothing extra: it is no
+    compensation on its own."""
+    fixes = {m.clause for m in mentions if m.concept == "solution" and m.polarity == AFFIRMED}
+    if not fixes:
+        return mentions
+    return [m for m in mentions if not (m.concept == "compensation" and m.phrase == "免费" and m.clause in fixes)]
+
+
 def _refused(mentions: list[Mention], faults: frozenset[str]) -> list[Mention]:
     """An act followed in its clause by a refusal is refused ("赔偿的事情我这边说了不算")."""
     denials = [m for m in mentions if m.concept == DENY and m.polarity == AFFIRMED]
@@ -448,6 +457,15 @@ def _complement(t: str, m: tuple[int, int, str]) -> bool:
         return False
     before, after = t[m0 - 1], t[m1]
     return after == before or (after in _RESULT and before not in _FILLER and "\u4e00" <= before <= "\u9fff")
+
+
+def _compares(t: str, m: tuple[int, int, str]) -> bool:
+    """A 没 that compares ("别人都没您这么多事"): it negates nothing that follows."""
+    m0, m1, kind = m
+    return kind == "neg" and t.startswith("没", m0) and _COMPARED.match(t, m1) is not None
+
+
+_COMPARED = re.compile(r"(?:有)?(?:您|你|他|她|我|人家|别人)?(?:这么|那么)")
 
 
 def _negations(markers: list[tuple[int, int, str]], lo: int, hi: int, start: int, window: int = NEGATION_WINDOW) -> int:
@@ -744,7 +762,7 @@ class ConceptMatcher:
             c0, c1, si = clauses[ci] if clauses else (0, size, 0)
             how = polarity(t, lay, h, c0, c1, si, markers, before, info)
             mentions.append(_new(Mention, (h.concept, h.surface, ci, h.start, how, h.via)))
-        mentions = _refused(_listed_after(mentions, t), self.faults)
+        mentions = _free_fix(_refused(_listed_after(mentions, t), self.faults))
         mentions += self._second_opinion(t, clauses, mentions)
         mentions = self._derive(mentions, all_markers, t, lay.spans)
         said: dict[str, list[str]] = {}
@@ -788,7 +806,8 @@ class ConceptMatcher:
         return Reading(t, tuple(mentions), said, first, han, len(clauses), bare, round(density, 2), list_like)
 
     def _second_opinion(self, t: str, clauses: list[tuple[int, int, int]], mentions: list[Mention]) -> list[Mention]:
-        """Faults the model finds where the reader found none of that fault, each shown by its clause."""
+        """Faults the model finds where the reader found none of that fault, each shown by its clause. The model
+        reads negation itself ("这不是您的错" is no blame to it either)."""
         found = {m.concept for m in mentions if m.polarity == AFFIRMED}
         out = []
         for v in verdicts(t, clauses):
@@ -816,7 +835,9 @@ class ConceptMatcher:
         lo, hi = before[c0], before[start]  # the clause's markers that start before the mention
         if h.concept in self.faults:
             # Faults are only negated by a negation before them.
-            negations = [m for m in markers[lo:hi] if not _complement(t, m)]
+            negations = [m for m in markers[lo:hi] if not _complement(t, m) and not _compares(t, m)]
+            if t.startswith("是", start):  # "是您自己…" is negated only by "不是": "锁没关好是您自己的问题" blames
+                negations = [m for m in negations if m[1] == start]
             return NEGATED if _negations(negations, 0, len(negations), start, FAULT_NEGATION_WINDOW) % 2 else AFFIRMED
         s0, s1 = lay.sentences[si]
         if t.startswith(_MENTIONED, end) or (lay.these and _listed_these(t, end, s1)) or "口头禅" in t[end:s1]:

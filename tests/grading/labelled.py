@@ -39,6 +39,8 @@ BATCHES = tuple(
         "utterances_fresh22.txt",
         "utterances_fresh23.txt",
         "utterances_fresh24.txt",
+        "utterances_fresh25.txt",
+        "utterances_fresh26.txt",
     )
 )
 
