@@ -27,7 +27,8 @@ GAMING_LABELS = {
     "copy": "照搬参考答案",
     "off_topic": "没有回应客户这句话说的事",
 }
-# A fault no phrase or sentence shape names, found from the words of the whole reply (grading/fault_model.py).
+# A fault or an act no phrase or sentence shape names, found from the words of the whole reply
+# (grading/second_opinion.py).
 MODEL_NOTE = "没有对应的固定说法，按整句用词判断，依据是最能说明问题的一句"
 SIMILAR_TO_EARLIER = 80
 SIMILAR_TO_MODEL = 85
@@ -270,6 +271,8 @@ class Engine:
             acts = [a for a in exp.acts if a in facts.said]
             words = tuple(w for a in acts for w in facts.said[a])
             feedback = f"只计 {round(factor * 100)}%：{note}" if acts and factor < 1 else ""
+            if acts and all(a in reading.by_model for a in acts):
+                feedback = "；".join(x for x in (MODEL_NOTE, feedback) if x)
             rule = f"{facts.node}:{i}"
             entries.append(
                 Entry(facts.index, "credit", exp.need, exp.score * factor if acts else 0.0, exp.score,

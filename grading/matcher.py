@@ -19,7 +19,7 @@ from typing import Generic, NamedTuple, TypeVar
 import ahocorasick_rs
 from pypinyin import Style, pinyin
 
-from grading.fault_model import verdicts
+from grading.second_opinion import verdicts
 from grading.shapes import Shape, names_another_party, shapes
 from grading.text import lexicon, normalise
 
@@ -65,7 +65,7 @@ TIMELINE = "timeline"
 LISTEN = "listen"
 SHAPE = "句式"  # `via` of a concept found by the shape of its sentence (grading/shapes.py)
 SOFT_SHAPE = "句式（说明）"  # a refusal shape that is information when the reply takes the matter on
-MODEL = "整句判断"  # `via` of a fault found by the second opinion (grading/fault_model.py): no phrase, no shape
+MODEL = "整句判断"  # `via` of a concept found by the second opinion (grading/second_opinion.py): no phrase, no shape
 # Acts that take the matter on: with one of them a push elsewhere is information, not a refusal.
 TAKING_ON = frozenset(
     {"solution", "verify_facts", "follow_up", "escalate_properly", RESPONSIBILITY, "compensation", TIMELINE}
@@ -122,16 +122,32 @@ _MARKERS: dict[str, tuple[str, ...]] = {
         "你是说", "您刚才说", "你刚才说", "您觉得", "你觉得", "您认为", "你认为", "您以为", "你以为", "您要求",
         "你要求", "客户说", "顾客说", "对方说", "您问", "你问", "所谓", "您的意思是", "你的意思是",
         "您的要求是", "您要的是", "开会说", "说要", "总说", "常说", "老说", "讲了", "讲过", "讲的是", "群里说",
-        "网上有人", "有人在", "敢于", "勇于", "写着", "口号是", "宗旨是", "理念是",
+        "网上有人", "有人在", "敢于", "勇于", "写着", "口号是", "宗旨是", "理念是", "说过要", "说过会", "跟您说会",
+        "跟您说要", "跟你说会", "跟你说要",
     ),
     # A report verb preceded by these is the speaker's own voice ("跟您说", "听您说").
     "not_report": (
         "跟您说", "跟你说", "和您说", "和你说", "给您说", "对您说", "向您说", "听您说", "听你说", "您说的", "你说的",
-        "您说得", "你说得",
+        "您说得", "你说得", "我跟您说", "我跟你说", "我说过", "我们说过", "我们跟您说",
     ),
 }
 # fmt: on
-_FAULT_HINTS = ("问题", "责任", "错", "失误", "过错", "属实", "确实", "真的", "是我们", "怪我们", "我们的原因", "损坏")
+_FAULT_HINTS = (
+    "问题",
+    "责任",
+    "错",
+    "失误",
+    "过错",
+    "属实",
+    "确实",
+    "真的",
+    "是我们",
+    "怪我们",
+    "我们的原因",
+    "损坏",
+    "变形",
+    "出现任何",
+)  # fmt: skip
 _QUOTES = re.compile(r"[“\"「『‘'《〈](.{1,40}?)[”\"」』’'》〉]")  # quoted words and titles are mentioned, not used
 # "的话" followed by these is someone's words ("他刚才的话说得太冲了") or part of a word ("您的话费"), not the end of
 # a condition.
@@ -189,7 +205,19 @@ _THIRD = (
 _LISTED = re.compile(r"[、,，\s]|补偿|赔偿|退款|退货|道歉|换货|核实|维修|回访")
 _THIRD_SUBJECT = re.compile(r"(?<![告诉知醒请让给跟向帮替和对])(" + "|".join(_THIRD) + ")")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_TO_THIRD = re.compile(r"(?:给|向|对|跟|和|替)(?:他|她)(?!们的)")
+_TO_THIRD = re.compile(r"(?:给|向|对|跟|和|替)(?:他|她|人)(?!们的)")
+# "怎么道歉", "如何补偿": how an act is done, talked about, not done (unless asked of the customer)
+_HOW = re.compile(r"(?:怎么|如何|怎样)$")
+# A sentence that says the acts it names are a rule, a manual or a training topic ("…这些都写在服务手册第五页")
+_RULEBOOK = re.compile(
+    r"(?:这些|以上|上面这些|这几条)(?:都|全)?(?:写在|写进|是|属于|列在)[^。！？!?]{0,12}?(?:手册|规定|制度|流程|条款|合同|培训|要求)"
+    r"|培训(?:的)?内容|培训课上|(?:上次|上回|以前|之前有一次|有一次)[^。！？!?]{0,6}?遇到"
+)
+# Titles: an escalation only when the matter goes to them, not when they speak, promise or praise
+_TITLES = frozenset(
+    {"经理", "主管", "店长", "领导", "负责人", "主任", "组长", "总监", "上级", "值班经理", "站长", "护士长"}
+)
+_TITLE_SPEAKS = re.compile(r"[\u4e00-\u9fff]{0,1}(?:说|讲|承诺|答应|表扬|批评|同意|定了|签了|交代过|吩咐)")
 # Characters too common to be a slip for another of the same sound.
 _COMMON = frozenset("的了是在我你您他她它们这那就都也还有不没个一很要会能说时事上下大小多少么吗呢吧啊钱")
 
@@ -223,6 +251,7 @@ class Reading:
     bare_clauses: int
     density: float
     list_like: bool = field(default=False)
+    by_model: frozenset[str] = field(default=frozenset())  # affirmed only by the second opinion
 
     def acts(self) -> set[str]:
         """Affirmed concept names."""
@@ -414,6 +443,19 @@ def _listed_after(mentions: list[Mention], t: str) -> list[Mention]:
             and not _LIST_GAP.sub("", gap)
         )
         out.append(m._replace(polarity=REPORTED) if listed else m)
+    return out
+
+
+def _titles_as_people(mentions: list[Mention], t: str) -> list[Mention]:
+    """A title that speaks, promises or praises ("我们经理说了", "被经理表扬") is a person in the story: the matter
+    is not passed to them."""
+    out = []
+    for m in mentions:
+        if m.concept == "escalate_properly" and m.phrase in _TITLES:
+            end = m.position + len(m.phrase)
+            if t[m.position - 1 : m.position] == "被" or _TITLE_SPEAKS.match(t, end):
+                continue
+        out.append(m)
     return out
 
 
@@ -762,7 +804,7 @@ class ConceptMatcher:
             c0, c1, si = clauses[ci] if clauses else (0, size, 0)
             how = polarity(t, lay, h, c0, c1, si, markers, before, info)
             mentions.append(_new(Mention, (h.concept, h.surface, ci, h.start, how, h.via)))
-        mentions = _free_fix(_refused(_listed_after(mentions, t), self.faults))
+        mentions = _titles_as_people(_free_fix(_refused(_listed_after(mentions, t), self.faults)), t)
         mentions += self._second_opinion(t, clauses, mentions)
         mentions = self._derive(mentions, all_markers, t, lay.spans)
         said: dict[str, list[str]] = {}
@@ -777,8 +819,9 @@ class ConceptMatcher:
             if m.phrase not in words:
                 words.append(m.phrase)
         han = lay.han
-        # a shape is a construction, never a bare keyword: it does not make a reply read as a list
-        positive = [m for m in mentions if m.concept not in faults and m.via not in (SHAPE, SOFT_SHAPE)]
+        # a shape is a construction, never a bare keyword, and the second opinion names no words: neither makes a
+        # reply read as a list
+        positive = [m for m in mentions if m.concept not in faults and m.via not in (SHAPE, SOFT_SHAPE, MODEL)]
         spots = {m.position for m in positive}
         bare = 0
         if len(spots) >= LIST_MIN:
@@ -800,20 +843,32 @@ class ConceptMatcher:
         density = 10 * len(spots) / max(han, 1) if han >= LIST_SHORT else 0.0
         listed = bare >= LIST_MIN and bare * 2 >= len(clauses)
         list_like = len(spots) >= LIST_MIN and (density >= LIST_DENSITY or listed)
-        acts = sum(1 for k in said if k not in faults)
+        by_model = {k for k in said if all(m.via == MODEL for m in mentions if m.concept == k and not m.negated)}
+        acts = sum(1 for k in said if k not in faults and k not in by_model)
         # every act in a few characters: a string of stock fragments, however well each is phrased
         list_like = list_like or (acts >= ACTS_MANY and acts * 10 >= ACTS_DENSITY * max(han, 1))
-        return Reading(t, tuple(mentions), said, first, han, len(clauses), bare, round(density, 2), list_like)
+        if list_like:  # a keyword list earns no act on the model's word either
+            dropped = {k for k in by_model if k not in faults}
+            mentions = [m for m in mentions if not (m.via == MODEL and m.concept in dropped)]
+            said = {k: v for k, v in said.items() if k not in dropped}
+            first = {k: v for k, v in first.items() if k not in dropped}
+            by_model -= dropped
+        return Reading(
+            t, tuple(mentions), said, first, han, len(clauses), bare, round(density, 2), list_like, frozenset(by_model)
+        )
 
     def _second_opinion(self, t: str, clauses: list[tuple[int, int, int]], mentions: list[Mention]) -> list[Mention]:
-        """Faults the model finds where the reader found none of that fault, each shown by its clause. The model
-        reads negation itself ("这不是您的错" is no blame to it either)."""
+        """Concepts the model finds that the reader did not, each shown by its clause. A fault where the reader
+        found none of it (the model reads negation itself: "这不是您的错" is no blame to it either); an act only
+        where the reader saw no words of it at all, so a refusal, a condition or someone else's words the reader
+        recognised ("补偿是不可能的", "如果…我们会道歉") are never overruled."""
         found = {m.concept for m in mentions if m.polarity == AFFIRMED}
+        seen = {m.concept for m in mentions}
+        wanted = {c for c in self.concepts if c not in (found if c in self.faults else seen)}
         out = []
-        for v in verdicts(t, clauses):
-            if v.fault in self.faults and v.fault not in found:
-                c0, c1 = clauses[v.clause][:2] if clauses else (0, len(t))
-                out.append(Mention(v.fault, t[c0:c1].strip() or t, v.clause, c0, AFFIRMED, MODEL))
+        for v in verdicts(t, clauses, wanted):
+            c0, c1 = clauses[v.clause][:2] if clauses else (0, len(t))
+            out.append(Mention(v.concept, t[c0:c1].strip() or t, v.clause, c0, AFFIRMED, MODEL))
         return out
 
     def _polarity(
@@ -877,6 +932,8 @@ class ConceptMatcher:
         rhetorical, condition, asked = sentence
         if rhetorical:
             return RHETORICAL
+        if _RULEBOOK.search(t, s0, s1) or (not asked and _HOW.search(t, max(c0, start - 2), start)):
+            return REPORTED
         if condition is not None and (condition[0] <= start < condition[1] or (start >= condition[1] and condition[2])):
             return CONDITIONAL
         if hi > lo and _negations(markers, lo, hi, start) % 2:

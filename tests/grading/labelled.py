@@ -41,6 +41,8 @@ BATCHES = tuple(
         "utterances_fresh24.txt",
         "utterances_fresh25.txt",
         "utterances_fresh26.txt",
+        "utterances_fresh27.txt",
+        "utterances_fresh28.txt",
     )
 )
 

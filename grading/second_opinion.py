@@ -1,13 +1,16 @@
-"""A second opinion on faults, for wording no phrase or sentence shape covers.
+"""A second opinion on faults and acts, for wording no phrase or sentence shape covers.
 
-One logistic regression per fault over character 1-3-grams weighted by tf-idf, trained on the labelled replies
-(training/fault_model.py) and read here without scikit-learn. A fault counts only at or above its threshold,
-set where leaving each labelled file out of training added almost no fault to a fault-free reply. The evidence
-is the clause whose n-grams weigh most towards the fault, so every point still shows the words behind it.
+One logistic regression per concept over character 1-3-grams weighted by tf-idf, trained on the labelled replies
+(training/second_opinion.py) and read here without scikit-learn. A concept counts only at or above its threshold:
+for faults set where leaving each labelled file out of training added almost no fault to a fault-free reply, for
+acts chosen on batches written after the model was trained. The evidence is the clause whose n-grams weigh most
+towards the concept, so every point still shows the words behind it.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
 import math
 from functools import cache
 from pathlib import Path
@@ -15,22 +18,30 @@ from typing import NamedTuple
 
 import numpy as np
 
-MODEL_FILE = Path(__file__).with_name("fault_model.tsv")
+MODEL_FILE = Path(__file__).with_name("second_opinion.tsv.gz")  # tab-separated text, gzipped
 FAULTS = ("rude", "blame_customer", "deny_responsibility", "sarcasm")
-THRESHOLDS = {"rude": 0.85, "blame_customer": 0.72, "deny_responsibility": 0.8, "sarcasm": 0.7}
+ACTS = (
+    "apology", "empathy", "thanks", "listen", "take_responsibility", "explanation", "verify_facts", "solution",
+    "compensation", "timeline", "follow_up", "escalate_properly", "public_statement", "transparency", "customer_first",
+)  # fmt: skip
+CONCEPTS = FAULTS + ACTS
+ACT_THRESHOLD = 0.8
+THRESHOLDS = {"rude": 0.85, "blame_customer": 0.72, "deny_responsibility": 0.8, "sarcasm": 0.7} | dict.fromkeys(
+    ACTS, ACT_THRESHOLD
+)
 
 
 class _Model(NamedTuple):
     keys: np.ndarray  # every n-gram as one number (see _keys), sorted
     idf: np.ndarray
-    weights: np.ndarray  # n-grams x faults
+    weights: np.ndarray  # n-grams x concepts
     intercepts: tuple[float, ...]
 
 
 class Verdict(NamedTuple):
-    """A fault the model finds: how likely, and the clause (index into the clauses given) that shows it most."""
+    """A concept the model finds: how likely, and the clause (index into the clauses given) that shows it most."""
 
-    fault: str
+    concept: str
     probability: float
     clause: int
 
@@ -74,42 +85,47 @@ def _starts(n: int) -> np.ndarray:
 
 @cache
 def _model() -> _Model:
+    """The model file: "# concepts" and "# intercept" lines, then one line per n-gram: the n-gram, its idf and one
+    weight per concept, tab-separated."""
     grams: list[str] = []
-    idf: list[float] = []
-    weights: list[list[float]] = []
+    numbers: list[str] = []
     intercepts: list[float] = []
-    for line in MODEL_FILE.read_text(encoding="utf-8").split("\n"):
+    concepts: tuple[str, ...] = ()
+    for line in gzip.decompress(MODEL_FILE.read_bytes()).decode("utf-8").split("\n"):
         if not line:
             continue
         if line.startswith("# "):
             head, _, rest = line[2:].partition("\t")
-            if head == "faults" and tuple(rest.split("\t")) != FAULTS:
-                raise ValueError(f"{MODEL_FILE.name}: faults {rest!r} differ from {FAULTS}")
-            if head == "intercept":
+            if head == "concepts":
+                concepts = tuple(rest.split("\t"))
+            elif head == "intercept":
                 intercepts = [float(v) for v in rest.split("\t")]
             continue
-        gram, value, *coefs = line.split("\t")
+        gram, _, rest = line.partition("\t")
         grams.append(gram)
-        idf.append(float(value))
-        weights.append([float(c) for c in coefs])
+        numbers.append(rest)
+    if concepts != CONCEPTS or len(intercepts) != len(CONCEPTS):
+        raise ValueError(f"{MODEL_FILE.name}: concepts {concepts!r} differ from {CONCEPTS}")
+    table = np.loadtxt(io.StringIO("\n".join(numbers)), dtype=np.float32, delimiter="\t", ndmin=2)
+    idf, weights = table[:, 0], table[:, 1:]
     keys = np.array([_key(g) for g in grams], dtype=np.uint64)
     order = np.argsort(keys)
     # float32 halves the memory the lookups touch; the probabilities move by less than 1e-6
     return _Model(
         keys[order],
-        np.array(idf, dtype=np.float32)[order],
-        np.ascontiguousarray(np.array(weights, dtype=np.float32)[order]),
+        np.ascontiguousarray(idf[order]),
+        np.ascontiguousarray(weights[order]),
         tuple(intercepts),
     )
 
 
 def probabilities(text: str) -> dict[str, float]:
-    """Each fault's probability for normalised text."""
-    return dict(zip(FAULTS, _scores(text)[0], strict=True))
+    """Each concept's probability for normalised text."""
+    return dict(zip(CONCEPTS, _scores(text)[0], strict=True))
 
 
 def _scores(text: str) -> tuple[list[float], np.ndarray, np.ndarray, np.ndarray]:
-    """Probabilities per fault; the distinct n-grams of the model found in the text (model indexes, sorted); how
+    """Probabilities per concept; the distinct n-grams of the model found in the text (model indexes, sorted); how
     often each occurs; and each one's tf-idf value (l2-normalised)."""
     model = _model()
     keys = _keys(text)
@@ -132,13 +148,16 @@ def _scores(text: str) -> tuple[list[float], np.ndarray, np.ndarray, np.ndarray]
     return probs, uniq, counts, values
 
 
-def verdicts(text: str, clauses: list[tuple[int, int, int]]) -> list[Verdict]:
-    """Faults at or above their thresholds in normalised text, each with the clause that shows it most: the
-    clause holding the largest share of the n-gram weights towards the fault (each occurrence a share)."""
+def verdicts(
+    text: str, clauses: list[tuple[int, int, int]], wanted: frozenset[str] | set[str] | None = None
+) -> list[Verdict]:
+    """Concepts at or above their thresholds in normalised text (only those `wanted`, if given), each with the
+    clause that shows it most: the clause holding the largest share of the n-gram weights towards the concept (each
+    occurrence a share)."""
     if not text:
         return []
     probs, uniq, counts, values = _scores(text)
-    over = [k for k, f in enumerate(FAULTS) if probs[k] >= THRESHOLDS[f]]
+    over = [k for k, c in enumerate(CONCEPTS) if probs[k] >= THRESHOLDS[c] and (wanted is None or c in wanted)]
     if not over:
         return []
     model = _model()
@@ -153,5 +172,5 @@ def verdicts(text: str, clauses: list[tuple[int, int, int]]) -> list[Verdict]:
     out = []
     for k in over:
         weight = np.bincount(where, weights=share[which, k], minlength=len(clause_starts))
-        out.append(Verdict(FAULTS[k], float(probs[k]), int(np.argmax(weight))))
+        out.append(Verdict(CONCEPTS[k], float(probs[k]), int(np.argmax(weight))))
     return out
