@@ -111,7 +111,7 @@ _MARKERS: dict[str, tuple[str, ...]] = {
         "没有可能", "没有必要", "不会给", "排不上", "没法确定", "暂时没法", "不上了", "给不了", "不可以",
         "不太现实", "不太可能", "不太行", "不在", "不背", "安排不了", "都没有", "也没有",
         "就不多说", "不多说了", "先不提", "就不提", "就免了", "就没有了", "不顶用", "定不下来", "申请不下来", "就不必",
-        "不必了", "就不发", "就不打扰", "先不惊动", "就不去叫",
+        "不必了", "就不发", "就不打扰", "先不惊动", "就不去叫", "就不安排", "不安排了", "我们不做", "就别想", "不做了",
     ),
     "cond": (
         "如果", "要是", "假如", "倘若", "若是", "万一", "假设", "如若", "除非", "的话", "若", "一旦", "等查清",
@@ -128,10 +128,13 @@ _MARKERS: dict[str, tuple[str, ...]] = {
     # A report verb preceded by these is the speaker's own voice ("跟您说", "听您说").
     "not_report": (
         "跟您说", "跟你说", "和您说", "和你说", "给您说", "对您说", "向您说", "听您说", "听你说", "您说的", "你说的",
-        "您说得", "你说得", "我跟您说", "我跟你说", "我说过", "我们说过", "我们跟您说",
+        "您说得", "你说得", "我跟您说", "我跟你说", "我说过", "我们说过", "我们跟您说", "不瞒您说", "不瞒你说",
     ),
 }
 # fmt: on
+# Someone on our side speaking ("店长说过，…", "老板讲，…"): what follows is their word, not the reply's.
+_OUR_SPEAKERS = ("店长", "经理", "主管", "老板", "师傅", "同事", "老师", "前台", "领导", "徒弟", "医生", "护士", "客服")
+_MARKERS["report"] += tuple(who + verb for who in _OUR_SPEAKERS for verb in ("说过", "讲", "说"))
 _FAULT_HINTS = (
     "问题",
     "责任",
@@ -159,7 +162,7 @@ _CLAUSE_BREAK = re.compile(r"[,，、:：;；\s]")
 # What may come before and after a phrase that is the topic of its clause ("赔偿这块儿，暂时给不了").
 _TOPIC_HEAD = re.compile(r"\s*(?:关于|至于|说到|那|那个|这个)?\s*")
 _TOPIC_TAIL = re.compile(
-    r"\s*(?:这块儿?|这一块|这方面|方面|这件事|这个事|这事|的事|的事情|这种事|这个|嘛|呢|啊|吧)?\s*"
+    r"\s*(?:这块儿?|这一块|这方面|方面|这件事|这个事|这事|的事|的事情|这种事|这个嘛|这个|什么的|嘛|呢|啊|吧)?\s*"
 )
 _FILLER = "我您你他她们的了呢吧啊呀哦嗯和与及也都就再还很非常先给为向把被对在会要能可以请马上一"
 # Chinese characters other than function words.
@@ -412,7 +415,7 @@ _CONJUNCTION = re.compile(r"(?=但是|可是|不过|然而|而且|并且|同时|
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 # Markers that still count inside a phrase: a breaker ends a negation's reach, a rhetorical word makes the whole
 # sentence rhetorical ("我们哪里说过一定能送到？").
-_KEPT_INSIDE = frozenset({"breaker", "rhetorical"})
+_KEPT_INSIDE = frozenset({"breaker", "rhetorical", "report"})
 _RUDE_IF_ASKED = COURTESY_ACTS | {RESPONSIBILITY}
 
 

@@ -26,8 +26,12 @@ ACTS = (
 )  # fmt: skip
 CONCEPTS = FAULTS + ACTS
 ACT_THRESHOLD = 0.8
-THRESHOLDS = {"rude": 0.85, "blame_customer": 0.72, "deny_responsibility": 0.8, "sarcasm": 0.7} | dict.fromkeys(
-    ACTS, ACT_THRESHOLD
+# Asking is read from the sentence itself (a question to the customer or for facts); the model speaks on it only
+# when very sure, so "请问洗手间在哪里？" stays a question off the matter.
+THRESHOLDS = (
+    {"rude": 0.85, "blame_customer": 0.72, "deny_responsibility": 0.8, "sarcasm": 0.7}
+    | dict.fromkeys(ACTS, ACT_THRESHOLD)
+    | {"listen": 0.95}
 )
 
 

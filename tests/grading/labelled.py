@@ -43,6 +43,7 @@ BATCHES = tuple(
         "utterances_fresh26.txt",
         "utterances_fresh27.txt",
         "utterances_fresh28.txt",
+        "utterances_fresh29.txt",
     )
 )
 
