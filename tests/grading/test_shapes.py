@@ -252,3 +252,18 @@ def test_an_act_put_aside_later_in_its_clause_is_not_done(matcher: ConceptMatche
 def test_a_negation_does_not_reach_past_what_the_agent_has_already_done(matcher: ConceptMatcher) -> None:
     text = "谢谢您提醒我们淋浴间没有热水我已经报给设备主管了修好后我给您回个电话"
     assert "escalate_properly" in matcher.said(text)
+
+
+def test_asking_back_whether_an_act_would_undo_the_matter_is_rude(matcher: ConceptMatcher) -> None:
+    for text in (
+        "赔偿能让孩子的脸马上好起来吗？",
+        "我退钱了您就能改变考试成绩吗？",
+        "您以为健身教练是大白菜，想换就换？",
+    ):
+        assert "rude" in matcher.said(text), text
+    for text in (
+        "这样处理能让您满意吗？",
+        "我们先给您退款，您看这样能让您放心一些吗？",
+        "退款能在三天内到账吗？我帮您查一下。",
+    ):
+        assert "rude" not in matcher.said(text), text
