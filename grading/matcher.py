@@ -135,22 +135,12 @@ _MARKERS: dict[str, tuple[str, ...]] = {
 # Someone on our side speaking ("店长说过，…", "老板讲，…"): what follows is their word, not the reply's.
 _OUR_SPEAKERS = ("店长", "经理", "主管", "老板", "师傅", "同事", "老师", "前台", "领导", "徒弟", "医生", "护士", "客服")
 _MARKERS["report"] += tuple(who + verb for who in _OUR_SPEAKERS for verb in ("说过", "讲", "说"))
+# fmt: off
 _FAULT_HINTS = (
-    "问题",
-    "责任",
-    "错",
-    "失误",
-    "过错",
-    "属实",
-    "确实",
-    "真的",
-    "是我们",
-    "怪我们",
-    "我们的原因",
-    "损坏",
-    "变形",
-    "出现任何",
-)  # fmt: skip
+    "问题", "责任", "错", "失误", "过错", "属实", "确实", "真的", "是我们", "怪我们", "我们的原因", "损坏",
+    "变形", "出现任何",
+)
+# fmt: on
 _QUOTES = re.compile(r"[“\"「『‘'《〈](.{1,40}?)[”\"」』’'》〉]")  # quoted words and titles are mentioned, not used
 # "的话" followed by these is someone's words ("他刚才的话说得太冲了") or part of a word ("您的话费"), not the end of
 # a condition.
@@ -504,13 +494,13 @@ def _complement(t: str, m: tuple[int, int, str]) -> bool:
     return after == before or (after in _RESULT and before not in _FILLER and "\u4e00" <= before <= "\u9fff")
 
 
+_COMPARED = re.compile(r"(?:有)?(?:您|你|他|她|我|人家|别人)?(?:这么|那么)")
+
+
 def _compares(t: str, m: tuple[int, int, str]) -> bool:
     """A 没 that compares ("别人都没您这么多事"): it negates nothing that follows."""
     m0, m1, kind = m
     return kind == "neg" and t.startswith("没", m0) and _COMPARED.match(t, m1) is not None
-
-
-_COMPARED = re.compile(r"(?:有)?(?:您|你|他|她|我|人家|别人)?(?:这么|那么)")
 
 
 def _negations(markers: list[tuple[int, int, str]], lo: int, hi: int, start: int, window: int = NEGATION_WINDOW) -> int:

@@ -180,23 +180,22 @@ def test_a_keyword_list_earns_no_act_on_the_model_word(monkeypatch: pytest.Monke
     assert reading.list_like and "customer_first" not in reading.said
 
 
-def test_the_report_says_when_an_act_was_judged_from_the_whole_reply() -> None:
+def test_the_report_says_when_an_act_was_judged_from_the_whole_reply(monkeypatch: pytest.MonkeyPatch) -> None:
     s = CATALOG.scenarios["angry-caller"]
-    engine = build_engine(s, CATALOG.library)
-    run = Run(s, engine)
+    run = Run(s, build_engine(s, CATALOG.library))
     turn = s.nodes[run.node].turn
-    assert turn is not None and turn.mode == "text"
-    need = turn.expects[0]
-    reading = engine.matcher.read(turn.model_answer)
-    by_model = [a for a in need.acts if a in reading.by_model]
-    run.answer(turn.model_answer)
-    credit = next(e for e in run.entries if e.kind == "credit" and e.label == need.need)
-    assert (MODEL_NOTE in credit.feedback) == (
-        bool(by_model) and all(a in reading.by_model for a in need.acts if a in reading.said)
-    )
+    assert turn is not None and turn.mode == "text" and len(turn.expects) >= 2
+    judged, other = turn.expects[0], turn.expects[1]
+    act = judged.acts[0]
+    assert act not in other.acts
+    monkeypatch.setattr(matcher_module, "verdicts", _act_verdict(act))
+    run.answer("这件事交给我。")
+    credits = {e.label: e for e in run.entries if e.kind == "credit"}
+    assert credits[judged.need].raw > 0 and MODEL_NOTE in credits[judged.need].feedback
+    assert MODEL_NOTE not in credits[other.need].feedback
 
 
 def test_unseen_good_wording_earns_its_acts() -> None:
-    """Replies written after the model was trained (the thirtieth batch's style), read by the whole engine."""
+    """A practical reply in words of its own (no apology, no stock phrase) earns the acts it does."""
     reading = shared_matcher().read("师傅下午两点前到，把漏水的管子换掉，换好后我打电话问您还漏不漏。")
     assert {"timeline", "solution", "follow_up"} <= set(reading.said), reading.mentions
